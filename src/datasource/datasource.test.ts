@@ -1,0 +1,311 @@
+/** @jest-environment node */
+import { DataQueryRequest, DataQueryResponse, DataFrame, dateTime, FieldType } from '@grafana/data';
+import { lastValueFrom, toArray } from 'rxjs';
+
+import { createProxyHarness, HarnessOptions } from '../../tools/proxy-harness';
+import { KubeSim, startKubeSim } from '../../tools/kube-sim';
+import { KubeDataSource } from './datasource';
+import { KubeQuery } from './types';
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => {
+    throw new Error('tests must go through the proxy harness');
+  },
+  getTemplateSrv: () => ({ replace: (s: string) => s }),
+}));
+
+let sim: KubeSim;
+
+beforeAll(async () => {
+  sim = await startKubeSim({ nodes: 4, podsPerNode: 3, seed: 11 });
+});
+afterAll(async () => {
+  await sim.stop();
+});
+afterEach(() => {
+  sim.faults.reset();
+});
+
+/** Variables as Grafana's template service would replace them (csv for multi-value). */
+function templateSrv(vars: Record<string, string | string[]>) {
+  return {
+    replace: (text: string, _scoped?: unknown, format?: unknown) =>
+      text.replace(/\$(\w+)/g, (m, name: string) => {
+        const v = vars[name];
+        if (v === undefined) {
+          return m;
+        }
+        return Array.isArray(v) ? (format === 'csv' ? v.join(',') : `{${v.join(',')}}`) : v;
+      }),
+  };
+}
+
+function makeDs(opts: Partial<HarnessOptions> = {}, vars: Record<string, string | string[]> = {}) {
+  const harness = createProxyHarness({
+    url: sim.url,
+    jsonData: {},
+    secureJsonData: { token: sim.token },
+    ...opts,
+  });
+  const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv(vars) });
+  return { ds, harness };
+}
+
+function request(targets: KubeQuery[]): DataQueryRequest<KubeQuery> {
+  const now = dateTime();
+  return {
+    requestId: 'test',
+    interval: '15s',
+    intervalMs: 15000,
+    range: { from: now, to: now, raw: { from: 'now-1h', to: 'now' } },
+    scopedVars: {},
+    targets,
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: Date.now(),
+  };
+}
+
+async function runNodes(ds: KubeDataSource, q: Partial<KubeQuery> = {}): Promise<DataQueryResponse> {
+  const responses = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray()));
+  expect(responses).toHaveLength(1);
+  return responses[0];
+}
+
+const column = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!.values;
+
+describe('nodes query through the proxy harness', () => {
+  it('joins every node with its metrics, like kubectl top nodes + get nodes', async () => {
+    const { ds } = makeDs();
+    const res = await runNodes(ds);
+    expect(res.errors).toBeUndefined();
+    const frame: DataFrame = res.data[0];
+    const expected = sim.cluster.nodes.map((n) => n.name).sort();
+    expect(column(frame, 'node')).toEqual(expected);
+    for (let i = 0; i < expected.length; i++) {
+      const node = sim.cluster.nodes.find((n) => n.name === expected[i])!;
+      expect(column(frame, 'cpuAllocatable')[i]).toBeCloseTo(node.allocatable.cpu, 6);
+      expect(column(frame, 'memoryAllocatable')[i]).toBe(node.allocatable.memory);
+      expect(column(frame, 'cpu')[i]).toBeGreaterThan(0);
+      expect(column(frame, 'memory')[i]).toBeGreaterThan(0);
+      expect(column(frame, 'cpuPercent')[i]).toBeCloseTo(column(frame, 'cpu')[i] / node.allocatable.cpu, 9);
+      expect(column(frame, 'ready')[i]).toBe(node.ready ? 'Ready' : 'NotReady');
+      expect(column(frame, 'kubeletVersion')[i]).toBe(node.kubeletVersion);
+    }
+    expect(column(frame, 'roles')).toContain('control-plane');
+    expect(frame.fields.find((f) => f.name === 'memory')!.config.unit).toBe('bytes');
+    expect(frame.fields.find((f) => f.name === 'age')!.type).toBe(FieldType.number);
+  });
+
+  it('sends the token from secureJsonData through the route, never from the browser', async () => {
+    const { ds, harness } = makeDs();
+    await runNodes(ds);
+    expect(JSON.stringify(harness.instanceSettings())).not.toContain(sim.token);
+    expect(harness.requests.length).toBeGreaterThan(0);
+    for (const r of harness.requests) {
+      expect(r.method).toBe('GET');
+      expect(r.headers.authorization).toBe(`Bearer ${sim.token}`);
+    }
+  });
+
+  it('filters by one node name on the server and by several from a multi-value variable', async () => {
+    const names = sim.cluster.nodes.map((n) => n.name).sort();
+    const one = await runNodes(makeDs().ds, { nodeName: names[1] });
+    expect(column(one.data[0], 'node')).toEqual([names[1]]);
+
+    const multi = await runNodes(makeDs({}, { node: [names[0], names[2]] }).ds, { nodeName: '$node' });
+    expect(column(multi.data[0], 'node')).toEqual([names[0], names[2]]);
+  });
+
+  it('filters by a label selector', async () => {
+    const res = await runNodes(makeDs().ds, { labelSelector: 'node-role.kubernetes.io/control-plane' });
+    const cp = sim.cluster.nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in n.labels).map((n) => n.name);
+    expect(column(res.data[0], 'node')).toEqual(cp.sort());
+  });
+
+  it('rejects an invalid node name from a variable before any request is made', async () => {
+    const { ds, harness } = makeDs({}, { node: '../../secrets' });
+    const res = await runNodes(ds, { nodeName: '$node' });
+    expect(res.data).toEqual([]);
+    expect(res.errors?.[0].message).toMatch(/not a valid node name/);
+    expect(harness.requests).toHaveLength(0);
+  });
+
+  it('names a node that does not exist', async () => {
+    const res = await runNodes(makeDs().ds, { nodeName: 'no-such-node' });
+    expect(res.errors?.[0].message).toMatch(/no-such-node/);
+  });
+
+  it('follows continue tokens across pages', async () => {
+    const big = await startKubeSim({ nodes: 23, podsPerNode: 1, seed: 3 });
+    try {
+      const harness = createProxyHarness({ url: big.url, jsonData: {}, secureJsonData: { token: big.token } });
+      const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv({}) });
+      const res = await runNodes(ds);
+      expect(column(res.data[0], 'node')).toHaveLength(23);
+    } finally {
+      await big.stop();
+    }
+  });
+
+  it('says the credentials were rejected on a wrong token', async () => {
+    const res = await runNodes(makeDs({ secureJsonData: { token: 'wrong' } }).ds);
+    expect(res.data).toEqual([]);
+    expect(res.errors?.[0].message).toMatch(/credentials|token/i);
+  });
+
+  it('keeps the usage when the Node objects are forbidden, and names the missing permission', async () => {
+    sim.faults.deny('nodes');
+    const res = await runNodes(makeDs().ds);
+    expect(res.errors?.[0].message).toMatch(/list/);
+    expect(res.errors?.[0].message).toMatch(/nodes/);
+    expect(column(res.data[0], 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(res.data[0], 'cpu').every((v: number | null) => v !== null && v > 0)).toBe(true);
+  });
+
+  it('keeps the nodes when metrics-server is missing, and says how to fix it', async () => {
+    sim.faults.metricsServer('absent');
+    const res = await runNodes(makeDs().ds);
+    expect(res.errors?.[0].message).toMatch(/metrics-server/);
+    const frame = res.data[0];
+    expect(column(frame, 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(frame, 'cpu').every((v: unknown) => v === null)).toBe(true);
+  });
+
+  it('says metrics-server is unavailable on the aggregator 503', async () => {
+    sim.faults.metricsServer('unavailable');
+    const res = await runNodes(makeDs().ds);
+    expect(res.errors?.[0].message).toMatch(/metrics-server/);
+    expect(res.errors?.[0].message).toMatch(/not available|unavailable/i);
+  });
+
+  it('keeps a node without metrics yet and notes it', async () => {
+    const name = sim.cluster.nodes[0].name;
+    sim.faults.nodeWithoutMetrics(name);
+    const res = await runNodes(makeDs().ds);
+    const frame = res.data[0];
+    const i = column(frame, 'node').indexOf(name);
+    expect(column(frame, 'cpu')[i]).toBeNull();
+    expect(frame.meta?.notices?.map((n: { text: string }) => n.text).join(' ')).toContain(name);
+  });
+
+  it('reports a malformed body instead of a blank panel', async () => {
+    sim.faults.malformed('/api/v1/nodes');
+    const res = await runNodes(makeDs().ds);
+    expect(res.errors?.[0].message).toMatch(/malformed|not valid JSON|unexpected/i);
+  });
+
+  it('reports an API server that does not answer', async () => {
+    const { ds } = makeDs({ url: 'http://127.0.0.1:1' });
+    const res = await runNodes(ds);
+    expect(res.data).toEqual([]);
+    expect(res.errors?.[0].message).toMatch(/reach|connect/i);
+  });
+});
+
+describe('health check (Save & test)', () => {
+  it('passes every check on a healthy cluster and shows the version', async () => {
+    const { ds } = makeDs({ jsonData: { kubeletAccess: true } });
+    const r = await ds.testDatasource();
+    expect(r.status).toBe('success');
+    expect(r.message).toMatch(/Kubernetes v\d+\.\d+/);
+    expect(r.message).toMatch(/Kubelet access works/);
+  });
+
+  it('does not touch the kubelet when kubelet access is off', async () => {
+    const { ds, harness } = makeDs();
+    const r = await ds.testDatasource();
+    expect(r.status).toBe('success');
+    expect(harness.requests.some((q) => q.url.includes('/proxy/'))).toBe(false);
+  });
+
+  it('says the token was rejected and skips what depends on it', async () => {
+    const r = await makeDs({ secureJsonData: { token: 'nope' } }).ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/API server reachable/);
+    expect(r.message).toMatch(/✗ Credentials/);
+    expect(r.message).toMatch(/not checked/);
+  });
+
+  it('reports a partly working setup: namespaces forbidden, metrics fine', async () => {
+    sim.faults.deny('namespaces');
+    const r = await makeDs().ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/✓ Credentials accepted/);
+    expect(r.message).toMatch(/✗ Namespaces: .*list.*namespaces/);
+    expect(r.message).toMatch(/✓ Metrics API/);
+  });
+
+  it('says metrics-server is missing and how to install it', async () => {
+    sim.faults.metricsServer('absent');
+    const r = await makeDs().ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/✗ Metrics API: .*metrics-server/);
+  });
+
+  it('names nodes/proxy when kubelet access is forbidden', async () => {
+    sim.faults.deny('nodes/proxy');
+    const r = await makeDs({ jsonData: { kubeletAccess: true } }).ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/✗ Kubelet access: .*nodes\/proxy/);
+    expect(r.message).toMatch(/✓ Metrics API/);
+  });
+
+  it('names the node whose kubelet cannot be reached', async () => {
+    const first = [...sim.cluster.nodes].sort((a, b) => a.name.localeCompare(b.name))[0].name;
+    sim.faults.unreachableNode(first);
+    const r = await makeDs({ jsonData: { kubeletAccess: true } }).ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toContain(first);
+  });
+
+  it('says the API server cannot be reached', async () => {
+    const r = await makeDs({ url: 'http://127.0.0.1:1' }).ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/✗ API server/);
+  });
+});
+
+describe('TLS and client certificates, as the proxy applies them', () => {
+  let tls: KubeSim;
+  beforeAll(async () => {
+    tls = await startKubeSim({ tls: true, nodes: 2, podsPerNode: 1, clientCertAuth: true });
+  });
+  afterAll(async () => {
+    await tls.stop();
+  });
+
+  const dsFor = (opts: Partial<HarnessOptions>) => {
+    const harness = createProxyHarness({ url: tls.url, jsonData: {}, secureJsonData: {}, ...opts });
+    return new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv({}) });
+  };
+
+  it('fails with a clear message when the CA is unknown', async () => {
+    const r = await dsFor({ secureJsonData: { token: tls.token } }).testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/certificate/i);
+  });
+
+  it('works with the CA certificate', async () => {
+    const r = await dsFor({
+      jsonData: { tlsAuthWithCACert: true },
+      secureJsonData: { token: tls.token, tlsCACert: tls.caCert },
+    }).testDatasource();
+    expect(r.message).toMatch(/API server reachable/);
+    expect(r.status).toBe('success');
+  });
+
+  it('works with skip-verify', async () => {
+    const r = await dsFor({ jsonData: { tlsSkipVerify: true }, secureJsonData: { token: tls.token } }).testDatasource();
+    expect(r.status).toBe('success');
+  });
+
+  it('authenticates with a client certificate instead of a token', async () => {
+    const r = await dsFor({
+      jsonData: { authMethod: 'clientCert', tlsAuth: true, tlsAuthWithCACert: true },
+      secureJsonData: { tlsCACert: tls.caCert, tlsClientCert: tls.clientCert, tlsClientKey: tls.clientKey },
+    }).testDatasource();
+    expect(r.status).toBe('success');
+  });
+});

@@ -1,0 +1,104 @@
+import {
+  CoreApp,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { BackendSrvRequest, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
+import { merge, Observable, of } from 'rxjs';
+
+import { checkHealth } from './health';
+import { KubeClient } from './kube/client';
+import { runNodesQuery } from './queries/nodes';
+import { toQueryError } from './queries/queryError';
+import {
+  DEFAULT_FAN_OUT_CONCURRENCY,
+  DEFAULT_QUERY,
+  KubeDataSourceOptions,
+  KubeQuery,
+  MAX_FAN_OUT_CONCURRENCY,
+} from './types';
+import { interpolateNames, interpolateText } from './variables';
+
+/** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
+export interface KubeDataSourceDeps {
+  fetch?: (req: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
+  templateSrv?: Pick<TemplateSrv, 'replace'>;
+  now?: () => number;
+}
+
+export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptions> {
+  readonly client: KubeClient;
+  private readonly templateSrv: Pick<TemplateSrv, 'replace'>;
+  private readonly now: () => number;
+  private readonly kubeletAccess: boolean;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<KubeDataSourceOptions>, deps: KubeDataSourceDeps = {}) {
+    super(instanceSettings);
+    const json = instanceSettings.jsonData ?? {};
+    const concurrency = Math.min(
+      MAX_FAN_OUT_CONCURRENCY,
+      Math.max(1, Math.floor(json.fanOutConcurrency ?? DEFAULT_FAN_OUT_CONCURRENCY))
+    );
+    const backendSrv = deps.fetch ? undefined : getBackendSrv();
+    this.client = new KubeClient({
+      baseUrl: instanceSettings.url ?? '',
+      fetch: deps.fetch ?? ((req) => backendSrv!.fetch(req)),
+      concurrency,
+      requestIdPrefix: `kubeglance-${instanceSettings.uid}`,
+    });
+    this.templateSrv = deps.templateSrv ?? getTemplateSrv();
+    this.now = deps.now ?? Date.now;
+    this.kubeletAccess = json.kubeletAccess === true;
+  }
+
+  getDefaultQuery(_app: CoreApp): Partial<KubeQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  filterQuery(query: KubeQuery): boolean {
+    return !query.hide && Boolean(query.queryType);
+  }
+
+  query(request: DataQueryRequest<KubeQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((t) => this.filterQuery(t));
+    if (!targets.length) {
+      return of({ data: [] });
+    }
+    return merge(...targets.map((t) => this.runTarget(t, request.scopedVars)));
+  }
+
+  private runTarget(target: KubeQuery, scopedVars: ScopedVars): Observable<DataQueryResponse> {
+    try {
+      switch (target.queryType) {
+        case 'nodes':
+          return runNodesQuery(
+            this.client,
+            {
+              refId: target.refId,
+              nodeNames: interpolateNames(this.templateSrv, target.nodeName, 'node', scopedVars),
+              labelSelector: interpolateText(this.templateSrv, target.labelSelector, scopedVars),
+            },
+            this.now()
+          );
+        default:
+          return of({
+            data: [],
+            errors: [{ message: `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`, refId: target.refId }],
+            key: target.refId,
+          });
+      }
+    } catch (err) {
+      // an invalid name (after variables) fails this query only, before any request exists
+      return of({ data: [], errors: [toQueryError(err, target.refId)], key: target.refId });
+    }
+  }
+
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    const { status, message, details } = await checkHealth(this.client, { kubeletAccess: this.kubeletAccess });
+    return { status, message, details };
+  }
+}

@@ -1,0 +1,60 @@
+import { NodeMetricsItem } from './apiTypes';
+import { listItems } from './decodeError';
+import { parseGoDuration, parseKubeTime } from './kubeTime';
+import { quantityToNumber } from './quantity';
+
+/** One node's usage from metrics.k8s.io (what `kubectl top nodes` shows). */
+export interface NodeUsage {
+  name: string;
+  /** cores */
+  cpu?: number;
+  /** working-set bytes */
+  memory?: number;
+  timestampMs?: number;
+  windowSeconds?: number;
+}
+
+export interface Decoded<T> {
+  items: T[];
+  /** items left out, each with the reason */
+  problems: string[];
+}
+
+/** Reads a quantity, recording a problem instead of throwing so one bad value does not lose the rest. */
+export function readQuantity(value: unknown, where: string, problems: string[]): number | undefined {
+  try {
+    return quantityToNumber(value);
+  } catch (e) {
+    problems.push(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+export function decodeNodeMetrics(item: NodeMetricsItem, problems: string[]): NodeUsage | undefined {
+  const name = item?.metadata?.name;
+  if (typeof name !== 'string' || !name) {
+    problems.push('a NodeMetrics item without metadata.name');
+    return undefined;
+  }
+  const usage = item.usage ?? {};
+  return {
+    name,
+    cpu: readQuantity(usage.cpu, `node ${name} cpu`, problems),
+    memory: readQuantity(usage.memory, `node ${name} memory`, problems),
+    timestampMs: parseKubeTime(item.timestamp),
+    windowSeconds: parseGoDuration(item.window),
+  };
+}
+
+/** A NodeMetricsList body to usage per node. Throws DecodeError when the body is not a list at all. */
+export function decodeNodeMetricsList(body: unknown): Decoded<NodeUsage> {
+  const problems: string[] = [];
+  const items: NodeUsage[] = [];
+  for (const raw of listItems(body, 'NodeMetricsList')) {
+    const u = decodeNodeMetrics(raw as NodeMetricsItem, problems);
+    if (u) {
+      items.push(u);
+    }
+  }
+  return { items, problems };
+}

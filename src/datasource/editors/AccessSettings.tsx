@@ -1,0 +1,93 @@
+import React from 'react';
+import { Field, FieldSet, Input, Switch } from '@grafana/ui';
+
+import { TEST_IDS } from '../../components/testIds';
+import { DEFAULT_FAN_OUT_CONCURRENCY, DEFAULT_POLL_INTERVAL_SECONDS, MAX_FAN_OUT_CONCURRENCY } from '../types';
+import {
+  fanOutConcurrencyError,
+  MIN_FAN_OUT_CONCURRENCY,
+  MIN_POLL_INTERVAL_SECONDS,
+  parseNumberInput,
+  pollIntervalError,
+  type SettingsSectionProps,
+  withJsonData,
+} from './configOptions';
+
+/**
+ * The opt-in kubelet access and how hard the data source may hit the cluster. Out-of-range numbers are kept as
+ * typed (so the message explains them) and the data source clamps them, as it must for provisioned values too.
+ */
+export function AccessSettings({ options, onOptionsChange }: SettingsSectionProps) {
+  const { jsonData } = options;
+  const pollError = pollIntervalError(jsonData.pollIntervalSeconds);
+  const concurrencyError = fanOutConcurrencyError(jsonData.fanOutConcurrency);
+
+  return (
+    <FieldSet label="Cluster access">
+      <Field
+        label="Kubelet access"
+        htmlFor="kubeglance-kubelet-access"
+        description={
+          <>
+            Read the kubelet&apos;s stats and metrics through the API server&apos;s node proxy. The token then needs{' '}
+            <code>get</code> on <code>nodes/proxy</code>, a powerful grant: it opens the whole kubelet API, including
+            the endpoints that run commands in containers, not just the stats. Bind that role only if you accept this;
+            the RBAC guide (docs/rbac.md) explains the tiers.
+          </>
+        }
+      >
+        <Switch
+          id="kubeglance-kubelet-access"
+          data-testid={TEST_IDS.configEditor.kubeletAccess}
+          value={Boolean(jsonData.kubeletAccess)}
+          onChange={(e) => onOptionsChange(withJsonData(options, 'kubeletAccess', e.currentTarget.checked))}
+        />
+      </Field>
+
+      <Field
+        label="Polling interval (seconds)"
+        description={`How often live panels ask the cluster again. At least ${MIN_POLL_INTERVAL_SECONDS}; metrics-server itself refreshes every 15 s by default.`}
+        invalid={Boolean(pollError)}
+        error={pollError}
+        htmlFor="kubeglance-poll-interval"
+      >
+        <Input
+          id="kubeglance-poll-interval"
+          data-testid={TEST_IDS.configEditor.pollInterval}
+          type="number"
+          width={12}
+          min={MIN_POLL_INTERVAL_SECONDS}
+          step={1}
+          placeholder={String(DEFAULT_POLL_INTERVAL_SECONDS)}
+          value={jsonData.pollIntervalSeconds ?? ''}
+          onChange={(e) =>
+            onOptionsChange(withJsonData(options, 'pollIntervalSeconds', parseNumberInput(e.currentTarget.value)))
+          }
+        />
+      </Field>
+
+      <Field
+        label="Fan-out concurrency"
+        description={`At most this many requests at once when a query reads every node or pod (${MIN_FAN_OUT_CONCURRENCY} to ${MAX_FAN_OUT_CONCURRENCY}).`}
+        invalid={Boolean(concurrencyError)}
+        error={concurrencyError}
+        htmlFor="kubeglance-fan-out"
+      >
+        <Input
+          id="kubeglance-fan-out"
+          data-testid={TEST_IDS.configEditor.fanOutConcurrency}
+          type="number"
+          width={12}
+          min={MIN_FAN_OUT_CONCURRENCY}
+          max={MAX_FAN_OUT_CONCURRENCY}
+          step={1}
+          placeholder={String(DEFAULT_FAN_OUT_CONCURRENCY)}
+          value={jsonData.fanOutConcurrency ?? ''}
+          onChange={(e) =>
+            onOptionsChange(withJsonData(options, 'fanOutConcurrency', parseNumberInput(e.currentTarget.value)))
+          }
+        />
+      </Field>
+    </FieldSet>
+  );
+}

@@ -1,0 +1,12 @@
+import { DataSourcePlugin } from '@grafana/data';
+
+import { KubeDataSource } from './datasource';
+import { ConfigEditor } from './editors/ConfigEditor';
+import { QueryEditor } from './editors/QueryEditor';
+import { KubeDataSourceOptions, KubeQuery, KubeSecureJsonData } from './types';
+
+export const plugin = new DataSourcePlugin<KubeDataSource, KubeQuery, KubeDataSourceOptions, KubeSecureJsonData>(
+  KubeDataSource
+)
+  .setConfigEditor(ConfigEditor)
+  .setQueryEditor(QueryEditor);

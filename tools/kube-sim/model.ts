@@ -1,0 +1,249 @@
+/**
+ * The synthetic cluster kube-sim serves. Everything here is plain data plus pure functions of
+ * (cluster, time), so the same seed and clock always give the same answers.
+ */
+
+export interface ResourceAmounts {
+  /** cores */
+  cpu?: number;
+  /** bytes */
+  memory?: number;
+}
+
+/** How a container's usage moves over time: a baseline plus a slow wave plus optional bursts. */
+export interface UsageProfile {
+  cpuBase: number; // cores
+  cpuWave: number; // cores, amplitude
+  memBase: number; // bytes
+  memWave: number; // bytes, amplitude
+  periodSec: number;
+  phase: number; // radians
+  bursty: boolean;
+}
+
+export type ContainerState = 'running' | 'waiting' | 'terminated';
+
+export type LogStyle = 'plain' | 'json' | 'logfmt' | 'ansi' | 'java' | 'quiet';
+
+export interface SimContainer {
+  name: string;
+  image: string;
+  init: boolean;
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+  restartCount: number;
+  state: ContainerState;
+  /** waiting/terminated reason, e.g. CrashLoopBackOff, Completed */
+  reason?: string;
+  ready: boolean;
+  /** when the current instance started (ms since epoch) */
+  startedAtMs: number;
+  /** a previous, terminated instance exists (restartCount > 0) */
+  hasPrevious: boolean;
+  usage: UsageProfile;
+  logStyle: LogStyle;
+  /** log lines per second this container writes */
+  logRate: number;
+  /** exit code of the current instance when terminated (e.g. 0 for a completed init container) */
+  exitCode?: number;
+  /** when the current instance ended, for terminated containers (ms since epoch) */
+  finishedAtMs?: number;
+  /** how the previous instance ended, when hasPrevious (e.g. Error, OOMKilled) */
+  lastReason?: string;
+  lastExitCode?: number;
+}
+
+export interface SimVolume {
+  name: string;
+  pvcName?: string;
+  capacityBytes: number;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+}
+
+export interface SimPod {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  nodeName: string;
+  phase: PodPhase;
+  creationMs: number;
+  startMs: number;
+  ip: string;
+  owner?: OwnerRef;
+  initContainers: SimContainer[];
+  containers: SimContainer[];
+  volumes: SimVolume[];
+}
+
+export interface SimNode {
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  creationMs: number;
+  bootMs: number;
+  capacity: { cpu: number; memory: number; pods: number; ephemeralStorage: number };
+  allocatable: { cpu: number; memory: number; pods: number; ephemeralStorage: number };
+  kubeletVersion: string;
+  osImage: string;
+  containerRuntimeVersion: string;
+  internalIP: string;
+  ready: boolean;
+  /** the Ready condition's status; 'Unknown' means the kubelet stopped reporting (unreachable). Derived from `ready` when absent. */
+  readyStatus?: 'True' | 'False' | 'Unknown';
+  /** kubelet and OS usage outside pods, added to the node's usage (cores, bytes) */
+  systemUsage?: UsageProfile;
+  /** spec.unschedulable (cordoned) */
+  unschedulable?: boolean;
+}
+
+export interface SimNamespace {
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  creationMs: number;
+}
+
+export interface SimWorkload {
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  selector: Record<string, string>;
+  replicas: number;
+  creationMs: number;
+  owner?: OwnerRef;
+  /** Jobs: how many pods must succeed */
+  completions?: number;
+}
+
+export interface SimPVC {
+  namespace: string;
+  name: string;
+  uid: string;
+  capacityBytes: number;
+  storageClass: string;
+  volumeName: string;
+  creationMs: number;
+  /** status.phase; Bound when absent */
+  phase?: 'Pending' | 'Bound' | 'Lost';
+}
+
+export interface SimEvent {
+  namespace: string;
+  name: string;
+  uid: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  involvedObject: { kind: string; namespace?: string; name: string; uid: string };
+  count: number;
+  firstMs: number;
+  lastMs: number;
+  /** source.component / reportingComponent, e.g. kubelet, default-scheduler */
+  component?: string;
+  /** source.host, for kubelet events */
+  host?: string;
+}
+
+export interface SimCluster {
+  seed: number;
+  /** the simulated clock origin: objects were created before it, usage counters start at node boot */
+  startMs: number;
+  namespaces: SimNamespace[];
+  nodes: SimNode[];
+  workloads: SimWorkload[];
+  pods: SimPod[];
+  pvcs: SimPVC[];
+  events: SimEvent[];
+  /** the list resourceVersion (etcd revision) objects are older than */
+  resourceVersion?: number;
+  /** the API server's version, as /version reports it */
+  gitVersion?: string;
+}
+
+const TWO_PI = Math.PI * 2;
+
+/** Instantaneous usage of one container at time t (ms). Smooth, deterministic, never negative. */
+export function containerUsageAt(c: SimContainer, tMs: number): { cpu: number; memory: number } {
+  if (c.state !== 'running') {
+    return { cpu: 0, memory: 0 };
+  }
+  const p = c.usage;
+  const x = (tMs / 1000 / p.periodSec) * TWO_PI + p.phase;
+  let cpu = p.cpuBase + p.cpuWave * Math.sin(x);
+  if (p.bursty) {
+    // a burst during the first fifth of every period
+    const frac = (((tMs / 1000 / p.periodSec + p.phase / TWO_PI) % 1) + 1) % 1;
+    if (frac < 0.2) {
+      cpu += p.cpuWave * 3;
+    }
+  }
+  const memory = p.memBase + p.memWave * (0.5 + 0.5 * Math.sin(x / 3));
+  return { cpu: Math.max(0, cpu), memory: Math.max(0, Math.round(memory)) };
+}
+
+/**
+ * Cumulative CPU of one container from fromMs to tMs in core-seconds: the exact integral of the
+ * smooth part (bursts are added as their mean), so it is monotonic and a rate over a window
+ * matches the usage within that window.
+ */
+export function containerCpuSecondsAt(c: SimContainer, fromMs: number, tMs: number): number {
+  if (c.state !== 'running' || tMs <= fromMs) {
+    return 0;
+  }
+  const p = c.usage;
+  const w = TWO_PI / p.periodSec;
+  const t0 = fromMs / 1000;
+  const t1 = tMs / 1000;
+  // integral of base + wave*sin(w t + phase)
+  let total = p.cpuBase * (t1 - t0) - (p.cpuWave / w) * (Math.cos(w * t1 + p.phase) - Math.cos(w * t0 + p.phase));
+  if (p.bursty) {
+    total += p.cpuWave * 3 * 0.2 * (t1 - t0);
+  }
+  // the wave may dip below zero where usage is clamped; keep the counter monotonic regardless
+  return Math.max(0, total);
+}
+
+/** A running pseudo-container carrying a node's system overhead, so the container functions apply to it. */
+function systemContainer(node: SimNode): SimContainer | undefined {
+  if (!node.systemUsage) {
+    return undefined;
+  }
+  return {
+    name: 'system',
+    image: '',
+    init: false,
+    requests: {},
+    limits: {},
+    restartCount: 0,
+    state: 'running',
+    ready: true,
+    startedAtMs: node.bootMs,
+    hasPrevious: false,
+    usage: node.systemUsage,
+    logStyle: 'quiet',
+    logRate: 0,
+  };
+}
+
+/** Usage of the node outside its pods (kubelet, runtime, OS) at time t; zero when the node has no profile. */
+export function nodeSystemUsageAt(node: SimNode, tMs: number): { cpu: number; memory: number } {
+  const c = systemContainer(node);
+  return c ? containerUsageAt(c, tMs) : { cpu: 0, memory: 0 };
+}
+
+/** Cumulative system CPU (core-seconds) of the node between fromMs and tMs. */
+export function nodeSystemCpuSecondsAt(node: SimNode, fromMs: number, tMs: number): number {
+  const c = systemContainer(node);
+  return c ? containerCpuSecondsAt(c, fromMs, tMs) : 0;
+}
