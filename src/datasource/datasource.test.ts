@@ -1,4 +1,4 @@
-/** @jest-environment node */
+/** @jest-environment jsdom */
 import { DataQueryRequest, DataQueryResponse, DataFrame, dateTime, FieldType } from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
 

@@ -1,30 +1,130 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
+import type { TimestampMode } from './model/timeFormat';
+
+/** The panel's saved options: the defaults a reader starts from; the toolbar changes them for the session only. */
 export interface PodLogsOptions {
-  /** a column with each line's time, in the dashboard's time zone */
-  showTimestamps: boolean;
+  /** the time column: hidden, in the dashboard's time zone, or "5s ago" */
+  timestamps: TimestampMode;
   /** wrap long lines instead of scrolling sideways */
   wrapLines: boolean;
+  /** show JSON and logfmt lines prettified (each line can still be toggled) */
+  prettifyStructured: boolean;
+  /** the level chips with their counts */
+  showLevelFilter: boolean;
+  /** the pod/container chips */
+  showSourceChips: boolean;
+  /** stick to the newest line when lines arrive */
+  followByDefault: boolean;
+  /** lines kept in the browser; older ones are dropped and counted */
+  maxLines: number;
+  /** search applied when the panel loads (dashboard variables allowed) */
+  defaultSearch: string;
+  /** read the default search as a regular expression */
+  defaultSearchRegex: boolean;
 }
 
+export const MAX_LINES_LIMIT = 2_000_000;
+
 export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
-  showTimestamps: true,
+  timestamps: 'absolute',
   wrapLines: false,
+  prettifyStructured: false,
+  showLevelFilter: true,
+  showSourceChips: true,
+  followByDefault: true,
+  maxLines: 100_000,
+  defaultSearch: '',
+  defaultSearchRegex: false,
 };
+
+/** Saved options from an older version or a hand-written dashboard, with every field present and in range. */
+export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodLogsOptions {
+  const merged = { ...DEFAULT_POD_LOGS_OPTIONS, ...options };
+  const max = Number(merged.maxLines);
+  merged.maxLines = Number.isFinite(max) && max >= 1 ? Math.min(Math.floor(max), MAX_LINES_LIMIT) : DEFAULT_POD_LOGS_OPTIONS.maxLines;
+  if (!['off', 'absolute', 'relative'].includes(merged.timestamps)) {
+    merged.timestamps = DEFAULT_POD_LOGS_OPTIONS.timestamps;
+  }
+  return merged;
+}
+
+const DISPLAY = ['Display'];
+const FILTERS = ['Filters'];
+const STREAMING = ['Streaming'];
 
 /** The panel's options editor; module.ts passes it to setPanelOptions. */
 export function addPodLogsOptions(builder: PanelOptionsEditorBuilder<PodLogsOptions>) {
+  const d = DEFAULT_POD_LOGS_OPTIONS;
   builder
-    .addBooleanSwitch({
-      path: 'showTimestamps',
-      name: 'Show timestamps',
-      description: "Each line's time, in the dashboard's time zone",
-      defaultValue: DEFAULT_POD_LOGS_OPTIONS.showTimestamps,
+    .addRadio({
+      path: 'timestamps',
+      name: 'Timestamps',
+      description: "Each line's time in the dashboard's time zone, or how long ago it was written",
+      category: DISPLAY,
+      defaultValue: d.timestamps,
+      settings: {
+        options: [
+          { value: 'off', label: 'Off' },
+          { value: 'absolute', label: 'Absolute' },
+          { value: 'relative', label: 'Relative' },
+        ],
+      },
     })
     .addBooleanSwitch({
       path: 'wrapLines',
       name: 'Wrap lines',
       description: 'Wrap long lines instead of scrolling sideways',
-      defaultValue: DEFAULT_POD_LOGS_OPTIONS.wrapLines,
+      category: DISPLAY,
+      defaultValue: d.wrapLines,
+    })
+    .addBooleanSwitch({
+      path: 'prettifyStructured',
+      name: 'Prettify JSON and logfmt',
+      description: 'Show JSON lines indented and logfmt lines as fields; each line can be switched back',
+      category: DISPLAY,
+      defaultValue: d.prettifyStructured,
+    })
+    .addBooleanSwitch({
+      path: 'showLevelFilter',
+      name: 'Severity filter',
+      description: 'Chips with the number of lines per level, to show or hide each level',
+      category: FILTERS,
+      defaultValue: d.showLevelFilter,
+    })
+    .addBooleanSwitch({
+      path: 'showSourceChips',
+      name: 'Pod and container chips',
+      description: 'A chip per pod/container, to show or hide its lines',
+      category: FILTERS,
+      defaultValue: d.showSourceChips,
+    })
+    .addTextInput({
+      path: 'defaultSearch',
+      name: 'Default search',
+      description: 'Highlighted when the panel loads; dashboard variables are replaced',
+      category: FILTERS,
+      defaultValue: d.defaultSearch,
+    })
+    .addBooleanSwitch({
+      path: 'defaultSearchRegex',
+      name: 'Default search is a regular expression',
+      category: FILTERS,
+      defaultValue: d.defaultSearchRegex,
+    })
+    .addBooleanSwitch({
+      path: 'followByDefault',
+      name: 'Follow new lines',
+      description: 'Stick to the newest line as lines arrive; scrolling up pauses',
+      category: STREAMING,
+      defaultValue: d.followByDefault,
+    })
+    .addNumberInput({
+      path: 'maxLines',
+      name: 'Max lines kept',
+      description: 'Older lines are dropped (and counted) beyond this many',
+      category: STREAMING,
+      defaultValue: d.maxLines,
+      settings: { min: 1, max: MAX_LINES_LIMIT, integer: true },
     });
 }

@@ -13,7 +13,10 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-type PodMaker = (replica: number, podName: string) => { containers: ContainerSpec[]; init?: ContainerSpec[]; volumes?: SimVolume[] };
+type PodMaker = (
+  replica: number,
+  podName: string
+) => { containers: ContainerSpec[]; init?: ContainerSpec[]; volumes?: SimVolume[] };
 
 class Builder {
   readonly r: Rand;
@@ -110,10 +113,10 @@ class Builder {
         },
       };
       // bigger clusters always have a node or two in trouble
-      if (count >= 5 && i === count - 1) {
+      if (count >= 8 && i === count - 1) {
         node.ready = false;
         node.readyStatus = 'Unknown';
-      } else if (count >= 10 && i === count - 2) {
+      } else if (count >= 12 && i === count - 2) {
         node.ready = false;
         node.readyStatus = 'False';
       }
@@ -183,7 +186,9 @@ class Builder {
     const creationMs = this.startMs - args.ageMs;
     const podStart = creationMs + this.r.int(200, 2500);
     const fate = (s: ContainerSpec): ContainerSpec => (node ? s : { ...s, fate: 'unscheduled' });
-    const init = (args.make.init ?? []).map((s) => makeContainer(this.r, fate({ ...s, init: true }), podStart, this.startMs));
+    const init = (args.make.init ?? []).map((s) =>
+      makeContainer(this.r, fate({ ...s, init: true }), podStart, this.startMs)
+    );
     const containers = args.make.containers.map((s) => makeContainer(this.r, fate(s), podStart, this.startMs));
     const nodeIdx = node ? this.nodeIndex(node) : 0;
     const podCount = this.c.pods.length;
@@ -227,7 +232,12 @@ class Builder {
       type: e.type,
       reason: e.reason,
       message: e.message,
-      involvedObject: { kind: e.kind, namespace: e.kind === 'Node' ? undefined : e.namespace, name: e.name, uid: e.uid },
+      involvedObject: {
+        kind: e.kind,
+        namespace: e.kind === 'Node' ? undefined : e.namespace,
+        name: e.name,
+        uid: e.uid,
+      },
       count: e.count ?? 1,
       firstMs: this.startMs - e.firstAgoMs,
       lastMs: this.startMs - (e.lastAgoMs ?? e.firstAgoMs),
@@ -247,7 +257,10 @@ class Builder {
     placement: 'schedule' | 'pending' = 'schedule'
   ): SimPod[] {
     const labels = { app: name, 'app.kubernetes.io/name': name, ...extraLabels };
-    const dep = this.workload({ kind: 'Deployment', namespace: ns, name, labels, selector: { app: name }, replicas }, ageMs);
+    const dep = this.workload(
+      { kind: 'Deployment', namespace: ns, name, labels, selector: { app: name }, replicas },
+      ageMs
+    );
     const hash = this.r.suffix(10);
     const rsName = `${name}-${hash}`;
     const rs = this.workload(
@@ -283,7 +296,10 @@ class Builder {
 
   statefulSet(ns: string, name: string, replicas: number, ageMs: number, storageGi: number, make: PodMaker): SimPod[] {
     const labels = { app: name, 'app.kubernetes.io/name': name };
-    const sts = this.workload({ kind: 'StatefulSet', namespace: ns, name, labels, selector: { app: name }, replicas }, ageMs);
+    const sts = this.workload(
+      { kind: 'StatefulSet', namespace: ns, name, labels, selector: { app: name }, replicas },
+      ageMs
+    );
     const rev = `${name}-${this.r.suffix(10)}`;
     const pods: SimPod[] = [];
     for (let i = 0; i < replicas; i++) {
@@ -304,7 +320,12 @@ class Builder {
       const p = this.pod({
         namespace: ns,
         name: podName,
-        labels: { ...labels, 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': rev, 'statefulset.kubernetes.io/pod-name': podName },
+        labels: {
+          ...labels,
+          'apps.kubernetes.io/pod-index': String(i),
+          'controller-revision-hash': rev,
+          'statefulset.kubernetes.io/pod-name': podName,
+        },
         owner: ownerOf(sts),
         node: 'schedule',
         ageMs: ageMs - 2000 - i * 30_000,
@@ -354,8 +375,26 @@ function phaseOf(node: SimNode | undefined, containers: SimContainer[]): SimPod[
 }
 
 const APP_NAMES = [
-  'api', 'auth', 'catalog', 'search', 'orders', 'inventory', 'notifications', 'recommendations', 'shipping', 'reviews',
-  'gateway', 'worker', 'billing', 'ledger', 'email', 'media', 'thumbnailer', 'sessions', 'pricing', 'geo',
+  'api',
+  'auth',
+  'catalog',
+  'search',
+  'orders',
+  'inventory',
+  'notifications',
+  'recommendations',
+  'shipping',
+  'reviews',
+  'gateway',
+  'worker',
+  'billing',
+  'ledger',
+  'email',
+  'media',
+  'thumbnailer',
+  'sessions',
+  'pricing',
+  'geo',
 ];
 const LOG_STYLES = ['plain', 'json', 'json', 'logfmt', 'java', 'ansi'] as const;
 
@@ -386,7 +425,16 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
 
   // system pods: per-node DaemonSets and the control plane's static pods
   b.daemonSet('kube-system', 'kube-proxy', nsAge, () => ({
-    containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${SIM_GIT_VERSION}`, cpuRequest: 0.02, memRequest: 32 * Mi, logStyle: 'plain', logRate: 0.05 }],
+    containers: [
+      {
+        name: 'kube-proxy',
+        image: `registry.k8s.io/kube-proxy:${SIM_GIT_VERSION}`,
+        cpuRequest: 0.02,
+        memRequest: 32 * Mi,
+        logStyle: 'plain',
+        logRate: 0.05,
+      },
+    ],
   }));
   if (ppn >= 5) {
     b.daemonSet(
@@ -394,14 +442,25 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
       'node-exporter',
       nsAge - 2 * DAY,
       () => ({
-        containers: [{ name: 'node-exporter', image: 'quay.io/prometheus/node-exporter:v1.8.2', cpuRequest: 0.05, memRequest: 32 * Mi, memLimit: 64 * Mi, logStyle: 'logfmt', logRate: 0.02 }],
+        containers: [
+          {
+            name: 'node-exporter',
+            image: 'quay.io/prometheus/node-exporter:v1.8.2',
+            cpuRequest: 0.05,
+            memRequest: 32 * Mi,
+            memLimit: 64 * Mi,
+            logStyle: 'logfmt',
+            logRate: 0.02,
+          },
+        ],
       }),
       'app.kubernetes.io/name'
     );
   }
   if (ppn >= 6) {
     for (const comp of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
-      const res = comp === 'kube-apiserver' ? 0.25 : comp === 'etcd' ? 0.1 : comp === 'kube-controller-manager' ? 0.2 : 0.1;
+      const res =
+        comp === 'kube-apiserver' ? 0.25 : comp === 'etcd' ? 0.1 : comp === 'kube-controller-manager' ? 0.2 : 0.1;
       b.pod({
         namespace: 'kube-system',
         name: `${comp}-${cp.name}`,
@@ -410,77 +469,198 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
         node: cp,
         ageMs: startMs - cp.bootMs - 5000,
         make: {
-          containers: [{ name: comp, image: `registry.k8s.io/${comp}:${comp === 'etcd' ? '3.5.15-0' : SIM_GIT_VERSION}`, cpuRequest: res, memRequest: comp === 'etcd' ? 100 * Mi : undefined, logStyle: 'plain' }],
+          containers: [
+            {
+              name: comp,
+              image: `registry.k8s.io/${comp}:${comp === 'etcd' ? '3.5.15-0' : SIM_GIT_VERSION}`,
+              cpuRequest: res,
+              memRequest: comp === 'etcd' ? 100 * Mi : undefined,
+              logStyle: 'plain',
+            },
+          ],
         },
       });
     }
   }
 
   // interesting workloads, in order of importance for small clusters
-  b.deployment('kube-system', 'coredns', 2, nsAge - HOUR, () => ({
-    containers: [{ name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3', cpuRequest: 0.1, memRequest: 70 * Mi, memLimit: 170 * Mi, logStyle: 'plain', logRate: 0.1 }],
-  }), { 'k8s-app': 'kube-dns' });
+  b.deployment(
+    'kube-system',
+    'coredns',
+    2,
+    nsAge - HOUR,
+    () => ({
+      containers: [
+        {
+          name: 'coredns',
+          image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+          cpuRequest: 0.1,
+          memRequest: 70 * Mi,
+          memLimit: 170 * Mi,
+          logStyle: 'plain',
+          logRate: 0.1,
+        },
+      ],
+    }),
+    { 'k8s-app': 'kube-dns' }
+  );
 
-  const frontend = b.deployment('shop', 'frontend', 3, 3 * DAY, () => ({
-    containers: [
-      { name: 'app', image: 'ghcr.io/kubeglance-sim/shop-frontend:2.4.1', cpuRequest: 0.25, memRequest: 256 * Mi, memLimit: 512 * Mi, logStyle: 'json' },
-      { ...SIDECARS[0] },
-    ],
-  }), { tier: 'web', 'app.kubernetes.io/version': '2.4.1' });
+  const frontend = b.deployment(
+    'shop',
+    'frontend',
+    3,
+    3 * DAY,
+    () => ({
+      containers: [
+        {
+          name: 'app',
+          image: 'ghcr.io/kubeglance-sim/shop-frontend:2.4.1',
+          cpuRequest: 0.25,
+          memRequest: 256 * Mi,
+          memLimit: 512 * Mi,
+          logStyle: 'json',
+        },
+        { ...SIDECARS[0] },
+      ],
+    }),
+    { tier: 'web', 'app.kubernetes.io/version': '2.4.1' }
+  );
 
-  const cart = b.deployment('shop', 'cart', 2, 6 * DAY, (i) => ({
-    init: [{ name: 'migrate', image: 'ghcr.io/kubeglance-sim/cart:1.9.0', cpuRequest: 0.1, memRequest: 64 * Mi, logStyle: 'plain' }],
-    containers: [
-      {
-        name: 'cart',
-        image: 'ghcr.io/kubeglance-sim/cart:1.9.0',
-        cpuRequest: 0.2,
-        memRequest: 192 * Mi,
-        memLimit: 256 * Mi,
-        logStyle: 'logfmt',
-        fate: i === 0 ? 'restarted' : 'running',
-        restarts: 2,
-        lastReason: 'OOMKilled',
-        lastExitCode: 137,
-      },
-      { ...SIDECARS[0] },
-    ],
-  }), { tier: 'backend' });
+  const cart = b.deployment(
+    'shop',
+    'cart',
+    2,
+    6 * DAY,
+    (i) => ({
+      init: [
+        {
+          name: 'migrate',
+          image: 'ghcr.io/kubeglance-sim/cart:1.9.0',
+          cpuRequest: 0.1,
+          memRequest: 64 * Mi,
+          logStyle: 'plain',
+        },
+      ],
+      containers: [
+        {
+          name: 'cart',
+          image: 'ghcr.io/kubeglance-sim/cart:1.9.0',
+          cpuRequest: 0.2,
+          memRequest: 192 * Mi,
+          memLimit: 256 * Mi,
+          logStyle: 'logfmt',
+          fate: i === 0 ? 'restarted' : 'running',
+          restarts: 2,
+          lastReason: 'OOMKilled',
+          lastExitCode: 137,
+        },
+        { ...SIDECARS[0] },
+      ],
+    }),
+    { tier: 'backend' }
+  );
 
-  const checkout = b.deployment('shop', 'checkout', 1, 2 * HOUR, () => ({
-    containers: [{ name: 'checkout', image: 'ghcr.io/kubeglance-sim/checkout:3.0.0-rc1', cpuRequest: 0.5, memRequest: 512 * Mi, memLimit: 1 * Gi, logStyle: 'java', fate: 'crashloop' }],
-  }), { tier: 'backend' });
+  const checkout = b.deployment(
+    'shop',
+    'checkout',
+    1,
+    2 * HOUR,
+    () => ({
+      containers: [
+        {
+          name: 'checkout',
+          image: 'ghcr.io/kubeglance-sim/checkout:3.0.0-rc1',
+          cpuRequest: 0.5,
+          memRequest: 512 * Mi,
+          memLimit: 1 * Gi,
+          logStyle: 'java',
+          fate: 'crashloop',
+        },
+      ],
+    }),
+    { tier: 'backend' }
+  );
 
   b.deployment('default', 'legacy-batch-ui', 1, 90 * DAY, () => ({
-    containers: [{ name: 'ui', image: 'docker.io/library/httpd:2.4', cpuRequest: 0.05, memRequest: 64 * Mi, logStyle: 'ansi' }],
+    containers: [
+      { name: 'ui', image: 'docker.io/library/httpd:2.4', cpuRequest: 0.05, memRequest: 64 * Mi, logStyle: 'ansi' },
+    ],
   }));
 
   const postgres = b.statefulSet('shop', 'postgres', ppn >= 10 || nodeCount >= 4 ? 2 : 1, 20 * DAY, 20, () => ({
-    containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4', cpuRequest: 0.5, memRequest: 1 * Gi, memLimit: 2 * Gi, logStyle: 'plain' }],
+    containers: [
+      {
+        name: 'postgres',
+        image: 'docker.io/library/postgres:16.4',
+        cpuRequest: 0.5,
+        memRequest: 1 * Gi,
+        memLimit: 2 * Gi,
+        logStyle: 'plain',
+      },
+    ],
     init: [{ name: 'init-permissions', image: 'docker.io/library/busybox:1.36', logStyle: 'quiet' }],
   }));
 
   b.statefulSet('monitoring', 'prometheus', 1, 30 * DAY, 50, () => ({
     containers: [
-      { name: 'prometheus', image: 'quay.io/prometheus/prometheus:v2.54.1', cpuRequest: 0.5, memRequest: 2 * Gi, memLimit: 4 * Gi, logStyle: 'logfmt', logRate: 0.3 },
-      { name: 'config-reloader', image: 'quay.io/prometheus-operator/prometheus-config-reloader:v0.77.1', cpuRequest: 0.01, memRequest: 16 * Mi, memLimit: 32 * Mi, logStyle: 'quiet' },
+      {
+        name: 'prometheus',
+        image: 'quay.io/prometheus/prometheus:v2.54.1',
+        cpuRequest: 0.5,
+        memRequest: 2 * Gi,
+        memLimit: 4 * Gi,
+        logStyle: 'logfmt',
+        logRate: 0.3,
+      },
+      {
+        name: 'config-reloader',
+        image: 'quay.io/prometheus-operator/prometheus-config-reloader:v0.77.1',
+        cpuRequest: 0.01,
+        memRequest: 16 * Mi,
+        memLimit: 32 * Mi,
+        logStyle: 'quiet',
+      },
     ],
   }));
 
   // a finished Job: its pod Succeeded and its container is terminated/Completed
   const jobName = 'nightly-report-28840320';
   const job = b.workload(
-    { kind: 'Job', namespace: 'batch', name: jobName, labels: { 'job-name': jobName }, selector: { 'batch.kubernetes.io/job-name': jobName }, replicas: 1, completions: 1 },
+    {
+      kind: 'Job',
+      namespace: 'batch',
+      name: jobName,
+      labels: { 'job-name': jobName },
+      selector: { 'batch.kubernetes.io/job-name': jobName },
+      replicas: 1,
+      completions: 1,
+    },
     7 * HOUR
   );
   const jobPod = b.pod({
     namespace: 'batch',
     name: `${jobName}-${r.suffix()}`,
-    labels: { 'batch.kubernetes.io/job-name': jobName, 'job-name': jobName, 'batch.kubernetes.io/controller-uid': job.uid, 'controller-uid': job.uid },
+    labels: {
+      'batch.kubernetes.io/job-name': jobName,
+      'job-name': jobName,
+      'batch.kubernetes.io/controller-uid': job.uid,
+      'controller-uid': job.uid,
+    },
     owner: ownerOf(job),
     node: 'schedule',
     ageMs: 7 * HOUR - 1000,
-    make: { containers: [{ name: 'report', image: 'ghcr.io/kubeglance-sim/reporter:0.7.3', cpuRequest: 1, memRequest: 512 * Mi, logStyle: 'plain', fate: 'completed' }] },
+    make: {
+      containers: [
+        {
+          name: 'report',
+          image: 'ghcr.io/kubeglance-sim/reporter:0.7.3',
+          cpuRequest: 1,
+          memRequest: 512 * Mi,
+          logStyle: 'plain',
+          fate: 'completed',
+        },
+      ],
+    },
   });
 
   // a pod nobody can schedule: it asks for more CPU than any node has
@@ -490,15 +670,31 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     1,
     40 * MIN,
     () => ({
-      containers: [{ name: 'trainer', image: 'ghcr.io/kubeglance-sim/trainer:0.3.0', cpuRequest: 64, memRequest: 128 * Gi, logStyle: 'plain' }],
+      containers: [
+        {
+          name: 'trainer',
+          image: 'ghcr.io/kubeglance-sim/trainer:0.3.0',
+          cpuRequest: 64,
+          memRequest: 128 * Gi,
+          logStyle: 'plain',
+        },
+      ],
     }),
     { 'app.kubernetes.io/component': 'training' },
     'pending'
   )[0];
 
-
   // one unbound claim, waiting for a storage class that provisions late
-  b.c.pvcs.push({ namespace: 'shop', name: 'uploads', uid: r.uid(), capacityBytes: 100 * Gi, storageClass: 'fast-ssd', volumeName: '', creationMs: startMs - 25 * MIN, phase: 'Pending' });
+  b.c.pvcs.push({
+    namespace: 'shop',
+    name: 'uploads',
+    uid: r.uid(),
+    capacityBytes: 100 * Gi,
+    storageClass: 'fast-ssd',
+    volumeName: '',
+    creationMs: startMs - 25 * MIN,
+    phase: 'Pending',
+  });
 
   // filler Deployments until the workers are full
   const used = new Map<string, number>();
@@ -515,11 +711,19 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     const style = r.pick(LOG_STYLES);
     const version = `1.${r.int(0, 30)}.${r.int(0, 9)}`;
     const sidecar = r.chance(0.3) ? r.pick(SIDECARS) : undefined;
-    const init = r.chance(0.15) ? [{ name: 'wait-for-deps', image: 'docker.io/library/busybox:1.36', logStyle: 'quiet' as const }] : undefined;
+    const init = r.chance(0.15)
+      ? [{ name: 'wait-for-deps', image: 'docker.io/library/busybox:1.36', logStyle: 'quiet' as const }]
+      : undefined;
     const pods = b.deployment(ns, name, replicas, r.int(1, 60 * 24) * MIN * 30, () => ({
       init,
       containers: [
-        { name, image: `ghcr.io/kubeglance-sim/${base}:${version}`, ...res, logStyle: style, fate: r.chance(0.05) ? 'restarted' : 'running' },
+        {
+          name,
+          image: `ghcr.io/kubeglance-sim/${base}:${version}`,
+          ...res,
+          logStyle: style,
+          fate: r.chance(0.05) ? 'restarted' : 'running',
+        },
         ...(sidecar ? [{ ...sidecar }] : []),
       ],
     }));
@@ -542,16 +746,65 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     const dep = b.c.workloads.find((w) => w.kind === 'Deployment' && w.name === 'frontend');
     const rs = b.c.workloads.find((w) => w.kind === 'ReplicaSet' && w.owner?.name === 'frontend');
     if (dep && rs) {
-      b.event({ namespace: 'shop', kind: 'Deployment', name: dep.name, uid: dep.uid, type: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs.name} to ${rs.replicas}`, firstAgoMs: 3 * DAY - 5000, component: 'deployment-controller' });
+      b.event({
+        namespace: 'shop',
+        kind: 'Deployment',
+        name: dep.name,
+        uid: dep.uid,
+        type: 'Normal',
+        reason: 'ScalingReplicaSet',
+        message: `Scaled up replica set ${rs.name} to ${rs.replicas}`,
+        firstAgoMs: 3 * DAY - 5000,
+        component: 'deployment-controller',
+      });
     }
   }
   for (const p of checkout) {
     const c = p.containers[0];
-    b.event({ namespace: p.namespace, kind: 'Pod', name: p.name, uid: p.uid, type: 'Normal', reason: 'Pulled', message: `Container image "${c.image}" already present on machine`, count: c.restartCount, firstAgoMs: 2 * HOUR - 10_000, lastAgoMs: 4 * MIN, component: 'kubelet', host: p.nodeName });
-    b.event({ namespace: p.namespace, kind: 'Pod', name: p.name, uid: p.uid, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.name} in pod ${p.name}_${p.namespace}(${p.uid})`, count: c.restartCount * 11, firstAgoMs: 2 * HOUR - 60_000, lastAgoMs: 20_000, component: 'kubelet', host: p.nodeName });
+    b.event({
+      namespace: p.namespace,
+      kind: 'Pod',
+      name: p.name,
+      uid: p.uid,
+      type: 'Normal',
+      reason: 'Pulled',
+      message: `Container image "${c.image}" already present on machine`,
+      count: c.restartCount,
+      firstAgoMs: 2 * HOUR - 10_000,
+      lastAgoMs: 4 * MIN,
+      component: 'kubelet',
+      host: p.nodeName,
+    });
+    b.event({
+      namespace: p.namespace,
+      kind: 'Pod',
+      name: p.name,
+      uid: p.uid,
+      type: 'Warning',
+      reason: 'BackOff',
+      message: `Back-off restarting failed container ${c.name} in pod ${p.name}_${p.namespace}(${p.uid})`,
+      count: c.restartCount * 11,
+      firstAgoMs: 2 * HOUR - 60_000,
+      lastAgoMs: 20_000,
+      component: 'kubelet',
+      host: p.nodeName,
+    });
   }
   for (const p of cart.slice(0, 1)) {
-    b.event({ namespace: p.namespace, kind: 'Pod', name: p.name, uid: p.uid, type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 3, firstAgoMs: 3 * HOUR, lastAgoMs: 50 * MIN, component: 'kubelet', host: p.nodeName });
+    b.event({
+      namespace: p.namespace,
+      kind: 'Pod',
+      name: p.name,
+      uid: p.uid,
+      type: 'Warning',
+      reason: 'Unhealthy',
+      message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+      count: 3,
+      firstAgoMs: 3 * HOUR,
+      lastAgoMs: 50 * MIN,
+      component: 'kubelet',
+      host: p.nodeName,
+    });
   }
   if (pending) {
     const n = nodeCount;
@@ -559,18 +812,70 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
       n === 1
         ? '0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'
         : `0/${n} nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, ${n - 1} Insufficient cpu, ${n - 1} Insufficient memory. preemption: 0/${n} nodes are available: 1 Preemption is not helpful for scheduling, ${n - 1} No preemption victims found for incoming pod.`;
-    b.event({ namespace: pending.namespace, kind: 'Pod', name: pending.name, uid: pending.uid, type: 'Warning', reason: 'FailedScheduling', message: msg, count: 9, firstAgoMs: 40 * MIN - 3000, lastAgoMs: 4 * MIN, component: 'default-scheduler' });
+    b.event({
+      namespace: pending.namespace,
+      kind: 'Pod',
+      name: pending.name,
+      uid: pending.uid,
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message: msg,
+      count: 9,
+      firstAgoMs: 40 * MIN - 3000,
+      lastAgoMs: 4 * MIN,
+      component: 'default-scheduler',
+    });
   }
   if (jobPod) {
-    b.event({ namespace: 'batch', kind: 'Job', name: job.name, uid: job.uid, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${jobPod.name}`, firstAgoMs: 7 * HOUR - 500, component: 'job-controller' });
-    b.event({ namespace: 'batch', kind: 'Job', name: job.name, uid: job.uid, type: 'Normal', reason: 'Completed', message: 'Job completed', firstAgoMs: 6 * HOUR, component: 'job-controller' });
+    b.event({
+      namespace: 'batch',
+      kind: 'Job',
+      name: job.name,
+      uid: job.uid,
+      type: 'Normal',
+      reason: 'SuccessfulCreate',
+      message: `Created pod: ${jobPod.name}`,
+      firstAgoMs: 7 * HOUR - 500,
+      component: 'job-controller',
+    });
+    b.event({
+      namespace: 'batch',
+      kind: 'Job',
+      name: job.name,
+      uid: job.uid,
+      type: 'Normal',
+      reason: 'Completed',
+      message: 'Job completed',
+      firstAgoMs: 6 * HOUR,
+      component: 'job-controller',
+    });
   }
   for (const p of postgres.slice(0, 1)) {
-    b.event({ namespace: p.namespace, kind: 'Pod', name: p.name, uid: p.uid, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${p.namespace}/${p.name} to ${p.nodeName}`, firstAgoMs: startMs - p.creationMs - 500, component: 'default-scheduler' });
+    b.event({
+      namespace: p.namespace,
+      kind: 'Pod',
+      name: p.name,
+      uid: p.uid,
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${p.namespace}/${p.name} to ${p.nodeName}`,
+      firstAgoMs: startMs - p.creationMs - 500,
+      component: 'default-scheduler',
+    });
   }
   for (const node of b.c.nodes) {
     if (node.readyStatus === 'Unknown' || node.readyStatus === 'False') {
-      b.event({ namespace: 'default', kind: 'Node', name: node.name, uid: node.uid, type: 'Normal', reason: 'NodeNotReady', message: `Node ${node.name} status is now: NodeNotReady`, firstAgoMs: 12 * MIN, component: 'node-controller' });
+      b.event({
+        namespace: 'default',
+        kind: 'Node',
+        name: node.name,
+        uid: node.uid,
+        type: 'Normal',
+        reason: 'NodeNotReady',
+        message: `Node ${node.name} status is now: NodeNotReady`,
+        firstAgoMs: 12 * MIN,
+        component: 'node-controller',
+      });
     }
   }
   return b.c;
@@ -582,12 +887,52 @@ function podLifecycleEvents(b: Builder, p: SimPod): void {
   }
   const ago = b.startMs - p.creationMs;
   const main = p.containers[0];
-  const base = { namespace: p.namespace, kind: 'Pod', name: p.name, uid: p.uid, type: 'Normal' as const, host: p.nodeName };
-  b.event({ ...base, reason: 'Scheduled', message: `Successfully assigned ${p.namespace}/${p.name} to ${p.nodeName}`, firstAgoMs: ago - 100, component: 'default-scheduler', host: undefined });
-  b.event({ ...base, reason: 'Pulled', message: `Successfully pulled image "${main.image}" in 2.113s (2.113s including waiting). Image size: 48213557 bytes.`, firstAgoMs: ago - 2500, component: 'kubelet' });
-  b.event({ ...base, reason: 'Created', message: `Created container ${main.name}`, firstAgoMs: ago - 2600, component: 'kubelet' });
-  b.event({ ...base, reason: 'Started', message: `Started container ${main.name}`, firstAgoMs: ago - 2700, component: 'kubelet' });
+  const base = {
+    namespace: p.namespace,
+    kind: 'Pod',
+    name: p.name,
+    uid: p.uid,
+    type: 'Normal' as const,
+    host: p.nodeName,
+  };
+  b.event({
+    ...base,
+    reason: 'Scheduled',
+    message: `Successfully assigned ${p.namespace}/${p.name} to ${p.nodeName}`,
+    firstAgoMs: ago - 100,
+    component: 'default-scheduler',
+    host: undefined,
+  });
+  b.event({
+    ...base,
+    reason: 'Pulled',
+    message: `Successfully pulled image "${main.image}" in 2.113s (2.113s including waiting). Image size: 48213557 bytes.`,
+    firstAgoMs: ago - 2500,
+    component: 'kubelet',
+  });
+  b.event({
+    ...base,
+    reason: 'Created',
+    message: `Created container ${main.name}`,
+    firstAgoMs: ago - 2600,
+    component: 'kubelet',
+  });
+  b.event({
+    ...base,
+    reason: 'Started',
+    message: `Started container ${main.name}`,
+    firstAgoMs: ago - 2700,
+    component: 'kubelet',
+  });
   if (main.hasPrevious) {
-    b.event({ ...base, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${main.name} in pod ${p.name}_${p.namespace}(${p.uid})`, count: main.restartCount, firstAgoMs: Math.max(1000, b.startMs - main.startedAtMs + 5000), component: 'kubelet' });
+    b.event({
+      ...base,
+      type: 'Warning',
+      reason: 'BackOff',
+      message: `Back-off restarting failed container ${main.name} in pod ${p.name}_${p.namespace}(${p.uid})`,
+      count: main.restartCount,
+      firstAgoMs: Math.max(1000, b.startMs - main.startedAtMs + 5000),
+      component: 'kubelet',
+    });
   }
 }

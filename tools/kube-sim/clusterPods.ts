@@ -25,7 +25,12 @@ export interface ContainerSpec {
 }
 
 /** A usage profile around the container's request, with cpuBase >= cpuWave so CPU counters stay monotonic. */
-export function usageFor(r: Rand, cpuRequest: number | undefined, memRequest: number | undefined, memLimit?: number): UsageProfile {
+export function usageFor(
+  r: Rand,
+  cpuRequest: number | undefined,
+  memRequest: number | undefined,
+  memLimit?: number
+): UsageProfile {
   const cpuBase = cpuRequest ? cpuRequest * r.range(0.15, 1.1) : r.range(0.003, 0.04);
   const cpuWave = cpuBase * r.range(0.05, 0.6);
   let memBase = memRequest ? memRequest * r.range(0.35, 0.9) : r.range(12, 90) * Mi;
@@ -153,9 +158,30 @@ export function randomResources(r: Rand): Pick<ContainerSpec, 'cpuRequest' | 'me
 }
 
 export const SIDECARS: ContainerSpec[] = [
-  { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.23.2', cpuRequest: 0.1, memRequest: 128 * Mi, memLimit: 1 * Gi, logStyle: 'plain' },
-  { name: 'log-shipper', image: 'cr.fluentbit.io/fluent/fluent-bit:3.1.9', cpuRequest: 0.05, memRequest: 64 * Mi, memLimit: 128 * Mi, logStyle: 'quiet' },
-  { name: 'envoy', image: 'docker.io/envoyproxy/envoy:v1.31.2', cpuRequest: 0.1, memRequest: 64 * Mi, memLimit: 256 * Mi, logStyle: 'plain' },
+  {
+    name: 'istio-proxy',
+    image: 'docker.io/istio/proxyv2:1.23.2',
+    cpuRequest: 0.1,
+    memRequest: 128 * Mi,
+    memLimit: 1 * Gi,
+    logStyle: 'plain',
+  },
+  {
+    name: 'log-shipper',
+    image: 'cr.fluentbit.io/fluent/fluent-bit:3.1.9',
+    cpuRequest: 0.05,
+    memRequest: 64 * Mi,
+    memLimit: 128 * Mi,
+    logStyle: 'quiet',
+  },
+  {
+    name: 'envoy',
+    image: 'docker.io/envoyproxy/envoy:v1.31.2',
+    cpuRequest: 0.1,
+    memRequest: 64 * Mi,
+    memLimit: 256 * Mi,
+    logStyle: 'plain',
+  },
 ];
 
 export { Mi, Gi };

@@ -22,7 +22,13 @@ export interface StatusBody {
   code: number;
 }
 
-export function status(code: number, reason: string, message: string, details?: StatusDetails, continueToken?: string): StatusBody {
+export function status(
+  code: number,
+  reason: string,
+  message: string,
+  details?: StatusDetails,
+  continueToken?: string
+): StatusBody {
   const body: StatusBody = {
     kind: 'Status',
     apiVersion: 'v1',
@@ -158,7 +164,11 @@ export function genericError(code: number, message?: string): StatusBody {
     case 503:
       return serviceUnavailable(message ?? 'the server is currently unable to handle the request');
     case 504:
-      return status(504, 'Timeout', message ?? 'Timeout: request did not complete within requested timeout - context deadline exceeded');
+      return status(
+        504,
+        'Timeout',
+        message ?? 'Timeout: request did not complete within requested timeout - context deadline exceeded'
+      );
     default:
       if (code >= 500) {
         return status(code, 'InternalError', `Internal error occurred: ${message ?? 'injected fault'}`, {

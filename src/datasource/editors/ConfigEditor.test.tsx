@@ -19,6 +19,7 @@ function settings(jsonData: KubeDataSourceOptions = {}, extra: Partial<KubeSetti
     access: 'proxy',
     url: '',
     user: '',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still a required key of DataSourceSettings
     database: '',
     basicAuth: false,
     basicAuthUser: '',

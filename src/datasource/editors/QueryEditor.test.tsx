@@ -1,12 +1,11 @@
-import React from 'react';
-import type { ChangeEvent } from 'react';
+import React, { type ChangeEvent } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComboboxOption } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import type { KubeDataSource } from '../datasource';
-import type { KubeQuery } from '../types';
+import { type KubeQuery, QUERY_TYPES } from '../types';
 import { QueryEditor } from './QueryEditor';
 
 // Combobox measures its menu, which jsdom cannot; a native select exercises the same props.
@@ -51,7 +50,9 @@ describe('QueryEditor', () => {
     // a query made before the data source applied its defaults has no type yet
     const { onChange, onRunQuery } = renderEditor({ refId: 'A' } as KubeQuery);
     const picker = screen.getByTestId(TEST_IDS.queryEditor.queryType);
-    expect(screen.getByRole('option', { name: 'Nodes' })).toBeInTheDocument();
+    for (const { label } of QUERY_TYPES) {
+      expect(screen.getByRole('option', { name: label })).toBeInTheDocument();
+    }
 
     await userEvent.selectOptions(picker, 'nodes');
     expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'nodes' });

@@ -56,7 +56,8 @@ function toListPage<T>(body: unknown, path: string): ListPage<T> {
       kind: 'malformed',
       path,
       message: `The response from ${path} is not a list (it has no "items" array)`,
-      remedy: 'Check that the data source URL points at a Kubernetes API server and not at a web page or another proxy.',
+      remedy:
+        'Check that the data source URL points at a Kubernetes API server and not at a web page or another proxy.',
     });
   }
   const metadata = isRecord(body.metadata) ? body.metadata : {};
@@ -108,7 +109,9 @@ export class KubeClient {
     const limit = params?.limit ?? this.pageSize;
     return paginate<T>(
       (continueToken) =>
-        this.getJson<unknown>(path, { ...params, limit, continue: continueToken }).pipe(map((body) => toListPage<T>(body, path))),
+        this.getJson<unknown>(path, { ...params, limit, continue: continueToken }).pipe(
+          map((body) => toListPage<T>(body, path))
+        ),
       path
     );
   }

@@ -23,20 +23,22 @@ export function fanOut<K, T>(
   }
   const bound = Math.max(1, Math.floor(Number.isFinite(concurrency) ? concurrency : 1));
   // defer: each subscription gets its own results array
-  return defer(() => from(keys.map((key, index) => ({ key, index }))).pipe(
-    mergeMap(
-      ({ key, index }) =>
-        defer(() => fn(key)).pipe(
-          last(undefined, undefined as T | undefined),
-          map((value): FanOutResult<K, T> => (value === undefined ? { key } : { key, value })),
-          catchError((err) => of<FanOutResult<K, T>>({ key, error: toKubeError(err) })),
-          map((result) => ({ result, index }))
-        ),
-      bound
-    ),
-    reduce((results, { result, index }) => {
-      results[index] = result;
-      return results;
-    }, new Array<FanOutResult<K, T>>(keys.length))
-  ));
+  return defer(() =>
+    from(keys.map((key, index) => ({ key, index }))).pipe(
+      mergeMap(
+        ({ key, index }) =>
+          defer(() => fn(key)).pipe(
+            last(undefined, undefined as T | undefined),
+            map((value): FanOutResult<K, T> => (value === undefined ? { key } : { key, value })),
+            catchError((err) => of<FanOutResult<K, T>>({ key, error: toKubeError(err) })),
+            map((result) => ({ result, index }))
+          ),
+        bound
+      ),
+      reduce((results, { result, index }) => {
+        results[index] = result;
+        return results;
+      }, new Array<FanOutResult<K, T>>(keys.length))
+    )
+  );
 }

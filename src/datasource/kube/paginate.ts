@@ -24,7 +24,10 @@ function isExpired(err: unknown): boolean {
  * expires mid-list (410 Expired) the list is read again once from the start, since mixing pages from two
  * snapshots would be inconsistent; a second expiry fails with the expired error.
  */
-export function paginate<T>(fetchPage: (continueToken: string | undefined) => Observable<ListPage<T>>, path: string): Observable<KubeList<T>> {
+export function paginate<T>(
+  fetchPage: (continueToken: string | undefined) => Observable<ListPage<T>>,
+  path: string
+): Observable<KubeList<T>> {
   const readAll = (progress: { midList: boolean }): Observable<KubeList<T>> => {
     const seen = new Set<string>();
     return fetchPage(undefined).pipe(

@@ -13,7 +13,11 @@ export function cleanParams(params: KubeParams | undefined): Record<string, stri
 }
 
 /** One string per distinct GET: what coalescing and Grafana's requestId are keyed on. */
-export function requestKey(as: 'json' | 'text', url: string, params: Record<string, string | number | boolean>): string {
+export function requestKey(
+  as: 'json' | 'text',
+  url: string,
+  params: Record<string, string | number | boolean>
+): string {
   const query = Object.keys(params)
     .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(params[k]))}`)
     .join('&');

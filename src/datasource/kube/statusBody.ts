@@ -29,8 +29,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isStatus(value: unknown): value is KubeStatus {
   return (
-    isRecord(value) &&
-    (value.kind === 'Status' || (typeof value.reason === 'string' && typeof value.code === 'number'))
+    isRecord(value) && (value.kind === 'Status' || (typeof value.reason === 'string' && typeof value.code === 'number'))
   );
 }
 

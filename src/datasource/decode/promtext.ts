@@ -1,0 +1,785 @@
+/**
+ * The Prometheus text exposition format 0.0.4, as the kubelet serves it on /metrics, /metrics/cadvisor and
+ * /metrics/resource. A hand-written scanner (no per-line regex) because a cadvisor body runs to several MB.
+ *
+ * Rules follow prometheus/docs exposition_formats.md and prometheus/common expfmt, with these choices:
+ * - a bad line is reported with its number and skipped; the rest of the body is kept (expfmt stops at the first);
+ * - the last line may lack its "\n", and a "\r" before "\n" (CRLF) is accepted as part of the line end;
+ * - trailing blanks after a value or timestamp are ignored, as the docs say (expfmt rejects them);
+ * - TYPE names are lowercase only, as in the docs and the Prometheus server's own parser;
+ * - families that end up without samples (a lone HELP or TYPE) are left out, as expfmt does.
+ */
+import { DecodeError } from './decodeError';
+
+export type PromMetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
+
+export interface PromSample {
+  /** The sample's own name: `x_bucket`, `x_sum` and `x_count` keep their suffix inside family `x`. */
+  name: string;
+  /** Label values after unescaping; `le` and `quantile` stay here too. */
+  labels: Record<string, string>;
+  value: number;
+  timestampMs?: number;
+}
+
+export interface PromFamily {
+  name: string;
+  type: PromMetricType;
+  help?: string;
+  samples: PromSample[];
+}
+
+export interface PromParseError {
+  /** 1-based line number. */
+  line: number;
+  /** The offending line, cut to MAX_ERROR_TEXT characters. */
+  text: string;
+  message: string;
+}
+
+export interface PromParseResult {
+  families: PromFamily[];
+  errors: PromParseError[];
+}
+
+/** Thrown by parsePrometheusTextStrict; `errors` holds every bad line. */
+export class PromTextError extends DecodeError {
+  constructor(readonly errors: PromParseError[]) {
+    super('Prometheus text', describeErrors(errors));
+  }
+}
+
+const MAX_ERROR_TEXT = 200;
+const ERRORS_IN_MESSAGE = 3;
+
+const TYPES: Record<string, PromMetricType> = {
+  counter: 'counter',
+  gauge: 'gauge',
+  histogram: 'histogram',
+  summary: 'summary',
+  untyped: 'untyped',
+};
+
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const COLON = 58;
+const EQUALS = 61;
+const BACKSLASH = 92;
+const UNDERSCORE = 95;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** What a sample line is to its family: histogram and summary parts need different checks. */
+enum Role {
+  Plain,
+  Bucket,
+  Sum,
+  Count,
+}
+
+interface FamilyState {
+  family: PromFamily;
+  typed: boolean;
+  hasHelp: boolean;
+}
+
+interface Resolved {
+  state: FamilyState;
+  role: Role;
+}
+
+/** A bad line: caught per line, so one broken sample costs only that sample. */
+class LineError {
+  constructor(readonly message: string) {}
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+function isLabelNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === UNDERSCORE;
+}
+
+function isLabelNameChar(c: number): boolean {
+  return isLabelNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isMetricNameStart(c: number): boolean {
+  return isLabelNameStart(c) || c === COLON;
+}
+
+function isMetricNameChar(c: number): boolean {
+  return isLabelNameChar(c) || c === COLON;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+function setLabel(labels: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__') {
+    // a plain assignment would replace the prototype instead of adding the label
+    Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    labels[name] = value;
+  }
+}
+
+function quoteForMessage(s: string): string {
+  return JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s);
+}
+
+/** Lines are "line N: message" joined with "; ", the first few only. */
+function describeErrors(errors: PromParseError[]): string {
+  const shown = errors.slice(0, ERRORS_IN_MESSAGE).map((e) => `line ${e.line}: ${e.message}`);
+  const more = errors.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+const SPECIAL_FLOATS: Record<string, number> = {
+  inf: Infinity,
+  '+inf': Infinity,
+  '-inf': -Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-infinity': -Infinity,
+  nan: NaN,
+};
+
+/**
+ * A float as Go's strconv.ParseFloat reads it, minus what expfmt refuses: decimal with optional exponent,
+ * Inf/Infinity with optional sign and NaN without, any case. Hex floats, underscores and 0b/0o are not floats
+ * here, and a finite literal beyond the float64 range is an error (Go returns ErrRange). Undefined if invalid.
+ */
+export function parseGoFloat(s: string): number | undefined {
+  return parseFloatRange(s, 0, s.length);
+}
+
+function parseFloatRange(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  if (i >= end) {
+    return undefined;
+  }
+  let c = text.charCodeAt(i);
+  let negative = false;
+  if (c === PLUS || c === MINUS) {
+    negative = c === MINUS;
+    i++;
+    if (i >= end) {
+      return undefined;
+    }
+    c = text.charCodeAt(i);
+  }
+  if (!isDigit(c) && c !== DOT) {
+    const special = SPECIAL_FLOATS[text.slice(start, end).toLowerCase()];
+    return special;
+  }
+  // Integer part; small integers are built here rather than by Number(), which is most values in practice.
+  let intValue = 0;
+  let digits = 0;
+  while (i < end && isDigit((c = text.charCodeAt(i)))) {
+    intValue = intValue * 10 + (c - 48);
+    digits++;
+    i++;
+  }
+  if (i === end) {
+    if (digits <= 15) {
+      return negative ? -intValue : intValue;
+    }
+    return Number(text.slice(start, end));
+  }
+  let fraction = 0;
+  if (c === DOT) {
+    i++;
+    while (i < end && isDigit(text.charCodeAt(i))) {
+      fraction++;
+      i++;
+    }
+    if (digits === 0 && fraction === 0) {
+      return undefined;
+    }
+  } else if (digits === 0) {
+    return undefined;
+  }
+  if (i < end) {
+    c = text.charCodeAt(i);
+    if (c !== 101 && c !== 69) {
+      return undefined; // not e/E: hex prefixes, underscores, stray characters
+    }
+    i++;
+    if (i < end) {
+      c = text.charCodeAt(i);
+      if (c === PLUS || c === MINUS) {
+        i++;
+      }
+    }
+    let expDigits = 0;
+    while (i < end && isDigit(text.charCodeAt(i))) {
+      expDigits++;
+      i++;
+    }
+    if (expDigits === 0 || i !== end) {
+      return undefined;
+    }
+  }
+  const value = Number(text.slice(start, end));
+  // a well-formed finite literal that rounds to infinity is out of range for Go
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const INT64_MAX = '9223372036854775807';
+const INT64_MIN_ABS = '9223372036854775808';
+
+/** An int64 as strconv.ParseInt(s, 10, 64) reads it, as a number (ms timestamps fit a double exactly). */
+function parseInt64Range(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  let c = text.charCodeAt(i);
+  let negative = false;
+  if (c === PLUS || c === MINUS) {
+    negative = c === MINUS;
+    i++;
+  }
+  if (i >= end) {
+    return undefined;
+  }
+  let value = 0;
+  const firstDigit = i;
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (!isDigit(c)) {
+      return undefined;
+    }
+    value = value * 10 + (c - 48);
+  }
+  const digits = end - firstDigit;
+  if (digits >= 19) {
+    // compare as text: the double in `value` is not exact this far out
+    let first = firstDigit;
+    while (first < end - 1 && text.charCodeAt(first) === 48) {
+      first++;
+    }
+    const magnitude = text.slice(first, end);
+    const limit = negative ? INT64_MIN_ABS : INT64_MAX;
+    if (magnitude.length > limit.length || (magnitude.length === limit.length && magnitude > limit)) {
+      return undefined;
+    }
+    value = Number(magnitude);
+  }
+  return negative ? -value : value;
+}
+
+/** Parses one body; see the file comment for the rules. Never throws on bad input. */
+export function parsePrometheusText(text: string): PromParseResult {
+  return new TextParser(text).run();
+}
+
+/** As parsePrometheusText, but any bad line makes it throw a PromTextError (a DecodeError) listing them. */
+export function parsePrometheusTextStrict(text: string): PromFamily[] {
+  const result = parsePrometheusText(text);
+  if (result.errors.length > 0) {
+    throw new PromTextError(result.errors);
+  }
+  return result.families;
+}
+
+class TextParser {
+  private readonly families = new Map<string, FamilyState>();
+  private readonly errors: PromParseError[] = [];
+  /** Position in text while a line is parsed, and the end of that line's content. */
+  private pos = 0;
+  private end = 0;
+  /** The previous sample's name and family: consecutive samples nearly always share them. */
+  private lastName = '';
+  private lastResolved: Resolved | undefined;
+  /** Cached result of indexOf('\\'): label values rarely contain escapes, so one search covers many lines. */
+  private nextBackslash = -1;
+  /** The previous label set's names by position, reused as property keys when the next line repeats them. */
+  private readonly lastLabelNames: string[] = [];
+
+  constructor(private readonly text: string) {}
+
+  run(): PromParseResult {
+    const text = this.text;
+    const length = text.length;
+    let lineStart = 0;
+    let lineNo = 0;
+    while (lineStart < length) {
+      lineNo++;
+      let lineEnd = text.indexOf('\n', lineStart);
+      const next = lineEnd === -1 ? length : lineEnd + 1;
+      if (lineEnd === -1) {
+        lineEnd = length;
+      }
+      let contentEnd = lineEnd;
+      if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR) {
+        contentEnd--;
+      }
+      this.pos = lineStart;
+      this.end = contentEnd;
+      try {
+        this.parseLine();
+      } catch (err) {
+        if (!(err instanceof LineError)) {
+          throw err;
+        }
+        const raw = text.slice(lineStart, contentEnd);
+        this.errors.push({
+          line: lineNo,
+          text: raw.length > MAX_ERROR_TEXT ? raw.slice(0, MAX_ERROR_TEXT) + '…' : raw,
+          message: err.message,
+        });
+      }
+      lineStart = next;
+    }
+    const families: PromFamily[] = [];
+    for (const state of this.families.values()) {
+      if (state.family.samples.length > 0) {
+        families.push(state.family);
+      }
+    }
+    return { families, errors: this.errors };
+  }
+
+  private skipBlanks(): void {
+    const text = this.text;
+    while (this.pos < this.end && isBlank(text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+  }
+
+  private peek(): number {
+    return this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
+  }
+
+  private parseLine(): void {
+    this.skipBlanks();
+    if (this.pos >= this.end) {
+      return;
+    }
+    if (this.text.charCodeAt(this.pos) === HASH) {
+      this.pos++;
+      this.parseComment();
+    } else {
+      this.parseSample();
+    }
+  }
+
+  private parseComment(): void {
+    const text = this.text;
+    this.skipBlanks();
+    const keywordStart = this.pos;
+    while (this.pos < this.end && !isBlank(text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+    const keyword = text.slice(keywordStart, this.pos);
+    if (keyword !== 'HELP' && keyword !== 'TYPE') {
+      return; // an ordinary comment
+    }
+    this.skipBlanks();
+    if (this.pos >= this.end) {
+      return; // "# HELP" alone: expfmt lets it pass as a comment
+    }
+    const name = this.readMetricName();
+    if (name === undefined) {
+      throw new LineError(`invalid metric name in ${keyword} line`);
+    }
+    if (this.pos < this.end && !isBlank(text.charCodeAt(this.pos))) {
+      throw new LineError(`invalid metric name in ${keyword} line`);
+    }
+    this.skipBlanks();
+    if (keyword === 'HELP') {
+      this.readHelp(name);
+    } else {
+      this.readType(name);
+    }
+  }
+
+  private readHelp(name: string): void {
+    const state = this.resolve(name).state;
+    if (state.hasHelp) {
+      throw new LineError(`second HELP line for metric ${quoteForMessage(state.family.name)}`);
+    }
+    const help = this.readEscapedToEnd();
+    state.hasHelp = true;
+    state.family.help = help;
+  }
+
+  /** HELP text: `\\` and `\n` are escapes (and `\"`, which expfmt also takes); any other backslash is an error. */
+  private readEscapedToEnd(): string {
+    const text = this.text;
+    const start = this.pos;
+    const slash = this.backslashFrom(start);
+    if (slash >= this.end) {
+      this.pos = this.end;
+      return text.slice(start, this.end);
+    }
+    let out = text.slice(start, slash);
+    let i = slash;
+    let chunk = slash;
+    while (i < this.end) {
+      if (text.charCodeAt(i) !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      out += text.slice(chunk, i);
+      const escaped = i + 1 < this.end ? text.charCodeAt(i + 1) : -1;
+      if (escaped === BACKSLASH) {
+        out += '\\';
+      } else if (escaped === 110) {
+        out += '\n';
+      } else if (escaped === QUOTE) {
+        out += '"';
+      } else {
+        throw new LineError(`invalid escape sequence ${escapeForMessage(text, i, this.end)} in HELP text`);
+      }
+      i += 2;
+      chunk = i;
+    }
+    this.pos = this.end;
+    return out + text.slice(chunk, this.end);
+  }
+
+  private readType(name: string): void {
+    const text = this.text;
+    const start = this.pos;
+    let tokenEnd = this.end;
+    while (tokenEnd > start && isBlank(text.charCodeAt(tokenEnd - 1))) {
+      tokenEnd--;
+    }
+    if (tokenEnd === start) {
+      throw new LineError(`TYPE line for metric ${quoteForMessage(name)} has no type`);
+    }
+    const word = text.slice(start, tokenEnd);
+    const type = hasOwn(TYPES, word) ? TYPES[word] : undefined;
+    if (type === undefined) {
+      throw new LineError(`unknown metric type ${quoteForMessage(word)}`);
+    }
+    const state = this.resolve(name).state;
+    if (state.typed) {
+      throw new LineError(`second TYPE line for metric ${quoteForMessage(state.family.name)}`);
+    }
+    if (state.family.samples.length > 0) {
+      throw new LineError(`TYPE line for metric ${quoteForMessage(state.family.name)} comes after its samples`);
+    }
+    state.typed = true;
+    state.family.type = type;
+    this.lastResolved = undefined; // the same name may now group differently
+  }
+
+  /** A metric name at pos, bare or in double quotes; undefined if there is none. Leaves pos after it. */
+  private readMetricName(): string | undefined {
+    const text = this.text;
+    const start = this.pos;
+    const c = this.peek();
+    if (c === QUOTE) {
+      return this.readQuoted('metric name');
+    }
+    if (!isMetricNameStart(c)) {
+      return undefined;
+    }
+    // most lines repeat the previous line's name: compare in place instead of scanning and slicing
+    const lastName = this.lastName;
+    const afterLast = start + lastName.length;
+    if (
+      lastName.length > 0 &&
+      afterLast <= this.end &&
+      text.startsWith(lastName, start) &&
+      (afterLast === this.end || !isMetricNameChar(text.charCodeAt(afterLast)))
+    ) {
+      this.pos = afterLast;
+      return lastName;
+    }
+    let i = start + 1;
+    while (i < this.end && isMetricNameChar(text.charCodeAt(i))) {
+      i++;
+    }
+    this.pos = i;
+    return text.slice(start, i);
+  }
+
+  /**
+   * A double-quoted string at pos (label value or quoted name) with the escapes `\\`, `\"` and `\n`.
+   * Any other escape is an error, as in expfmt (so `\t` is refused). Leaves pos after the closing quote.
+   */
+  private readQuoted(what: string): string {
+    const text = this.text;
+    const start = this.pos + 1;
+    const end = this.end;
+    const close = text.indexOf('"', start);
+    if (close !== -1 && close < end && this.backslashFrom(start) > close) {
+      // no escapes: one native search instead of a loop over every character
+      this.pos = close + 1;
+      return text.slice(start, close);
+    }
+    let i = start;
+    let out = '';
+    let chunk = start;
+    for (;;) {
+      if (i >= end) {
+        throw new LineError(`${what} ${quoteForMessage(text.slice(start, end))} has no closing quote`);
+      }
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        break;
+      }
+      if (c !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      out += text.slice(chunk, i);
+      const escaped = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      if (escaped === BACKSLASH) {
+        out += '\\';
+      } else if (escaped === QUOTE) {
+        out += '"';
+      } else if (escaped === 110) {
+        out += '\n';
+      } else {
+        throw new LineError(`invalid escape sequence ${escapeForMessage(text, i, end)} in ${what}`);
+      }
+      i += 2;
+      chunk = i;
+    }
+    this.pos = i + 1;
+    return out + text.slice(chunk, i);
+  }
+
+  /** Position of the first backslash at or after `from` (Infinity if none), found once per stretch of text. */
+  private backslashFrom(from: number): number {
+    if (this.nextBackslash < from) {
+      const at = this.text.indexOf('\\', from);
+      this.nextBackslash = at === -1 ? Infinity : at;
+    }
+    return this.nextBackslash;
+  }
+
+  private parseSample(): void {
+    const text = this.text;
+    let name: string | undefined;
+    let labels: Record<string, string> = {};
+    if (this.peek() !== OPEN_BRACE) {
+      name = this.readMetricName();
+      if (name === undefined) {
+        throw new LineError('invalid metric name');
+      }
+      this.skipBlanks();
+    }
+    if (this.peek() === OPEN_BRACE) {
+      this.pos++;
+      const braced = this.readLabels(name === undefined);
+      labels = braced.labels;
+      name = name ?? braced.name;
+      if (name === undefined) {
+        throw new LineError('no metric name: a quoted name must come first inside the braces');
+      }
+      this.skipBlanks();
+    }
+    const metric = name as string;
+
+    // value
+    const valueStart = this.pos;
+    while (this.pos < this.end && !isBlank(text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+    if (this.pos === valueStart) {
+      throw new LineError(`sample of ${quoteForMessage(metric)} has no value`);
+    }
+    const value = parseFloatRange(text, valueStart, this.pos);
+    if (value === undefined) {
+      throw new LineError(`expected a float as value, got ${quoteForMessage(text.slice(valueStart, this.pos))}`);
+    }
+
+    // optional timestamp
+    this.skipBlanks();
+    let timestampMs: number | undefined;
+    if (this.pos < this.end) {
+      const tsStart = this.pos;
+      while (this.pos < this.end && !isBlank(text.charCodeAt(this.pos))) {
+        this.pos++;
+      }
+      timestampMs = parseInt64Range(text, tsStart, this.pos);
+      if (timestampMs === undefined) {
+        throw new LineError(
+          `expected an int64 millisecond timestamp, got ${quoteForMessage(text.slice(tsStart, this.pos))}`
+        );
+      }
+      this.skipBlanks();
+      if (this.pos < this.end) {
+        throw new LineError(`unexpected text after the timestamp: ${quoteForMessage(text.slice(this.pos, this.end))}`);
+      }
+    }
+
+    const resolved = this.resolveSample(metric);
+    checkRole(resolved, metric, labels);
+    const sample: PromSample =
+      timestampMs === undefined ? { name: metric, labels, value } : { name: metric, labels, value, timestampMs };
+    resolved.state.family.samples.push(sample);
+  }
+
+  /** Labels after "{" up to and including "}"; `name` is a quoted metric name given as the first item. */
+  private readLabels(nameAllowed: boolean): { labels: Record<string, string>; name?: string } {
+    const labels: Record<string, string> = {};
+    let name: string | undefined;
+    let first = true;
+    for (let index = 0; ; index++) {
+      this.skipBlanks();
+      let c = this.peek();
+      if (c === CLOSE_BRACE) {
+        this.pos++;
+        return { labels, name };
+      }
+      let labelName: string;
+      const quoted = c === QUOTE;
+      if (quoted) {
+        labelName = this.readQuoted('label name');
+      } else if (isLabelNameStart(c)) {
+        labelName = this.readLabelName(index);
+      } else {
+        throw new LineError(c === -1 ? 'label set has no closing brace' : 'invalid label name');
+      }
+      this.skipBlanks();
+      c = this.peek();
+      if (c !== EQUALS) {
+        if (quoted && first && nameAllowed && (c === COMMA || c === CLOSE_BRACE)) {
+          name = labelName;
+          first = false;
+          if (c === COMMA) {
+            this.pos++;
+          }
+          continue;
+        }
+        throw new LineError(`expected '=' after label name ${quoteForMessage(labelName)}`);
+      }
+      this.pos++;
+      if (labelName === '__name__') {
+        throw new LineError('label name "__name__" is reserved');
+      }
+      if (labels[labelName] !== undefined && hasOwn(labels, labelName)) {
+        throw new LineError(`duplicate label name ${quoteForMessage(labelName)}`);
+      }
+      this.skipBlanks();
+      if (this.peek() !== QUOTE) {
+        throw new LineError(`expected '"' to start the value of label ${quoteForMessage(labelName)}`);
+      }
+      setLabel(labels, labelName, this.readQuoted('label value'));
+      first = false;
+      this.skipBlanks();
+      c = this.peek();
+      if (c === COMMA) {
+        this.pos++;
+      } else if (c !== CLOSE_BRACE) {
+        throw new LineError(`expected ',' or '}' after the value of label ${quoteForMessage(labelName)}`);
+      }
+    }
+  }
+
+  /** A bare label name; the same name at the same position as on the previous line is reused, not sliced again. */
+  private readLabelName(index: number): string {
+    const text = this.text;
+    const start = this.pos;
+    const known = this.lastLabelNames[index];
+    if (known !== undefined) {
+      const after = start + known.length;
+      if (
+        after <= this.end &&
+        text.startsWith(known, start) &&
+        (after === this.end || !isLabelNameChar(text.charCodeAt(after)))
+      ) {
+        this.pos = after;
+        return known;
+      }
+    }
+    let i = start + 1;
+    while (i < this.end && isLabelNameChar(text.charCodeAt(i))) {
+      i++;
+    }
+    this.pos = i;
+    const name = text.slice(start, i);
+    if (index < 64) {
+      this.lastLabelNames[index] = name;
+    }
+    return name;
+  }
+
+  private resolveSample(name: string): Resolved {
+    if (this.lastResolved !== undefined && name === this.lastName) {
+      return this.lastResolved;
+    }
+    const resolved = this.resolve(name);
+    this.lastName = name;
+    this.lastResolved = resolved;
+    return resolved;
+  }
+
+  /**
+   * The family a name belongs to, as expfmt finds it: an exact family first, then `x_sum`/`x_count` of a
+   * summary `x`, then `x_bucket`/`x_sum`/`x_count` of a histogram `x`; otherwise a new untyped family.
+   */
+  private resolve(name: string): Resolved {
+    const exact = this.families.get(name);
+    if (exact !== undefined) {
+      return { state: exact, role: Role.Plain };
+    }
+    const role = name.endsWith('_bucket')
+      ? Role.Bucket
+      : name.endsWith('_count')
+        ? Role.Count
+        : name.endsWith('_sum')
+          ? Role.Sum
+          : Role.Plain;
+    if (role !== Role.Plain) {
+      const suffix = role === Role.Bucket ? 7 : role === Role.Count ? 6 : 4;
+      const base = name.length > suffix ? this.families.get(name.slice(0, -suffix)) : undefined;
+      const type = base?.family.type;
+      if (base !== undefined && (type === 'histogram' || (type === 'summary' && role !== Role.Bucket))) {
+        return { state: base, role };
+      }
+    }
+    const state: FamilyState = { family: { name, type: 'untyped', samples: [] }, typed: false, hasHelp: false };
+    this.families.set(name, state);
+    return { state, role: Role.Plain };
+  }
+}
+
+/** Histogram and summary samples must carry the label that places them: `le` on buckets, `quantile` on quantiles. */
+function checkRole(resolved: Resolved, name: string, labels: Record<string, string>): void {
+  const family = resolved.state.family;
+  if (family.type === 'histogram') {
+    if (resolved.role === Role.Plain) {
+      throw new LineError(
+        `sample ${quoteForMessage(name)} of histogram ${quoteForMessage(family.name)} must end in _bucket, _sum or _count`
+      );
+    }
+    if (resolved.role === Role.Bucket) {
+      if (!hasOwn(labels, 'le')) {
+        throw new LineError(`histogram bucket ${quoteForMessage(name)} has no "le" label`);
+      }
+      if (parseGoFloat(labels.le) === undefined) {
+        throw new LineError(`expected a float as "le" label value, got ${quoteForMessage(labels.le)}`);
+      }
+    }
+  } else if (family.type === 'summary' && resolved.role === Role.Plain) {
+    if (!hasOwn(labels, 'quantile')) {
+      throw new LineError(`summary sample ${quoteForMessage(name)} has no "quantile" label`);
+    }
+    if (parseGoFloat(labels.quantile) === undefined) {
+      throw new LineError(`expected a float as "quantile" label value, got ${quoteForMessage(labels.quantile)}`);
+    }
+  }
+}
+
+function escapeForMessage(text: string, backslashAt: number, end: number): string {
+  return backslashAt + 1 < end ? `'\\${text[backslashAt + 1]}'` : "'\\' at the end of the line";
+}

@@ -1,0 +1,131 @@
+import { type LogBatch, mergeTwo } from './frameRows';
+import { SourceTable } from './sources';
+
+const order = (t: number) => (t === t ? t : -Infinity);
+
+/**
+ * The lines the panel holds, oldest first, in parallel arrays (a million rows are six packed arrays rather than
+ * a million objects). At most `capacity` rows are kept: appending past it drops the oldest and counts them.
+ * Mutable on purpose; `version` changes whenever the rows do, for React memos.
+ */
+export class LogStore {
+  times: number[] = [];
+  bodies: string[] = [];
+  texts: string[] = [];
+  levels: number[] = [];
+  sources: number[] = [];
+  /** a unique, never reused number per appended row: list keys and "new since" counts */
+  seqs: number[] = [];
+  readonly sourceTable = new SourceTable();
+  /** rows dropped by the capacity since the last clear */
+  dropped = 0;
+  version = 0;
+  private nextSeq = 0;
+
+  constructor(private cap: number) {}
+
+  get length(): number {
+    return this.times.length;
+  }
+
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** the seq the next appended row will get: rows with seq >= this value arrived later */
+  get nextSequence(): number {
+    return this.nextSeq;
+  }
+
+  clear(): void {
+    this.times = [];
+    this.bodies = [];
+    this.texts = [];
+    this.levels = [];
+    this.sources = [];
+    this.seqs = [];
+    this.dropped = 0;
+    this.version++;
+  }
+
+  setCapacity(cap: number): void {
+    this.cap = Math.max(1, Math.floor(cap));
+    if (this.trim()) {
+      this.version++;
+    }
+  }
+
+  /**
+   * Adds a sorted batch. Usually it is newer than everything held and is pushed as is; when it overlaps the
+   * newest rows (several pods polled at once), only that tail is merged, so rows stay in time order.
+   */
+  append(batch: LogBatch): void {
+    if (batch.length === 0) {
+      return;
+    }
+    const n = this.length;
+    const first = order(batch.times[0]);
+    let start = n;
+    if (n > 0 && order(this.times[n - 1]) > first) {
+      // binary search for the first held row newer than the batch's oldest
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (order(this.times[mid]) <= first) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      start = lo;
+    }
+    const seqBase = this.nextSeq;
+    this.nextSeq += batch.length;
+    const batchSeqs = Array.from({ length: batch.length }, (_, k) => seqBase + k);
+
+    if (start === n) {
+      this.push(batch, batchSeqs);
+    } else {
+      const tail: LogBatch = {
+        length: n - start,
+        times: this.times.splice(start),
+        bodies: this.bodies.splice(start),
+        texts: this.texts.splice(start),
+        levels: this.levels.splice(start),
+        sources: this.sources.splice(start),
+      };
+      tail.seqs = this.seqs.splice(start);
+      const merged = mergeTwo(tail, { ...batch, seqs: batchSeqs });
+      this.push(merged, merged.seqs!);
+    }
+    this.trim();
+    this.version++;
+  }
+
+  private push(batch: LogBatch, seqs: number[]): void {
+    for (let k = 0; k < batch.length; k++) {
+      this.times.push(batch.times[k]);
+      this.bodies.push(batch.bodies[k]);
+      this.texts.push(batch.texts[k]);
+      this.levels.push(batch.levels[k]);
+      this.sources.push(batch.sources[k]);
+      this.seqs.push(seqs[k]);
+    }
+  }
+
+  private trim(): boolean {
+    const over = this.length - this.cap;
+    if (over <= 0) {
+      return false;
+    }
+    this.times.splice(0, over);
+    this.bodies.splice(0, over);
+    this.texts.splice(0, over);
+    this.levels.splice(0, over);
+    this.sources.splice(0, over);
+    this.seqs.splice(0, over);
+    this.dropped += over;
+    return true;
+  }
+}

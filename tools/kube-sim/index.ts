@@ -1,0 +1,100 @@
+/**
+ * kube-sim: a Kubernetes API server (plus metrics-server and kubelet endpoints through the node
+ * proxy) over a synthetic cluster, for tests, benchmarks and the playground.
+ */
+import type { SimCluster } from './model';
+import { Faults } from './faults';
+import { buildCluster } from './cluster';
+import { generatePki, SimPki } from './certs';
+import { startServer } from './server';
+
+export interface KubeSimOptions {
+  /** 0 = an ephemeral port (default 0) */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  tls?: boolean;
+  /** the bearer token to accept (default 'kubeglance-sim-token') */
+  token?: string;
+  /** default 3 */
+  nodes?: number;
+  /** default 8 */
+  podsPerNode?: number;
+  /** default 1 */
+  seed?: number;
+  /** ms since epoch; default Date.now. Tests pass a fake (see manualClock in clock.ts). */
+  clock?: () => number;
+  /** ask for client certificates and accept one signed by the sim's CA in place of a token; implies tls */
+  clientCertAuth?: boolean;
+  /** how often follow=true log streams check the clock for new lines, in real ms (default 250) */
+  followPollMs?: number;
+  /** waits out injected latency (default: a real timer) */
+  sleep?: (ms: number) => Promise<void>;
+  /** allow browsers on other origins (CORS) */
+  cors?: boolean;
+}
+
+export interface KubeSim {
+  url: string;
+  token: string;
+  cluster: SimCluster;
+  faults: Faults;
+  /** PEM of the CA that signed the server (and client) certificate, when tls */
+  caCert?: string;
+  /** PEM client certificate and key the server accepts, when clientCertAuth */
+  clientCert?: string;
+  clientKey?: string;
+  /** follow streams and hung requests currently open */
+  openStreams(): number;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_TOKEN = 'kubeglance-sim-token';
+
+let sharedPki: SimPki | undefined;
+
+/** RSA key generation is the slow part of starting a TLS sim; one PKI per process is enough */
+function pki(): SimPki {
+  sharedPki ??= generatePki();
+  return sharedPki;
+}
+
+export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> {
+  const clock = opts.clock ?? Date.now;
+  const token = opts.token ?? DEFAULT_TOKEN;
+  const cluster = buildCluster(opts.seed ?? 1, opts.nodes ?? 3, opts.podsPerNode ?? 8, clock());
+  const faults = new Faults();
+  const tls = !!opts.tls || !!opts.clientCertAuth;
+  const p = tls ? pki() : undefined;
+  const server = await startServer({
+    cluster,
+    faults,
+    token,
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 0,
+    clock,
+    tls: p
+      ? { key: p.serverKey, cert: p.serverCert, ca: p.caCert, requestClientCert: !!opts.clientCertAuth }
+      : undefined,
+    followPollMs: opts.followPollMs ?? 250,
+    sleep: opts.sleep,
+    cors: opts.cors,
+  });
+  const sim: KubeSim = { url: server.url, token, cluster, faults, openStreams: server.openStreams, stop: server.stop };
+  if (p) {
+    sim.caCert = p.caCert;
+    if (opts.clientCertAuth) {
+      sim.clientCert = p.clientCert;
+      sim.clientKey = p.clientKey;
+    }
+  }
+  return sim;
+}
+
+export { buildCluster } from './cluster';
+export { Faults } from './faults';
+export type { ErrorRule, ThrottleRule, MetricsServerMode, RequestRecord } from './faults';
+export { manualClock } from './clock';
+export type { ManualClock } from './clock';
+export { SERVICE_ACCOUNT_USER } from './server';
+export * from './model';

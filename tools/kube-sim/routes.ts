@@ -1,0 +1,59 @@
+/** Maps a GET path to its handler. Unknown paths answer like the API server: Status 404 under a known group, text otherwise. */
+import { type RouteContext, type Reply, pageNotFound, statusReply } from './routesCommon';
+import { resourceNotFound } from './status';
+import { discoveryRoute } from './routesDiscovery';
+import { metricsRoute } from './routesMetrics';
+import { nodeProxyRoute } from './routesNodeProxy';
+import { logRoute } from './routesLogs';
+import { getResource, listResource } from './routesList';
+import { APPS_RESOURCES, AnyResourceDef, BATCH_RESOURCES, CORE_RESOURCES } from './routesResources';
+
+/** resource routes under a group/version prefix: /{res}, /{res}/{name}, /namespaces/{ns}/{res}[/{name}] */
+function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, rest: string[]): Reply | undefined {
+  const def = (name: string): AnyResourceDef | undefined =>
+    Object.prototype.hasOwnProperty.call(defs, name) ? defs[name] : undefined;
+  if (rest.length === 1 && def(rest[0])) {
+    return listResource(ctx, def(rest[0])!);
+  }
+  if (rest.length === 2 && def(rest[0]) && !def(rest[0])!.namespaced) {
+    return getResource(ctx, def(rest[0])!, undefined, rest[1]);
+  }
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    const d = def(rest[2]);
+    if (d && d.namespaced && rest.length === 3) {
+      return listResource(ctx, d, rest[1]);
+    }
+    if (d && d.namespaced && rest.length === 4) {
+      return getResource(ctx, d, rest[1], rest[3]);
+    }
+  }
+  return undefined;
+}
+
+export function route(ctx: RouteContext): Reply {
+  const s = ctx.segments;
+  const found = discoveryRoute(ctx) ?? metricsRoute(ctx);
+  if (found) {
+    return found;
+  }
+  if (s[0] === 'api' && s[1] === 'v1') {
+    const rest = s.slice(2);
+    if (rest[0] === 'nodes' && rest[2] === 'proxy' && rest.length >= 3) {
+      return nodeProxyRoute(ctx, rest[1], rest.slice(3));
+    }
+    if (rest[0] === 'namespaces' && rest.length === 2) {
+      return getResource(ctx, CORE_RESOURCES.namespaces, undefined, rest[1]);
+    }
+    if (rest[0] === 'namespaces' && rest[2] === 'pods' && rest[4] === 'log' && rest.length === 5) {
+      return logRoute(ctx, rest[1], rest[3]);
+    }
+    return resourceRoute(ctx, CORE_RESOURCES, rest) ?? statusReply(resourceNotFound());
+  }
+  if (s[0] === 'apis' && s[1] === 'apps' && s[2] === 'v1') {
+    return resourceRoute(ctx, APPS_RESOURCES, s.slice(3)) ?? statusReply(resourceNotFound());
+  }
+  if (s[0] === 'apis' && s[1] === 'batch' && s[2] === 'v1') {
+    return resourceRoute(ctx, BATCH_RESOURCES, s.slice(3)) ?? statusReply(resourceNotFound());
+  }
+  return pageNotFound();
+}

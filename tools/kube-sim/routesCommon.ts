@@ -1,0 +1,50 @@
+/** What a route returns and what it is given; the server turns a Reply into bytes. */
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { SimCluster } from './model';
+import type { Faults } from './faults';
+import type { StatusBody } from './status';
+
+export interface RouteContext {
+  cluster: SimCluster;
+  faults: Faults;
+  /** simulated now (ms) */
+  now: number;
+  clock: () => number;
+  /** the authenticated user, for Forbidden messages */
+  user: string;
+  /** decoded path segments, e.g. ['api', 'v1', 'namespaces', 'default', 'pods'] */
+  segments: string[];
+  query: URLSearchParams;
+  /** a number unique to this request, for per-request randomness (PodMetrics container order) */
+  requestSeq: number;
+  /** how often follow streams look for new log lines (real ms) */
+  followPollMs: number;
+  /** registers a cleanup to run when the sim stops */
+  onStop(fn: () => void): () => void;
+}
+
+export type Reply =
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'text'; status: number; body: string; contentType: string; headers?: Record<string, string> }
+  /** a large JSON body produced in pieces, so lists of 150k objects never build one giant string */
+  | { kind: 'chunks'; status: number; chunks: () => Iterable<string> }
+  | { kind: 'stream'; status: number; contentType: string; start: (req: IncomingMessage, res: ServerResponse) => void };
+
+export function json(body: unknown, status = 200): Reply {
+  return { kind: 'json', status, body };
+}
+
+export function statusReply(s: StatusBody, headers?: Record<string, string>): Reply {
+  return { kind: 'json', status: s.code, body: s, headers };
+}
+
+export function text(body: string, status = 200, contentType = 'text/plain; charset=utf-8'): Reply {
+  return { kind: 'text', status, body, contentType };
+}
+
+/** Go's http.NotFound, which the API server answers for paths it does not serve */
+export function pageNotFound(): Reply {
+  return text('404 page not found\n', 404);
+}
+
+export const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';

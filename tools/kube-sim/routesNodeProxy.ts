@@ -1,0 +1,53 @@
+/**
+ * /api/v1/nodes/{node}/proxy/... : the API server relaying to the kubelet on :10250. Needs nodes/proxy;
+ * an unreachable kubelet gives the proxy's 503 "error trying to reach service".
+ */
+import { type RouteContext, type Reply, PROMETHEUS_TEXT, json, pageNotFound, statusReply, text } from './routesCommon';
+import { clusterIndex } from './clusterIndex';
+import { forbidden, notFound, serviceUnavailable } from './status';
+import { metricsCadvisorText, metricsResourceText, summaryJson } from './kubelet';
+import { podJson } from './objects';
+
+export function nodeProxyRoute(ctx: RouteContext, nodeName: string, rest: string[]): Reply {
+  if (ctx.faults.isDenied('', 'nodes', 'proxy', 'get', undefined)) {
+    return statusReply(
+      forbidden({ user: ctx.user, verb: 'get', group: '', resource: 'nodes', subresource: 'proxy', name: nodeName })
+    );
+  }
+  const node = clusterIndex(ctx.cluster).nodeByName.get(nodeName);
+  if (!node) {
+    return statusReply(notFound('nodes', '', nodeName));
+  }
+  if (ctx.faults.isUnreachable(node.name) || node.readyStatus === 'Unknown') {
+    return statusReply(
+      serviceUnavailable(
+        `error trying to reach service: dial tcp ${node.internalIP}:10250: connect: connection refused`
+      )
+    );
+  }
+  const path = rest.join('/');
+  switch (path) {
+    case 'stats/summary': {
+      const only = ctx.query.get('only_cpu_and_memory') === 'true';
+      return {
+        kind: 'text',
+        status: 200,
+        body: summaryJson(ctx.cluster, node, ctx.now, { onlyCpuAndMemory: only }),
+        contentType: 'application/json',
+      };
+    }
+    case 'metrics/resource':
+      return text(metricsResourceText(ctx.cluster, node, ctx.now), 200, PROMETHEUS_TEXT);
+    case 'metrics/cadvisor':
+      return text(metricsCadvisorText(ctx.cluster, node, ctx.now), 200, PROMETHEUS_TEXT);
+    case 'healthz':
+      return text('ok', 200);
+    case 'pods': {
+      const pods = clusterIndex(ctx.cluster).podsByNode.get(node.name) ?? [];
+      const items = pods.map((p) => podJson(ctx.cluster, p, node));
+      return json({ kind: 'PodList', apiVersion: 'v1', metadata: {}, items });
+    }
+    default:
+      return pageNotFound();
+  }
+}
