@@ -33,7 +33,12 @@ export function measure(c: BenchCase, minTotalMs = 1500, minRounds = 7): BenchRe
 }
 
 /** Prints "<case>: <ms> ms, <ratio>x <baseline>" lines and returns the ratios. */
-export function compare(title: string, baseline: BenchCase, cases: BenchCase[], extra?: (r: BenchResult) => string): number[] {
+export function compare(
+  title: string,
+  baseline: BenchCase,
+  cases: BenchCase[],
+  extra?: (r: BenchResult) => string
+): number[] {
   const base = measure(baseline);
   console.log(`\n${title}`);
   console.log(`  baseline  ${base.name}: ${base.medianMs.toFixed(2)} ms (median of ${base.rounds})`);
@@ -43,7 +48,9 @@ export function compare(title: string, baseline: BenchCase, cases: BenchCase[], 
     const ratio = r.medianMs / base.medianMs;
     ratios.push(ratio);
     const more = extra ? `, ${extra(r)}` : '';
-    console.log(`  ${r.name}: ${r.medianMs.toFixed(2)} ms (median of ${r.rounds}), ${ratio.toFixed(2)}x the baseline${more}`);
+    console.log(
+      `  ${r.name}: ${r.medianMs.toFixed(2)} ms (median of ${r.rounds}), ${ratio.toFixed(2)}x the baseline${more}`
+    );
   }
   return ratios;
 }

@@ -1,9 +1,10 @@
 /**
  * Pod logs: parsing one kubelet response of a million timestamped lines into a logs frame, against splitting the
- * same text on newlines; and severity detection alone, against a single case-insensitive regex per line.
+ * same text on newlines; severity detection alone, against a single case-insensitive regex per line; and merging
+ * the streams of ten pods, against concatenating them and sorting by time.
  */
 import { detectLevel } from '../src/common/logLevel';
-import { parseKubeletLog } from '../src/datasource/decode/logLines';
+import { LogRows, mergeByTime, parseKubeletLog } from '../src/datasource/decode/logLines';
 import { logsFrame } from '../src/datasource/queries/logsFrame';
 import { compare } from './lib';
 
@@ -63,7 +64,8 @@ export function kubeletLogText(lines: number, seed = 11): string {
   let ns = Date.UTC(2026, 0, 2, 10, 0, 0) * 1e6;
   let lastSec = -1;
   let secPrefix = '';
-  const out: string[] = new Array(lines);
+  // One extra empty entry makes join end the text with a newline and keeps it one flat string.
+  const out: string[] = new Array(lines + 1).fill('');
   for (let i = 0; i < lines; i++) {
     if (r() > 0.02) {
       ns += Math.floor(r() * 2e6);
@@ -76,7 +78,23 @@ export function kubeletLogText(lines: number, seed = 11): string {
     const frac = String(ns - sec * 1e9).padStart(9, '0');
     out[i] = `${secPrefix}.${frac}Z ${appLine(r, sec)}`;
   }
-  return out.join('\n') + '\n';
+  return out.join('\n');
+}
+
+/** What a merge without the k-way structure would do: concatenate every row and sort them all by time. */
+function concatAndSort(parts: LogRows[]): string[] {
+  const order: Array<[number, number]> = [];
+  parts.forEach((p, k) => {
+    for (let i = 0; i < p.count; i++) {
+      order.push([k, i]);
+    }
+  });
+  order.sort(([ka, ia], [kb, ib]) => {
+    const a = parts[ka];
+    const b = parts[kb];
+    return a.timeMs[ia] - b.timeMs[ib] || a.nanos[ia] - b.nanos[ib];
+  });
+  return order.map(([k, i]) => parts[k].body[i]);
 }
 
 export async function benchLogs(): Promise<void> {
@@ -120,6 +138,18 @@ export async function benchLogs(): Promise<void> {
         },
       },
     ],
+    (r) => perSecond(r.medianMs)
+  );
+
+  const PODS = 10;
+  const perPod = LOG_LINES / PODS;
+  const parts = Array.from({ length: PODS }, (_, k) =>
+    parseKubeletLog(kubeletLogText(perPod, 100 + k), { ...meta, pod: `web-${k}` }, { skipLevels: true })
+  );
+  compare(
+    `merging ${PODS} pods of ${perPod.toLocaleString('en-US')} lines each`,
+    { name: 'concatenate and sort by time', run: () => concatAndSort(parts) },
+    [{ name: 'mergeByTime', run: () => mergeByTime(parts) }],
     (r) => perSecond(r.medianMs)
   );
 }

@@ -1,9 +1,11 @@
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run. */
 import { benchNodes } from './nodes.bench';
+import { benchPromtext } from './promtext.bench';
 
 async function main() {
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
   await benchNodes();
+  await benchPromtext();
 }
 
 main().catch((err) => {

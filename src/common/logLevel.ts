@@ -88,7 +88,56 @@ const WORD = /(?:^|[\s[<(|:])(?:\[([A-Za-z]{2,16})\]|<([A-Za-z]{2,16})>|([A-Z]{3
 /** CSI escape sequences (SGR colours and the odd cursor move). */
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The common case without a regex: a `"level"` key (zap, logrus, pino, bunyan, slog) found by indexOf, its value
+ * read by hand. Undefined when the line has no such key, so the regex for the other spellings runs.
+ */
+function fromLevelKey(line: string, limit: number): LogLevel | undefined {
+  const at = line.indexOf('"level"');
+  if (at < 0 || at > limit) {
+    return undefined;
+  }
+  let b = at - 1;
+  while (b >= 0 && isSpace(line.charCodeAt(b))) {
+    b--;
+  }
+  const before = line.charCodeAt(b);
+  if (before !== 123 && before !== 44) {
+    return undefined;
+  }
+  let i = at + 7;
+  while (isSpace(line.charCodeAt(i))) {
+    i++;
+  }
+  if (line.charCodeAt(i) !== 58) {
+    return undefined;
+  }
+  i++;
+  while (isSpace(line.charCodeAt(i))) {
+    i++;
+  }
+  const c = line.charCodeAt(i);
+  if (c === 34) {
+    const close = line.indexOf('"', i + 1);
+    return close > i && close - i <= 25 ? normalizeLevel(line.slice(i + 1, close)) : undefined;
+  }
+  let n = 0;
+  let j = i;
+  for (let d = c - 48; d >= 0 && d <= 9 && j - i < 3; d = line.charCodeAt(++j) - 48) {
+    n = n * 10 + d;
+  }
+  return j > i ? numericLevel(n) : undefined;
+}
+
 function fromJson(line: string): LogLevel {
+  const quick = fromLevelKey(line, JSON_CHARS);
+  if (quick !== undefined) {
+    return quick;
+  }
   const m = JSON_LEVEL.exec(line.length > JSON_CHARS ? line.slice(0, JSON_CHARS) : line);
   if (!m) {
     return 'unknown';

@@ -68,7 +68,9 @@ function request(targets: KubeQuery[]): DataQueryRequest<KubeQuery> {
 }
 
 async function runNodes(ds: KubeDataSource, q: Partial<KubeQuery> = {}): Promise<DataQueryResponse> {
-  const responses = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray()));
+  const responses = await lastValueFrom(
+    ds.query(request([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray())
+  );
   expect(responses).toHaveLength(1);
   return responses[0];
 }

@@ -87,7 +87,12 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
         default:
           return of({
             data: [],
-            errors: [{ message: `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`, refId: target.refId }],
+            errors: [
+              {
+                message: `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`,
+                refId: target.refId,
+              },
+            ],
             key: target.refId,
           });
       }

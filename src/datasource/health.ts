@@ -99,9 +99,17 @@ export async function checkHealth(client: KubeClient, opts: { kubeletAccess: boo
 }
 
 async function checkKubelet(client: KubeClient): Promise<CheckResult> {
-  const nodes = await attempt(client.getJson<{ items?: Array<{ metadata?: { name?: string } }> }>(nodesPath(), { limit: 1 }), nodesPath());
+  const nodes = await attempt(
+    client.getJson<{ items?: Array<{ metadata?: { name?: string } }> }>(nodesPath(), { limit: 1 }),
+    nodesPath()
+  );
   if (!nodes.ok) {
-    return { check: 'kubelet', ok: false, ran: true, text: `Kubelet access: cannot list nodes. ${describeKubeError(nodes.error)}` };
+    return {
+      check: 'kubelet',
+      ok: false,
+      ran: true,
+      text: `Kubelet access: cannot list nodes. ${describeKubeError(nodes.error)}`,
+    };
   }
   const node = nodes.value?.items?.[0]?.metadata?.name;
   if (!node) {

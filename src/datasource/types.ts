@@ -1,8 +1,8 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
-/** The query types the data source answers. Later issues add pods, summary, kubelet, objects, events, logs. */
-export type QueryType = 'nodes';
+/** Every query type the data source answers. */
+export type QueryType = 'nodes' | 'pods' | 'summary' | 'kubelet' | 'objects' | 'events' | 'logs';
 
 export const QUERY_TYPES: ReadonlyArray<{ value: QueryType; label: string; description: string }> = [
   {
@@ -12,9 +12,21 @@ export const QUERY_TYPES: ReadonlyArray<{ value: QueryType; label: string; descr
   },
 ];
 
+/** Table: one snapshot row per object. Time series: the sampler's history, one series per object and value. */
+export type ResultFormat = 'table' | 'timeseries';
+
 interface BaseQuery extends DataQuery {
   queryType: QueryType;
+  format?: ResultFormat;
+  /** keep polling and stream new samples (LoadingState.Streaming) while the panel is open */
+  live?: boolean;
 }
+
+/*
+ * Name fields (namespace, nodeName, podName, container) hold text that may contain template variables;
+ * after interpolation a comma-separated list means several, empty means all. Every name is validated
+ * before it can reach a URL.
+ */
 
 /** `kubectl top nodes` with the columns of `kubectl get nodes`. */
 export interface NodesQuery extends BaseQuery {
@@ -25,7 +37,95 @@ export interface NodesQuery extends BaseQuery {
   nodeName?: string;
 }
 
-export type KubeQuery = NodesQuery;
+export type PodsGroupBy = 'container' | 'pod' | 'workload' | 'namespace' | 'node';
+export type PodsSortBy = 'cpu' | 'memory' | 'name' | 'restarts' | 'cpuOfRequest' | 'memoryOfLimit';
+
+/** `kubectl top pods` joined with the Pod objects. */
+export interface PodsQuery extends BaseQuery {
+  queryType: 'pods';
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  nodeName?: string;
+  groupBy?: PodsGroupBy;
+  sortBy?: PodsSortBy;
+  /** keep only the first N rows after sorting (descending for usage, ascending for name) */
+  topN?: number;
+}
+
+export type SummaryScope = 'node' | 'pod' | 'container' | 'volume';
+
+/** The kubelet Summary API (`/stats/summary`) of one node, several or all. Needs kubelet access. */
+export interface SummaryQuery extends BaseQuery {
+  queryType: 'summary';
+  nodeName?: string;
+  scope?: SummaryScope;
+  /** for pod, container and volume scopes */
+  namespace?: string;
+  podName?: string;
+}
+
+export type KubeletEndpoint = 'metrics/resource' | 'metrics/cadvisor' | 'metrics' | 'metrics/probes';
+
+/** A metric from the kubelet's Prometheus-text endpoints. Needs kubelet access. */
+export interface KubeletQuery extends BaseQuery {
+  queryType: 'kubelet';
+  nodeName?: string;
+  endpoint?: KubeletEndpoint;
+  metric?: string;
+  /** label matchers like PromQL's: `namespace="shop", container!="", pod=~"web-.*"` */
+  matchers?: string;
+}
+
+export type ObjectResource =
+  | 'nodes'
+  | 'namespaces'
+  | 'pods'
+  | 'deployments'
+  | 'statefulsets'
+  | 'daemonsets'
+  | 'jobs'
+  | 'persistentvolumeclaims'
+  | 'events';
+
+/** `kubectl get <resource>` as a table. */
+export interface ObjectsQuery extends BaseQuery {
+  queryType: 'objects';
+  resource?: ObjectResource;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** Kubernetes events; also the annotation query. */
+export interface EventsQuery extends BaseQuery {
+  queryType: 'events';
+  namespace?: string;
+  /** Normal, Warning, or empty for both */
+  eventType?: 'Normal' | 'Warning';
+  /** the involved object's kind and name, e.g. Pod / web-5d9c */
+  involvedKind?: string;
+  involvedName?: string;
+}
+
+/** Container logs of one pod, or of every pod matching a selector (merged in time order). */
+export interface LogsQuery extends BaseQuery {
+  queryType: 'logs';
+  namespace?: string;
+  podName?: string;
+  labelSelector?: string;
+  /** a container name; empty for every container */
+  container?: string;
+  includeInit?: boolean;
+  /** the previous (crashed) instance of the container */
+  previous?: boolean;
+  /** the last N lines instead of the panel's time range */
+  tailLines?: number;
+  /** per-container byte cap */
+  limitBytes?: number;
+}
+
+export type KubeQuery = NodesQuery | PodsQuery | SummaryQuery | KubeletQuery | ObjectsQuery | EventsQuery | LogsQuery;
 
 export const DEFAULT_QUERY: Partial<KubeQuery> = {
   queryType: 'nodes',
@@ -50,6 +150,8 @@ export interface KubeDataSourceOptions extends DataSourceJsonData {
   pollIntervalSeconds?: number;
   /** at most this many requests at once when a query fans out to nodes or pods */
   fanOutConcurrency?: number;
+  /** how much history the in-browser sampler keeps, in minutes */
+  historyMinutes?: number;
 }
 
 /** secureJsonData: written by the config editor, read only by Grafana's proxy, never sent to the browser. */
@@ -61,5 +163,8 @@ export interface KubeSecureJsonData {
 }
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 15;
+export const MIN_POLL_INTERVAL_SECONDS = 5;
+export const DEFAULT_LOG_LIMIT_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_HISTORY_MINUTES = 60;
 export const DEFAULT_FAN_OUT_CONCURRENCY = 8;
 export const MAX_FAN_OUT_CONCURRENCY = 64;

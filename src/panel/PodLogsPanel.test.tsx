@@ -1,197 +1,520 @@
-import React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LoadingState } from '@grafana/data';
+
+import { PODLOGS_TEST_IDS as IDS } from './testIds';
 import {
-  createDataFrame,
-  DataFrameType,
-  type DataFrame,
-  type DataQueryError,
-  EventBusSrv,
-  FieldType,
-  getDefaultTimeRange,
-  LoadingState,
-  type PanelData,
-  type PanelProps,
-} from '@grafana/data';
+  elasticFrame,
+  kubeglanceFrame,
+  lokiDataplaneFrame,
+  lokiLegacyFrame,
+  plainFrame,
+  T0,
+  type TestLine,
+} from './testFrames';
+import { renderPanel } from './testPanel';
 
-import { TEST_IDS } from '../components/testIds';
-import { DEFAULT_POD_LOGS_OPTIONS, type PodLogsOptions } from './options';
-import { logRowsFromFrames, PodLogsPanel } from './PodLogsPanel';
+const bodies = () => screen.queryAllByTestId(IDS.body).map((b) => b.textContent);
+const list = () => screen.getByTestId(IDS.list);
+const lines = (n: number, from = 0, extra: Partial<TestLine> = {}): TestLine[] =>
+  Array.from({ length: n }, (_, i) => ({ t: T0 + (from + i) * 1000, body: `line ${from + i}`, ...extra }));
 
-const T0 = Date.UTC(2024, 0, 2, 3, 4, 5, 678);
-
-function logLinesFrame(lines: Array<[number, string]>): DataFrame {
-  return createDataFrame({
-    refId: 'A',
-    meta: { type: DataFrameType.LogLines },
-    fields: [
-      { name: 'timestamp', type: FieldType.time, values: lines.map(([t]) => t) },
-      { name: 'body', type: FieldType.string, values: lines.map(([, b]) => b) },
-    ],
-  });
-}
-
-/** The shape Loki's data source returns: labels first, then Time and Line, and more string fields after. */
-function lokiFrame(lines: Array<[number, string]>): DataFrame {
-  return createDataFrame({
-    refId: 'B',
-    fields: [
-      { name: 'labels', type: FieldType.other, values: lines.map(() => ({ pod: 'api-0' })) },
-      { name: 'Time', type: FieldType.time, values: lines.map(([t]) => t) },
-      { name: 'Line', type: FieldType.string, values: lines.map(([, b]) => b) },
-      { name: 'tsNs', type: FieldType.string, values: lines.map(([t]) => `${t}000000`) },
-      { name: 'id', type: FieldType.string, values: lines.map((_, i) => `id-${i}`) },
-    ],
-  });
-}
-
-function renderPanel(
-  series: DataFrame[],
-  opts: { options?: Partial<PodLogsOptions>; errors?: DataQueryError[]; timeZone?: string } = {}
-) {
-  const timeRange = getDefaultTimeRange();
-  const data: PanelData = { series, state: LoadingState.Done, timeRange, errors: opts.errors };
-  const props: PanelProps<PodLogsOptions> = {
-    id: 1,
-    data,
-    timeRange,
-    timeZone: opts.timeZone ?? 'utc',
-    options: { ...DEFAULT_POD_LOGS_OPTIONS, ...opts.options },
-    transparent: false,
-    width: 640,
-    height: 320,
-    fieldConfig: { defaults: {}, overrides: [] },
-    renderCounter: 0,
-    title: 'Logs',
-    eventBus: new EventBusSrv(),
-    replaceVariables: (s: string) => s,
-    onOptionsChange: jest.fn(),
-    onFieldConfigChange: jest.fn(),
-    onChangeTimeRange: jest.fn(),
-  };
-  return render(<PodLogsPanel {...props} />);
-}
-
-const rowTexts = () => screen.getAllByTestId(TEST_IDS.podLogsPanel.row).map((row) => row.textContent);
-
-describe('PodLogsPanel', () => {
-  it('renders the lines of a log-lines frame oldest first, with timestamps', () => {
-    renderPanel([
-      logLinesFrame([
-        [T0 + 2000, 'third'],
-        [T0, 'first'],
-        [T0 + 1000, 'second'],
-      ]),
-    ]);
-    expect(rowTexts()).toEqual([
-      '2024-01-02 03:04:05.678first',
-      '2024-01-02 03:04:06.678second',
-      '2024-01-02 03:04:07.678third',
-    ]);
-  });
-
-  it('renders a Loki-like frame from its Time and Line fields', () => {
-    renderPanel([lokiFrame([[T0, 'GET /healthz 200']])]);
-    const [row] = screen.getAllByTestId(TEST_IDS.podLogsPanel.row);
-    expect(within(row).getByText('GET /healthz 200')).toBeInTheDocument();
-    expect(row).not.toHaveTextContent('id-0');
-  });
-
-  it('merges the lines of several frames in time order', () => {
+describe('PodLogsPanel: reading frames', () => {
+  it('merges frames oldest first, with absolute times in the dashboard time zone', () => {
     renderPanel(
       [
-        logLinesFrame([
-          [T0, 'a1'],
-          [T0 + 20, 'a2'],
+        plainFrame([
+          [T0 + 2000, 'third'],
+          [T0, 'first'],
         ]),
-        lokiFrame([[T0 + 10, 'b1']]),
+        plainFrame([[T0 + 1000, 'second']], 'B'),
       ],
-      { options: { showTimestamps: false } }
+      { timeZone: 'Asia/Tokyo' }
     );
-    expect(rowTexts()).toEqual(['a1', 'b1', 'a2']);
+    expect(bodies()).toEqual(['first', 'second', 'third']);
+    expect(screen.getAllByTestId(IDS.time).map((t) => t.textContent)).toEqual([
+      '2024-01-02 12:04:05.678',
+      '2024-01-02 12:04:06.678',
+      '2024-01-02 12:04:07.678',
+    ]);
   });
 
-  it('formats timestamps in the dashboard time zone and can hide them', () => {
-    const { unmount } = renderPanel([logLinesFrame([[T0, 'line']])], { timeZone: 'Asia/Tokyo' });
-    expect(rowTexts()).toEqual(['2024-01-02 12:04:05.678line']);
-    unmount();
-
-    renderPanel([logLinesFrame([[T0, 'line']])], { options: { showTimestamps: false } });
-    expect(rowTexts()).toEqual(['line']);
+  it('maps a legacy Loki frame (newest first, Time/Line/labels) to pod/container', () => {
+    renderPanel([
+      lokiLegacyFrame([
+        { t: T0, line: 'GET /healthz 200', labels: { namespace: 'shop', pod: 'api-0', container: 'app' } },
+        { t: T0 + 5, line: 'GET /cart 500', labels: { namespace: 'shop', pod: 'api-1', container: 'app' } },
+      ]),
+    ]);
+    expect(bodies()).toEqual(['GET /healthz 200', 'GET /cart 500']);
+    expect(screen.getAllByTestId(IDS.source).map((s) => s.textContent)).toEqual(['api-0/app', 'api-1/app']);
+    expect(screen.getAllByTestId(IDS.row)[0]).not.toHaveTextContent('000000');
   });
 
-  it('shows markup in log lines as literal text', () => {
-    const hostile = ['<img src=x onerror=alert(1)>', '<script>alert("x")</script>', '<b>bold</b>'];
-    renderPanel([logLinesFrame(hostile.map((line, i) => [T0 + i, line]))], { options: { showTimestamps: false } });
-
-    expect(rowTexts()).toEqual(hostile);
-    const root = screen.getByTestId(TEST_IDS.podLogsPanel.root);
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('script')).toBeNull();
-    expect(root.querySelector('b')).toBeNull();
+  it('maps Loki OpenTelemetry and promtail label names, and a level label', () => {
+    renderPanel([
+      lokiDataplaneFrame([
+        {
+          t: T0,
+          line: 'payment accepted',
+          labels: { k8s_namespace_name: 'shop', k8s_pod_name: 'pay-0', k8s_container_name: 'svc', level: 'warn' },
+        },
+        {
+          t: T0 + 1,
+          line: 'cache miss',
+          labels: { kubernetes_namespace_name: 'shop', kubernetes_pod_name: 'cache-0', kubernetes_container_name: 'redis' },
+        },
+      ]),
+    ]);
+    expect(screen.getAllByTestId(IDS.source).map((s) => s.textContent)).toEqual(['pay-0/svc', 'cache-0/redis']);
+    expect(screen.getAllByTestId(IDS.row)[0]).toHaveAttribute('data-level', 'warning');
+    expect(screen.getByTestId(IDS.source)).toBeDefined;
   });
 
-  it('says what to do when there are no lines', () => {
-    renderPanel([lokiFrame([])]);
-    expect(screen.getByTestId(TEST_IDS.podLogsPanel.empty)).toHaveTextContent(
-      'No log lines. Choose a pod in the query, or widen the time range.'
-    );
-    expect(screen.queryByTestId(TEST_IDS.podLogsPanel.row)).not.toBeInTheDocument();
-    expect(screen.queryByTestId(TEST_IDS.podLogsPanel.error)).not.toBeInTheDocument();
+  it('maps Elasticsearch documents from fluent-bit and filebeat', () => {
+    renderPanel([
+      elasticFrame([
+        {
+          '@timestamp': T0,
+          message: 'fluent-bit line',
+          'kubernetes.namespace_name': 'shop',
+          'kubernetes.pod_name': 'web-0',
+          'kubernetes.container_name': 'nginx',
+          level: 'error',
+        },
+        {
+          '@timestamp': T0 + 1,
+          log: 'filebeat line',
+          'kubernetes.namespace': 'shop',
+          'kubernetes.pod.name': 'web-1',
+          'kubernetes.container.name': 'php',
+          'log.level': 'debug',
+        },
+      ]),
+    ]);
+    expect(bodies()).toEqual(['fluent-bit line', 'filebeat line']);
+    expect(screen.getAllByTestId(IDS.source).map((s) => s.textContent)).toEqual(['web-0/nginx', 'web-1/php']);
+    expect(screen.getAllByTestId(IDS.row).map((r) => r.getAttribute('data-level'))).toEqual(['error', 'debug']);
   });
 
   it('ignores frames that are not logs', () => {
-    const metrics = createDataFrame({
-      fields: [
-        { name: 'time', type: FieldType.time, values: [T0] },
-        { name: 'cpu', type: FieldType.number, values: [0.5] },
-      ],
-    });
-    renderPanel([metrics]);
-    expect(screen.getByTestId(TEST_IDS.podLogsPanel.empty)).toBeInTheDocument();
+    renderPanel([
+      elasticFrame([{ '@timestamp': T0 }]), // no text field at all
+    ]);
+    expect(screen.getByTestId(IDS.empty)).toBeInTheDocument();
+  });
+});
+
+describe('PodLogsPanel: empty and error states', () => {
+  it('says what to do when there are no lines', () => {
+    renderPanel([plainFrame([])]);
+    expect(screen.getByTestId(IDS.empty)).toHaveTextContent(
+      'No log lines. Choose a pod or a label selector in the query, or widen the time range.'
+    );
+    expect(screen.queryByTestId(IDS.row)).not.toBeInTheDocument();
   });
 
-  it('shows the query errors in the empty state', () => {
+  it('says it is loading while the first query runs', () => {
+    renderPanel([], { state: LoadingState.Loading });
+    expect(screen.getByTestId(IDS.empty)).toHaveTextContent('Loading log lines…');
+  });
+
+  it('shows the query errors', () => {
     renderPanel([], {
       errors: [
         { refId: 'A', message: 'pods "api-0" is forbidden' },
         { refId: 'B', data: { message: 'container "x" is not valid for pod "api-0"' } },
       ],
     });
-    expect(screen.getAllByTestId(TEST_IDS.podLogsPanel.error).map((e) => e.textContent)).toEqual([
+    expect(screen.getByTestId(IDS.empty)).toHaveTextContent('The query failed:');
+    expect(screen.getAllByTestId(IDS.error).map((e) => e.textContent?.trim())).toEqual([
       'pods "api-0" is forbidden',
       'container "x" is not valid for pod "api-0"',
     ]);
   });
 
-  it('sizes the scrolling box to the panel', () => {
-    renderPanel([logLinesFrame([[T0, 'line']])]);
-    const root = screen.getByTestId(TEST_IDS.podLogsPanel.root);
-    expect(root).toHaveStyle({ width: '640px', height: '320px' });
+  it('keeps showing lines above an error from part of the query', () => {
+    renderPanel([kubeglanceFrame(lines(2))], { errors: [{ refId: 'B', message: 'node-3 timed out' }] });
+    expect(bodies()).toEqual(['line 0', 'line 1']);
+    expect(screen.getByTestId(IDS.error)).toHaveTextContent('node-3 timed out');
   });
 });
 
-describe('logRowsFromFrames', () => {
-  it('prefers the named timestamp and body fields of a log-lines frame', () => {
-    const frame = createDataFrame({
-      meta: { type: DataFrameType.LogLines },
-      fields: [
-        { name: 'severity', type: FieldType.string, values: ['error'] },
-        { name: 'observed', type: FieldType.time, values: [1] },
-        { name: 'timestamp', type: FieldType.time, values: [T0] },
-        { name: 'body', type: FieldType.string, values: ['the line'] },
-      ],
-    });
-    expect(logRowsFromFrames([frame])).toEqual([{ time: T0, body: 'the line', key: '0:0' }]);
+describe('PodLogsPanel: search', () => {
+  const frame = () =>
+    kubeglanceFrame([
+      { t: T0, body: 'GET /healthz 200' },
+      { t: T0 + 1, body: 'GET /cart 500 Error' },
+      { t: T0 + 2, body: 'POST /cart 201' },
+      { t: T0 + 3, body: 'error: cart not found' },
+    ]);
+  const search = () => screen.getByTestId(IDS.search);
+
+  it('highlights every match, case-insensitively by default', async () => {
+    renderPanel([frame()]);
+    await userEvent.type(search(), 'error');
+    const marks = Array.from(list().querySelectorAll('mark')).map((m) => m.textContent);
+    expect(marks).toEqual(['Error', 'error']);
+    expect(bodies()).toHaveLength(4);
+    expect(screen.getByTestId(IDS.matchCounter)).toHaveTextContent('No matches'.length ? '/ 2' : '');
   });
 
-  it('keeps the source order of lines with the same time', () => {
-    const rows = logRowsFromFrames([
-      logLinesFrame([
-        [T0, 'one'],
-        [T0, 'two'],
-        [T0, 'three'],
-      ]),
+  it('matches case when asked', async () => {
+    renderPanel([frame()]);
+    await userEvent.type(search(), 'Error');
+    await userEvent.click(screen.getByTestId(IDS.caseToggle));
+    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Error']);
+  });
+
+  it('shows only matching lines when asked', async () => {
+    renderPanel([frame()]);
+    await userEvent.type(search(), 'cart');
+    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    expect(bodies()).toEqual(['GET /cart 500 Error', 'POST /cart 201', 'error: cart not found']);
+  });
+
+  it('reads regular expressions, and keeps the last valid one when the pattern breaks', async () => {
+    renderPanel([frame()], { options: { defaultSearch: 'cart \\d{3}', defaultSearchRegex: true } });
+    expect(screen.getByTestId(IDS.regexToggle)).toHaveAttribute('aria-pressed', 'true');
+    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['cart 500', 'cart 201']);
+
+    await userEvent.type(search(), '(');
+    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent(/Invalid regular expression/);
+    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent('The last valid filter stays applied.');
+    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['cart 500', 'cart 201']);
+
+    await userEvent.type(search(), '{backspace}');
+    expect(screen.queryByTestId(IDS.searchError)).not.toBeInTheDocument();
+  });
+
+  it('treats regex characters literally in text mode', async () => {
+    renderPanel([kubeglanceFrame([{ t: T0, body: 'a.b' }, { t: T0 + 1, body: 'axb' }])]);
+    await userEvent.type(search(), 'a.b');
+    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['a.b']);
+  });
+
+  it('drops lines matching exclude patterns', async () => {
+    renderPanel([frame()]);
+    const exclude = within(screen.getByTestId(IDS.exclude)).getByRole('textbox');
+    await userEvent.type(exclude, 'healthz{enter}');
+    await userEvent.type(exclude, 'POST{enter}');
+    expect(bodies()).toEqual(['GET /cart 500 Error', 'error: cart not found']);
+    expect(screen.getByTestId(IDS.status)).toHaveTextContent('2 of 4 lines');
+  });
+
+  it('steps through matching lines with next and previous', async () => {
+    renderPanel([frame()]);
+    await userEvent.type(search(), 'cart');
+    const counter = screen.getByTestId(IDS.matchCounter);
+    expect(counter).toHaveTextContent('0 / 3');
+    await userEvent.click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('1 / 3');
+    await userEvent.click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('2 / 3');
+    await userEvent.click(screen.getByTestId(IDS.prevMatch));
+    await userEvent.click(screen.getByTestId(IDS.prevMatch));
+    await userEvent.click(screen.getByTestId(IDS.prevMatch));
+    expect(counter).toHaveTextContent('3 / 3');
+  });
+
+  it('offers to clear filters that hide every line', async () => {
+    renderPanel([frame()]);
+    await userEvent.type(search(), 'nothing like this');
+    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    expect(screen.getByTestId(IDS.noMatch)).toHaveTextContent('No lines match the filters.');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(bodies()).toHaveLength(4);
+  });
+});
+
+describe('PodLogsPanel: severity and sources', () => {
+  const mixed = () =>
+    kubeglanceFrame([
+      { t: T0, body: 'boot', level: 'info', pod: 'api-0', container: 'app' },
+      { t: T0 + 1, body: 'slow', level: 'warning', pod: 'api-0', container: 'app' },
+      { t: T0 + 2, body: 'boom', level: 'error', pod: 'api-1', container: 'app' },
+      { t: T0 + 3, body: 'proxy up', level: 'info', pod: 'api-1', container: 'envoy' },
     ]);
-    expect(rows.map((r) => r.body)).toEqual(['one', 'two', 'three']);
+  const chip = (testId: string, value: string) =>
+    screen.getAllByTestId(testId).find((c) => c.getAttribute('data-value') === value)!;
+
+  it('counts lines per level and hides a level on click, keeping its count', async () => {
+    renderPanel([mixed()]);
+    const counts = () => screen.getAllByTestId(IDS.levelChip).map((c) => c.textContent);
+    expect(counts()).toEqual(['error1', 'warning1', 'info2']);
+    await userEvent.click(chip(IDS.levelChip, 'info'));
+    expect(bodies()).toEqual(['slow', 'boom']);
+    expect(chip(IDS.levelChip, 'info')).toHaveAttribute('aria-pressed', 'false');
+    expect(counts()).toEqual(['error1', 'warning1', 'info2']);
+    await userEvent.click(chip(IDS.levelChip, 'info'));
+    expect(bodies()).toHaveLength(4);
+  });
+
+  it('counts levels among the lines the search leaves', async () => {
+    renderPanel([mixed()]);
+    await userEvent.type(screen.getByTestId(IDS.search), 'o');
+    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    expect(screen.getAllByTestId(IDS.levelChip).map((c) => c.textContent)).toEqual(['error1', 'info2']);
+  });
+
+  it('shows and hides each pod/container', async () => {
+    renderPanel([mixed()]);
+    expect(screen.getAllByTestId(IDS.sourceChip).map((c) => c.getAttribute('data-value'))).toEqual([
+      'api-0/app',
+      'api-1/app',
+      'api-1/envoy',
+    ]);
+    await userEvent.click(chip(IDS.sourceChip, 'api-1/envoy'));
+    expect(bodies()).toEqual(['boot', 'slow', 'boom']);
+    await userEvent.click(chip(IDS.sourceChip, 'api-0/app'));
+    expect(bodies()).toEqual(['boom']);
+    await userEvent.click(chip(IDS.sourceChip, 'api-1/envoy'));
+    expect(bodies()).toEqual(['boom', 'proxy up']);
+  });
+
+  it('colours lines of the same pod alike and other pods differently', () => {
+    renderPanel([mixed()]);
+    const colors = screen.getAllByTestId(IDS.source).map((s) => s.style.color);
+    expect(colors[0]).toBe(colors[1]);
+    expect(colors[2]).toBe(colors[3]);
+    expect(colors[0]).not.toBe('');
+  });
+
+  it('hides the chips when the options say so', () => {
+    renderPanel([mixed()], { options: { showLevelFilter: false, showSourceChips: false } });
+    expect(screen.queryByTestId(IDS.levelChip)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(IDS.sourceChip)).not.toBeInTheDocument();
+  });
+});
+
+describe('PodLogsPanel: follow', () => {
+  const rendered = () => bodies();
+
+  it('sticks to the newest line, pauses on scrolling up, counts new lines and resumes on click', async () => {
+    const first = lines(300);
+    const view = renderPanel([kubeglanceFrame(first)], { state: LoadingState.Streaming, requestId: 'q1' });
+    await waitFor(() => expect(rendered()).toContain('line 299'));
+    expect(rendered()).not.toContain('line 0');
+    expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Following');
+
+    // the reader scrolls up
+    fireEvent.wheel(list(), { deltaY: -500 });
+    list().scrollTop = 0;
+    fireEvent.scroll(list());
+    await waitFor(() => expect(rendered()).toContain('line 0'));
+    expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Follow');
+
+    view.update([kubeglanceFrame([...first, ...lines(5, 300)])], { state: LoadingState.Streaming });
+    expect(screen.getByTestId(IDS.newLines)).toHaveTextContent('5 new lines');
+    expect(rendered()).toContain('line 0');
+    expect(rendered()).not.toContain('line 304');
+
+    await userEvent.click(screen.getByTestId(IDS.newLines));
+    await waitFor(() => expect(rendered()).toContain('line 304'));
+    expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Following');
+    expect(screen.queryByTestId(IDS.newLines)).not.toBeInTheDocument();
+  });
+
+  it('keeps following while streamed lines arrive', async () => {
+    const view = renderPanel([kubeglanceFrame(lines(100))], { state: LoadingState.Streaming, requestId: 'q1' });
+    view.update([kubeglanceFrame(lines(100, 100))], { state: LoadingState.Streaming });
+    await waitFor(() => expect(rendered()).toContain('line 199'));
+    expect(screen.getByTestId(IDS.status)).toHaveTextContent('200 lines');
+  });
+
+  it('starts at the top when following is off by default', () => {
+    renderPanel([kubeglanceFrame(lines(300))], { options: { followByDefault: false } });
+    expect(rendered()).toContain('line 0');
+    expect(rendered()).not.toContain('line 299');
+  });
+
+  it('keeps at most the configured lines and says how many were dropped', async () => {
+    const view = renderPanel([kubeglanceFrame(lines(80))], {
+      options: { maxLines: 50 },
+      state: LoadingState.Streaming,
+      requestId: 'q1',
+    });
+    expect(screen.getByTestId(IDS.status)).toHaveTextContent('50 lines');
+    expect(screen.getByTestId(IDS.dropped)).toHaveTextContent('30 older lines dropped');
+    view.update([kubeglanceFrame(lines(10, 80))], { state: LoadingState.Streaming });
+    expect(screen.getByTestId(IDS.dropped)).toHaveTextContent('40 older lines dropped');
+    await waitFor(() => expect(rendered()).toContain('line 89'));
+  });
+});
+
+describe('PodLogsPanel: virtualization', () => {
+  it('renders only the rows in view for a large result', () => {
+    renderPanel([kubeglanceFrame(lines(20_000))]);
+    const count = screen.getAllByTestId(IDS.row).length;
+    expect(count).toBeGreaterThan(5);
+    expect(count).toBeLessThan(100);
+    expect(screen.getByTestId(IDS.status)).toHaveTextContent('20,000 lines');
+  });
+});
+
+describe('PodLogsPanel: timestamps', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('switches between absolute, relative and no timestamps', async () => {
+    jest.useFakeTimers({ now: T0 + 65_000, doNotFake: ['queueMicrotask'] });
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    renderPanel([kubeglanceFrame([{ t: T0, body: 'x' }])]);
+    expect(screen.getByTestId(IDS.time)).toHaveTextContent('2024-01-02 03:04:05.678');
+
+    await user.click(screen.getByRole('radio', { name: 'Ago' }));
+    expect(screen.getByTestId(IDS.time)).toHaveTextContent('1m 05s ago');
+    act(() => {
+      jest.advanceTimersByTime(60_000);
+    });
+    expect(screen.getByTestId(IDS.time)).toHaveTextContent('2m 05s ago');
+
+    await user.click(screen.getByRole('radio', { name: 'No time' }));
+    expect(screen.queryByTestId(IDS.time)).not.toBeInTheDocument();
+  });
+
+  it('starts from the timestamps option', () => {
+    renderPanel([kubeglanceFrame([{ t: T0, body: 'x' }])], { options: { timestamps: 'off' } });
+    expect(screen.queryByTestId(IDS.time)).not.toBeInTheDocument();
+  });
+});
+
+describe('PodLogsPanel: hostile lines', () => {
+  const hostile = [
+    '<script>alert("x")</script>',
+    '<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">click</a>',
+    'see \x1b]8;;https://evil.example/\x07here\x1b]8;;\x07 now',
+    '\x1b]0;pwned title\x07title set',
+    '\x1b[2J\x1b[Hcleared \x1b[1Aup',
+    'invoice \u202Efdp.exe',
+    'isolate \u2066x\u2069',
+    'nul\u0000byte',
+  ];
+
+  it('renders markup, OSC, cursor moves, bidi controls and NUL inert', () => {
+    renderPanel([plainFrame(hostile.map((line, i) => [T0 + i, line]))], { options: { timestamps: 'off' } });
+    const root = screen.getByTestId(IDS.root);
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.querySelector('[onerror]')).toBeNull();
+
+    expect(bodies()).toEqual([
+      '<script>alert("x")</script>',
+      '<img src=x onerror=alert(1)>',
+      '<a href="javascript:alert(1)">click</a>',
+      'see here now',
+      'title set',
+      'cleared up',
+      'invoice ⟨U+202E⟩fdp.exe',
+      'isolate ⟨U+2066⟩x⟨U+2069⟩',
+      'nul⟨U+0000⟩byte',
+    ]);
+    expect(root.textContent).not.toContain('\u202E');
+    expect(root.textContent).not.toContain('evil.example');
+  });
+
+  it('renders ANSI colours as styled text', () => {
+    renderPanel([plainFrame([[T0, 'status \x1b[1;31mFAILED\x1b[0m done']])]);
+    const body = screen.getByTestId(IDS.body);
+    expect(body).toHaveTextContent('status FAILED done');
+    const failed = within(body).getByText('FAILED');
+    expect(failed.style.color).not.toBe('');
+    expect(failed.style.fontWeight).not.toBe('');
+    expect(within(body).getByText('done', { exact: false }).style.color).toBe('');
+  });
+});
+
+describe('PodLogsPanel: long and structured lines', () => {
+  it('cuts lines over 10,000 characters and expands them on request', async () => {
+    const long = 'x'.repeat(15_000) + 'END';
+    renderPanel([plainFrame([[T0, long]])], { options: { timestamps: 'off' } });
+    const body = screen.getByTestId(IDS.body);
+    expect(body.textContent).not.toContain('END');
+    expect(screen.getByTestId(IDS.expandLine)).toHaveTextContent('show 5,003 more characters');
+    await userEvent.click(screen.getByTestId(IDS.expandLine));
+    expect(screen.getByTestId(IDS.body).textContent).toBe(long);
+  });
+
+  it('prettifies a JSON line on its toggle, and every JSON line with the option', async () => {
+    const json = '{"level":"info","msg":"ready","port":8080}';
+    const view = renderPanel([plainFrame([[T0, json]])]);
+    expect(screen.queryByTestId(IDS.structured)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId(IDS.structuredToggle));
+    expect(screen.getByTestId(IDS.structured).textContent).toBe(JSON.stringify(JSON.parse(json), null, 2));
+    view.unmount();
+
+    renderPanel([plainFrame([[T0, 'level=warn msg="disk low" free=3%']])], { options: { prettifyStructured: true } });
+    expect(
+      within(screen.getByTestId(IDS.structured))
+        .getAllByRole('definition')
+        .map((d) => d.textContent)
+    ).toEqual(['warn', 'disk low', '3%']);
+  });
+});
+
+describe('PodLogsPanel: copy and download', () => {
+  const originalCreate = URL.createObjectURL;
+  const originalRevoke = URL.revokeObjectURL;
+  let blobs: Blob[];
+
+  beforeEach(() => {
+    blobs = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = jest.fn();
+  });
+  afterEach(() => {
+    URL.createObjectURL = originalCreate;
+    URL.revokeObjectURL = originalRevoke;
+  });
+
+  const readBlob = (blob: Blob) =>
+    new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
+    });
+
+  const frame = () =>
+    kubeglanceFrame([
+      { t: T0, body: 'ready', pod: 'api-0', container: 'app' },
+      { t: T0 + 1000, body: '\x1b[31mfailed\x1b[0m', pod: 'api-1', container: 'app', level: 'error' },
+    ]);
+
+  it('downloads the visible lines as shown, with time and pod/container', async () => {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderPanel([frame()]);
+    await userEvent.click(
+      screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!
+    );
+    await userEvent.click(screen.getByTestId(IDS.download));
+    await userEvent.click(await screen.findByText('Visible lines (1)'));
+    expect(click).toHaveBeenCalled();
+    expect(await readBlob(blobs[0])).toBe('2024-01-02 03:04:06.678 api-1/app failed\n');
+    click.mockRestore();
+  });
+
+  it('downloads all lines without timestamps when they are off', async () => {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderPanel([frame()], { options: { timestamps: 'off' } });
+    await userEvent.type(screen.getByTestId(IDS.search), 'ready');
+    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    await userEvent.click(screen.getByTestId(IDS.download));
+    await userEvent.click(await screen.findByText('All lines (2)'));
+    expect(await readBlob(blobs[0])).toBe('api-0/app ready\napi-1/app failed\n');
+    click.mockRestore();
+  });
+
+  it('copies a line with the clipboard API', async () => {
+    const user = userEvent.setup();
+    const writeText = jest.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+    renderPanel([frame()]);
+    await user.click(screen.getAllByTestId(IDS.copyLine)[1]);
+    expect(writeText).toHaveBeenCalledWith('failed');
   });
 });

@@ -1,157 +1,366 @@
-import React, { useMemo } from 'react';
-import { css, cx } from '@emotion/css';
-import {
-  type DataFrame,
-  DataFrameType,
-  type DataQueryError,
-  dateTimeFormat,
-  type Field,
-  FieldType,
-  type GrafanaTheme2,
-  type PanelProps,
-} from '@grafana/data';
-import { useStyles2 } from '@grafana/ui';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { css } from '@emotion/css';
+import { type GrafanaTheme2, LoadingState, type PanelProps } from '@grafana/data';
+import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
 
-import { TEST_IDS } from '../components/testIds';
-import type { PodLogsOptions } from './options';
+import { labelColor } from '../common/labelColors';
+import { copyText } from './model/clipboard';
+import { countNewer, filterRows } from './model/filter';
+import { inertString } from './model/inertText';
+import { LEVEL_COUNT } from './model/levels';
+import { downloadText, logFileName, logFileText } from './model/logFile';
+import { timestampFormatter, type TimestampMode } from './model/timeFormat';
+import { type PodLogsOptions, withDefaults } from './options';
+import { PODLOGS_TEST_IDS } from './testIds';
+import { DisplayControls } from './view/DisplayControls';
+import { EmptyState, QueryErrors } from './view/EmptyState';
+import { LevelChips } from './view/LevelChips';
+import { levelColors } from './view/levelColors';
+import { LogList, type LogListHandle } from './view/LogList';
+import { LogRow } from './view/LogRow';
+import type { RowContext } from './view/rowContext';
+import { SearchControls } from './view/SearchControls';
+import { SourceChips } from './view/SourceChips';
+import { StatusBar } from './view/StatusBar';
+import { useLogStore } from './view/useLogStore';
+import { useNow } from './view/useNow';
+import { useSearch } from './view/useSearch';
 
 type Props = PanelProps<PodLogsOptions>;
 
-export interface LogRow {
-  /** epoch milliseconds; NaN when the frame held no usable time */
-  time: number;
-  body: string;
-  /** unique within one render: frame index and row index */
-  key: string;
+/** Toolbar, chips and status bar take about this much height; the list gets the rest until it can measure. */
+const CHROME_PX = 100;
+/** One line of monospace body text (theme bodySmall: 12px at 1.5). */
+const LINE_PX = 18;
+const CHAR_PX = 7.2;
+
+function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
+  const next = new Set(set);
+  if (!next.delete(value)) {
+    next.add(value);
+  }
+  return next;
 }
 
-const EMPTY_TEXT = 'No log lines. Choose a pod in the query, or widen the time range.';
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss.SSS';
+/** Session state that starts from a saved option and follows it when the option is edited. */
+function useOptionState<T>(option: T): [T, (value: T) => void] {
+  const [value, setValue] = useState(option);
+  useEffect(() => setValue(option), [option]);
+  return [value, setValue];
+}
 
 /**
- * The time and text fields of a logs frame: the named `timestamp`/`body` of a log-lines frame, otherwise
- * (Loki and older frames) the first time field and the first string field, as Grafana's own logs view does.
+ * A container-log reader: every logs frame (ours, Loki's, Elasticsearch's) merged in time order into a
+ * virtualized list with search, severity and pod/container filters, follow mode, ANSI colours and downloads.
  */
-function logFieldsOf(frame: DataFrame): { time: Field; body: Field } | undefined {
-  if (frame.meta?.type === DataFrameType.LogLines) {
-    const time = frame.fields.find((f) => f.name === 'timestamp' && f.type === FieldType.time);
-    const body = frame.fields.find((f) => f.name === 'body');
-    if (time && body) {
-      return { time, body };
-    }
-  }
-  const time = frame.fields.find((f) => f.type === FieldType.time);
-  const body = frame.fields.find((f) => f.type === FieldType.string);
-  return time && body ? { time, body } : undefined;
-}
+export function PodLogsPanel({ data, options: savedOptions, width, height, timeZone, title, replaceVariables }: Props) {
+  const options = withDefaults(savedOptions);
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const { store, version } = useLogStore(data, options.maxLines);
 
-function toMillis(value: unknown): number {
-  if (typeof value === 'number') {
-    return value;
-  }
-  return typeof value === 'string' ? Date.parse(value) : NaN;
-}
+  const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
+  const [wrap, setWrap] = useOptionState(options.wrapLines);
+  const [prettify, setPrettify] = useOptionState(options.prettifyStructured);
+  const [following, setFollowing] = useOptionState(options.followByDefault);
+  const [pausedAfter, setPausedAfter] = useState(Infinity);
+  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
+  const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
+  const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const [matchIndex, setMatchIndex] = useState(-1);
+  const listRef = useRef<LogListHandle>(null);
 
-/** Every row of every logs frame, oldest first; frames without a time and a text field are skipped. */
-export function logRowsFromFrames(frames: DataFrame[]): LogRow[] {
-  const rows: LogRow[] = [];
-  frames.forEach((frame, f) => {
-    const fields = logFieldsOf(frame);
-    if (!fields) {
+  const search = useSearch({
+    text: replaceVariables(options.defaultSearch),
+    regex: options.defaultSearchRegex,
+    caseSensitive: false,
+    onlyMatching: false,
+    exclude: [],
+  });
+  const { applied } = search;
+
+  const filtered = useMemo(
+    () =>
+      filterRows(store, {
+        search: applied.search,
+        exclude: applied.exclude,
+        onlyMatching: search.input.onlyMatching,
+        hiddenLevels,
+        hiddenSources,
+      }),
+    // version stands for the store's contents
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version, applied, search.input.onlyMatching, hiddenLevels, hiddenSources]
+  );
+  const { rows, matches } = filtered;
+  const current = matchIndex >= 0 && matchIndex < matches.length ? matches[matchIndex] : -1;
+  const newLines = following ? 0 : countNewer(store, rows, pausedAfter);
+
+  const pause = useCallback(() => {
+    setFollowing(false);
+    // lines newer than the newest one held now count as new
+    setPausedAfter(store.length > 0 ? store.times[store.length - 1] : -Infinity);
+  }, [store, setFollowing]);
+  const follow = useCallback(
+    (on: boolean) => {
+      if (on) {
+        setFollowing(true);
+        listRef.current?.scrollToEnd();
+      } else {
+        pause();
+      }
+    },
+    [pause, setFollowing]
+  );
+  const onUserScroll = useCallback(
+    (atEnd: boolean) => {
+      if (atEnd && !following) {
+        setFollowing(true);
+      } else if (!atEnd && following) {
+        pause();
+      }
+    },
+    [following, pause, setFollowing]
+  );
+
+  const goToMatch = (step: 1 | -1) => {
+    if (matches.length === 0) {
       return;
     }
-    for (let i = 0; i < frame.length; i++) {
-      const body = fields.body.values[i];
-      rows.push({ time: toMillis(fields.time.values[i]), body: body == null ? '' : String(body), key: `${f}:${i}` });
+    const next =
+      matchIndex < 0 || matchIndex >= matches.length
+        ? step === 1
+          ? 0
+          : matches.length - 1
+        : (matchIndex + step + matches.length) % matches.length;
+    setMatchIndex(next);
+    if (following) {
+      pause();
     }
-  });
-  // lines without a time go first; the sort is stable, so equal times keep the order the source gave them
-  const order = (t: number) => (Number.isNaN(t) ? -Infinity : t);
-  return rows.sort((a, b) => order(a.time) - order(b.time));
-}
+    listRef.current?.scrollToIndex(matches[next]);
+  };
 
-function errorText(error: DataQueryError): string {
-  return error.message ?? error.data?.message ?? error.statusText ?? 'The query failed.';
-}
+  const now = useNow(timestamps === 'relative');
+  const formatTime = useMemo(() => timestampFormatter(timestamps, timeZone, now), [timestamps, timeZone, now]);
+  const showSource = store.sourceTable.anyKnown;
+  const colors = useMemo(() => levelColors(theme), [theme]);
+  const sourceColor = useCallback(
+    (i: number) => {
+      const s = store.sourceTable.list[i];
+      return s ? labelColor(theme, s.pod ? `${s.namespace}/${s.pod}` : s.label) : theme.colors.text.secondary;
+    },
+    [store, theme]
+  );
 
-/**
- * A first pod-logs reader: every line as plain text (React text nodes, so markup in logs stays inert),
- * oldest first, in a scrolling box of the panel's size.
- */
-export function PodLogsPanel({ data, options, width, height, timeZone }: Props) {
-  const styles = useStyles2(getStyles);
-  const rows = useMemo(() => logRowsFromFrames(data.series), [data.series]);
+  const ctx = useMemo<RowContext>(
+    () => ({
+      store,
+      formatTime,
+      showTime: timestamps !== 'off',
+      showSource,
+      highlight: applied.highlight,
+      prettifyDefault: prettify,
+      levelColors: colors,
+      sourceColor,
+      onToggleStructured: (seq) => setToggled((s) => toggleInSet(s, seq)),
+      onExpand: (seq) => setExpanded((s) => toggleInSet(s, seq)),
+      onCopy: (row) => void copyText(inertString(store.texts[row])),
+    }),
+    // version: rows changed, so visible rows re-read the store
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version, formatTime, timestamps, showSource, applied.highlight, prettify, colors, sourceColor]
+  );
 
-  if (rows.length === 0) {
-    return (
-      <div className={styles.empty} style={{ width, height }} data-testid={TEST_IDS.podLogsPanel.empty}>
-        <p>{EMPTY_TEXT}</p>
-        {(data.errors ?? []).map((error, i) => (
-          <p key={i} className={styles.error} data-testid={TEST_IDS.podLogsPanel.error}>
-            {errorText(error)}
-          </p>
-        ))}
-      </div>
-    );
+  const itemKey = useCallback((index: number) => store.seqs[rows[index]], [store, rows]);
+  const bodyWidth = Math.max(80, width - (timestamps === 'off' ? 40 : 220) - (showSource ? 160 : 0));
+  const estimateSize = useCallback(
+    (index: number) => {
+      if (!wrap) {
+        return LINE_PX;
+      }
+      const length = Math.min(store.texts[rows[index]].length, 10_000);
+      return LINE_PX * Math.max(1, Math.ceil((length * CHAR_PX) / bodyWidth));
+    },
+    [store, rows, wrap, bodyWidth]
+  );
+
+  const download = (which: 'visible' | 'all') => {
+    const all = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : rows;
+    const text = logFileText(store, all, { time: timestampFormatter(timestamps, timeZone, Date.now()), showSource });
+    downloadText(text, logFileName(title, new Date()));
+  };
+
+  const errors = data.errors ?? (data.error ? [data.error] : []);
+  if (store.length === 0) {
+    return <EmptyState width={width} height={height} loading={data.state === LoadingState.Loading} errors={errors} />;
   }
 
+  const showChips = options.showLevelFilter || (options.showSourceChips && showSource);
   return (
-    <div className={styles.root} style={{ width, height }} data-testid={TEST_IDS.podLogsPanel.root}>
-      {rows.map((row) => (
-        <div key={row.key} className={styles.row} data-testid={TEST_IDS.podLogsPanel.row}>
-          {options.showTimestamps && (
-            <span className={styles.time}>
-              {Number.isNaN(row.time) ? '' : dateTimeFormat(row.time, { timeZone, format: TIME_FORMAT })}
-            </span>
+    <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
+      <div className={styles.toolbar}>
+        <SearchControls
+          state={search.input}
+          onChange={(next) => {
+            search.update(next);
+            setMatchIndex(-1);
+          }}
+          error={search.error}
+          matchIndex={current >= 0 ? matchIndex : -1}
+          matchCount={matches.length}
+          onPrevMatch={() => goToMatch(-1)}
+          onNextMatch={() => goToMatch(1)}
+        />
+        <DisplayControls
+          timestamps={timestamps}
+          onTimestamps={setTimestamps}
+          wrap={wrap}
+          onWrap={setWrap}
+          prettify={prettify}
+          onPrettify={setPrettify}
+          visibleCount={rows.length}
+          totalCount={store.length}
+          onDownload={download}
+        />
+      </div>
+      {showChips && (
+        <div className={styles.chips}>
+          {options.showLevelFilter && (
+            <LevelChips
+              counts={filtered.levelCounts}
+              hidden={hiddenLevels}
+              colors={colors}
+              onToggle={(level) => setHiddenLevels((h) => h.map((v, i) => (i === level ? !v : v)))}
+            />
           )}
-          <span className={cx(styles.body, options.wrapLines ? styles.wrap : styles.noWrap)}>{row.body}</span>
+          {options.showSourceChips && showSource && (
+            <SourceChips
+              sources={store.sourceTable.list}
+              hidden={hiddenSources}
+              color={sourceColor}
+              onToggle={(source) =>
+                setHiddenSources((h) => {
+                  const next = h.slice();
+                  next[source] = !next[source];
+                  return next;
+                })
+              }
+            />
+          )}
         </div>
-      ))}
+      )}
+      {errors.length > 0 && (
+        <div className={styles.errors}>
+          <QueryErrors errors={errors} />
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
+          <Stack direction="column" alignItems="center" gap={1}>
+            <span>No lines match the filters.</span>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                search.update({ text: '', exclude: [], onlyMatching: false });
+                setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
+                setHiddenSources([]);
+              }}
+            >
+              Clear filters
+            </Button>
+          </Stack>
+        </div>
+      ) : (
+        <div className={wrap ? styles.listWrap : styles.listNoWrap}>
+          <LogList
+            handleRef={listRef}
+            count={rows.length}
+            itemKey={itemKey}
+            estimateSize={estimateSize}
+            width={width}
+            height={Math.max(LINE_PX * 3, height - CHROME_PX)}
+            wrap={wrap}
+            following={following}
+            dataVersion={version}
+            layoutVersion={`${wrap}:${prettify}:${timestamps}:${bodyWidth}`}
+            onUserScroll={onUserScroll}
+            renderRow={(index) => {
+              const row = rows[index];
+              const seq = store.seqs[row];
+              return (
+                <LogRow
+                  ctx={ctx}
+                  row={row}
+                  toggled={toggled.has(seq)}
+                  expanded={expanded.has(seq)}
+                  current={index === current}
+                />
+              );
+            }}
+          />
+        </div>
+      )}
+      <StatusBar
+        shown={rows.length}
+        total={store.length}
+        dropped={store.dropped}
+        following={following}
+        newLines={newLines}
+        onFollow={follow}
+      />
     </div>
   );
 }
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({
-    overflow: 'auto',
+const getStyles = (theme: GrafanaTheme2) => {
+  const list = {
+    display: 'flex',
+    flexDirection: 'column' as const,
+    flex: '1 1 auto',
+    minHeight: 0,
     fontFamily: theme.typography.fontFamilyMonospace,
     fontSize: theme.typography.bodySmall.fontSize,
-    lineHeight: theme.typography.bodySmall.lineHeight,
-  }),
-  row: css({
-    display: 'flex',
-    gap: theme.spacing(2),
-    padding: theme.spacing(0, 0.5),
-    '&:hover': { background: theme.colors.emphasize(theme.colors.background.primary, 0.03) },
-  }),
-  time: css({
-    flex: 'none',
-    color: theme.colors.text.secondary,
-  }),
-  body: css({
-    color: theme.colors.text.primary,
-  }),
-  wrap: css({
-    whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  }),
-  noWrap: css({
-    whiteSpace: 'pre',
-  }),
-  empty: css({
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    justifyContent: 'center',
-    gap: theme.spacing(1),
-    overflow: 'auto',
-    padding: theme.spacing(2),
-    color: theme.colors.text.secondary,
-    textAlign: 'center',
-    p: { margin: 0 },
-  }),
-  error: css({
-    color: theme.colors.error.text,
-  }),
-});
+    lineHeight: `${LINE_PX}px`,
+  };
+  return {
+    root: css({
+      display: 'flex',
+      flexDirection: 'column',
+      overflow: 'hidden',
+    }),
+    toolbar: css({
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      gap: theme.spacing(0.5),
+      paddingBottom: theme.spacing(0.5),
+      flex: 'none',
+    }),
+    chips: css({
+      display: 'flex',
+      gap: theme.spacing(0.5),
+      overflowX: 'auto',
+      paddingBottom: theme.spacing(0.5),
+      flex: 'none',
+    }),
+    errors: css({
+      flex: 'none',
+      maxHeight: theme.spacing(8),
+      overflow: 'auto',
+      fontSize: theme.typography.bodySmall.fontSize,
+      p: { margin: 0 },
+    }),
+    listWrap: css({ ...list, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }),
+    listNoWrap: css({ ...list, whiteSpace: 'pre' }),
+    noMatch: css({
+      flex: '1 1 auto',
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      color: theme.colors.text.secondary,
+    }),
+  };
+};

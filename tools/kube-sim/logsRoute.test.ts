@@ -109,6 +109,19 @@ describe('pod logs route', () => {
     await waitFor(() => sim.openStreams() === 0);
   });
 
+  it('ends a follow stream once limitBytes have been sent', async () => {
+    const pod = chattyPod(sim);
+    const { state } = openFollow(sim, logPath(pod, 'follow=true&limitBytes=300'));
+    await waitFor(() => state.text.length > 0);
+    for (let i = 0; i < 100 && !state.ended; i++) {
+      clock.advance(60_000);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(() => state.ended);
+    expect(Buffer.byteLength(state.text)).toBe(300);
+    await waitFor(() => sim.openStreams() === 0);
+  });
+
   it('ends open follow streams on stop()', async () => {
     const own = await startKubeSim({ nodes: 2, podsPerNode: 6, seed: 6, clock, followPollMs: 5 });
     const pod = chattyPod(own);

@@ -168,20 +168,16 @@ function follow(
     if (!chunk || done) {
       return;
     }
-    let out = chunk;
-    if (limit !== undefined) {
-      const room = limit - sent;
-      const buf = Buffer.from(out);
-      if (buf.length >= room) {
-        res.write(buf.subarray(0, room));
-        sent = limit;
-        finish();
-        return;
-      }
-      out = chunk;
+    const buf = Buffer.from(chunk);
+    if (limit !== undefined && buf.length >= limit - sent) {
+      // limitBytes ends the stream, possibly mid-line
+      res.write(buf.subarray(0, limit - sent));
+      sent = limit;
+      finish();
+      return;
     }
-    sent += Buffer.byteLength(out);
-    res.write(out);
+    sent += buf.length;
+    res.write(buf);
   };
   const timer = setInterval(() => {
     const now = ctx.clock();

@@ -42,20 +42,25 @@ const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 type Auth = { ok: true; user: string } | { ok: false };
 
+/**
+ * Like kube-apiserver's union authenticator: the x509 client-certificate authenticator runs first, so a
+ * certificate signed by the CA wins even next to a bad token; otherwise a presented bearer token must
+ * match. An empty bearer ("Bearer ") counts as no token.
+ */
 function authenticate(req: IncomingMessage, token: string, path: string): Auth {
-  const header = req.headers.authorization;
-  const m = header ? /^Bearer\s*(.*)$/i.exec(header) : null;
-  const presented = m ? m[1].trim() : '';
-  if (presented) {
-    // an invalid token is rejected before authorization, even on public paths
-    return presented === token ? { ok: true, user: SERVICE_ACCOUNT_USER } : { ok: false };
-  }
   const sock = req.socket as Partial<TLSSocket>;
   if (sock.encrypted && sock.authorized) {
     const cn = sock.getPeerCertificate?.()?.subject?.CN;
     if (cn) {
       return { ok: true, user: Array.isArray(cn) ? cn[0] : cn };
     }
+  }
+  const header = req.headers.authorization;
+  const m = header ? /^Bearer\s*(.*)$/i.exec(header) : null;
+  const presented = m ? m[1].trim() : '';
+  if (presented) {
+    // an invalid token is rejected before authorization, even on public paths
+    return presented === token ? { ok: true, user: SERVICE_ACCOUNT_USER } : { ok: false };
   }
   return PUBLIC_PATHS.has(path) ? { ok: true, user: 'system:anonymous' } : { ok: false };
 }

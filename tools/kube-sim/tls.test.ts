@@ -64,13 +64,15 @@ describe('HTTPS', () => {
     expect(r.status).toBe(401);
   });
 
-  it('does not let a certificate hide a wrong token', async () => {
+  it('lets a valid certificate win over a bad token, as the x509 authenticator runs first', async () => {
     const r = await simGet(`${sim.url}/api/v1/namespaces`, {
       ca: sim.caCert,
       cert: sim.clientCert,
       key: sim.clientKey,
       token: 'wrong',
     });
-    expect(r.status).toBe(401);
+    expect(r.status).toBe(200);
+    const noCert = await simGet(`${sim.url}/api/v1/namespaces`, { ca: sim.caCert, token: 'wrong' });
+    expect(noCert.status).toBe(401);
   });
 });

@@ -11,7 +11,11 @@ const src = path.join(root, 'src');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const pluginFiles = globSync('**/plugin.json', { cwd: src }).sort();
-const plugins = pluginFiles.map((rel) => ({ rel, dir: path.dirname(path.join(src, rel)), json: readJson(path.join(src, rel)) }));
+const plugins = pluginFiles.map((rel) => ({
+  rel,
+  dir: path.dirname(path.join(src, rel)),
+  json: readJson(path.join(src, rel)),
+}));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe('plugin.json files', () => {
@@ -50,8 +54,12 @@ describe('plugin.json files', () => {
     const ds = plugins.find((p) => p.json.type === 'datasource')!.json;
     expect(ds).toMatchObject({ metrics: true, logs: true, streaming: true, annotations: true });
     expect(ds.backend).toBeFalsy();
-    const routes: Array<{ path: string; method: string; url?: string; headers: Array<{ name: string; content: string }> }> =
-      ds.routes;
+    const routes: Array<{
+      path: string;
+      method: string;
+      url?: string;
+      headers: Array<{ name: string; content: string }>;
+    }> = ds.routes;
     expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['api', 'apis']));
     for (const r of routes) {
       expect(r.method).toBe('GET');
@@ -64,9 +72,7 @@ describe('plugin.json files', () => {
   it('every @grafana package is pinned to one exact version that installs from the registry', () => {
     const pkg = readJson(path.join(root, 'package.json'));
     const all = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>;
-    const grafana = Object.entries(all).filter(
-      ([name]) => /^@grafana\/(data|ui|runtime|schema|i18n)$/.test(name)
-    );
+    const grafana = Object.entries(all).filter(([name]) => /^@grafana\/(data|ui|runtime|schema|i18n)$/.test(name));
     expect(grafana.length).toBeGreaterThanOrEqual(4);
     const versions = new Set(grafana.map(([, v]) => v));
     expect(versions.size).toBe(1);

@@ -52,9 +52,7 @@ describe('counterRate', () => {
 
   it('mixes a bigint and a number reading', () => {
     expect(counterRate({ value: BigInt(10), timeMs: 0 }, { value: 30, timeMs: 2000 })).toBe(10);
-    expect(counterRate({ value: 10, timeMs: 0 }, { value: TWO_53 + BigInt(10), timeMs: 1000 })).toBe(
-      Number(TWO_53)
-    );
+    expect(counterRate({ value: 10, timeMs: 0 }, { value: TWO_53 + BigInt(10), timeMs: 1000 })).toBe(Number(TWO_53));
   });
 });
 

@@ -12,8 +12,8 @@ export function parseKubeTime(text: string | null | undefined): number | undefin
 const DURATION_UNITS: Record<string, number> = {
   ns: 1e-9,
   us: 1e-6,
-  'µs': 1e-6,
-  'μs': 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
   ms: 1e-3,
   s: 1,
   m: 60,

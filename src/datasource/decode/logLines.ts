@@ -174,22 +174,6 @@ function kubeletTimestamp(ms: number): string {
   return `${iso.slice(0, -1)}000000Z`;
 }
 
-function emptyRows(): LogRows {
-  return {
-    timeMs: [],
-    nanos: [],
-    tsNanos: [],
-    body: [],
-    level: [],
-    seq: [],
-    labels: [],
-    untimed: [],
-    count: 0,
-    capped: false,
-    partialLast: false,
-  };
-}
-
 function streamLabels(meta: LogStreamLabels): LogStreamLabels {
   const labels: LogStreamLabels = { namespace: meta.namespace, pod: meta.pod, container: meta.container };
   if (meta.node) {
@@ -202,7 +186,7 @@ function streamLabels(meta: LogStreamLabels): LogStreamLabels {
 function numberTies(rows: LogRows): void {
   const { timeMs, nanos, seq } = rows;
   for (let i = 0; i < rows.count; i++) {
-    seq.push(i > 0 && timeMs[i] === timeMs[i - 1] && nanos[i] === nanos[i - 1] ? seq[i - 1] + 1 : 0);
+    seq[i] = i > 0 && timeMs[i] === timeMs[i - 1] && nanos[i] === nanos[i - 1] ? seq[i - 1] + 1 : 0;
   }
 }
 
@@ -224,13 +208,19 @@ function backfillLeading(rows: LogRows, firstTimed: number, timeIfMissing: numbe
 
 /** Parses a pod log body fetched with timestamps=true. A trailing newline ends the last line; `\r\n` counts as `\n`. */
 export function parseKubeletLog(text: string, meta: LogStreamLabels, opts: ParseLogOptions = {}): LogRows {
-  const rows = emptyRows();
-  rows.capped = opts.capped ?? false;
-  const labels = streamLabels(meta);
-  const { timeMs, nanos, tsNanos, body, level, untimed } = rows;
-  const rowLabels = rows.labels;
-  const detect = !opts.skipLevels;
   const len = text.length;
+  const count = countLines(text);
+  const labels = streamLabels(meta);
+  const detect = !opts.skipLevels;
+  // Sized up front: the columns reach a million entries, and growing them by push costs copies and GC.
+  const timeMs = new Array<number>(count);
+  const nanos = new Array<number>(count);
+  const tsNanos = new Array<string>(count);
+  const body = new Array<string>(count);
+  const level = new Array<LogLevel>(count);
+  const seq = new Array<number>(count);
+  const rowLabels = new Array<LogStreamLabels>(count);
+  const untimed: number[] = [];
   let firstTimed = -1;
   let n = 0;
   let pos = 0;
@@ -247,9 +237,9 @@ export function parseKubeletLog(text: string, meta: LogStreamLabels, opts: Parse
     let line: string;
     if (after >= 0) {
       line = after < end ? text.slice(after + 1, end) : '';
-      timeMs.push(tsMs);
-      nanos.push(tsSubMs);
-      tsNanos.push(text.slice(pos, after));
+      timeMs[n] = tsMs;
+      nanos[n] = tsSubMs;
+      tsNanos[n] = text.slice(pos, after);
       if (firstTimed < 0) {
         firstTimed = n;
       }
@@ -257,23 +247,46 @@ export function parseKubeletLog(text: string, meta: LogStreamLabels, opts: Parse
       line = text.slice(pos, end);
       untimed.push(n);
       // Borrow the previous row's time; leading untimed rows are fixed up below.
-      timeMs.push(n > 0 ? timeMs[n - 1] : 0);
-      nanos.push(n > 0 ? nanos[n - 1] : 0);
-      tsNanos.push(n > 0 ? tsNanos[n - 1] : '');
+      timeMs[n] = n > 0 ? timeMs[n - 1] : 0;
+      nanos[n] = n > 0 ? nanos[n - 1] : 0;
+      tsNanos[n] = n > 0 ? tsNanos[n - 1] : '';
     }
-    body.push(line);
-    level.push(detect ? detectLevel(line) : 'unknown');
-    rowLabels.push(labels);
+    seq[n] = n > 0 && timeMs[n] === timeMs[n - 1] && nanos[n] === nanos[n - 1] ? seq[n - 1] + 1 : 0;
+    body[n] = line;
+    level[n] = detect ? detectLevel(line) : 'unknown';
+    rowLabels[n] = labels;
     n++;
     pos = nl + 1;
   }
-  rows.count = n;
-  rows.partialLast = len > 0 && text.charCodeAt(len - 1) !== 10;
+  const rows: LogRows = {
+    timeMs,
+    nanos,
+    tsNanos,
+    body,
+    level,
+    seq,
+    labels: rowLabels,
+    untimed,
+    count: n,
+    capped: opts.capped ?? false,
+    partialLast: len > 0 && text.charCodeAt(len - 1) !== 10,
+  };
   if (firstTimed !== 0 && n > 0) {
     backfillLeading(rows, firstTimed, opts.timeIfMissing ?? 0);
+    numberTies(rows);
   }
-  numberTies(rows);
   return rows;
+}
+
+/** Lines in the body: newlines, plus one for a last line without its newline. */
+function countLines(text: string): number {
+  let count = 0;
+  let pos = text.indexOf('\n');
+  while (pos !== -1) {
+    count++;
+    pos = text.indexOf('\n', pos + 1);
+  }
+  return text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? count + 1 : count;
 }
 
 /** Min-heap of parts keyed by their next row: time, then sub-ms nanos, then part index (stability). */
@@ -359,37 +372,48 @@ export function mergeByTime(parts: LogRows[]): LogRows {
   if (parts.length === 1) {
     return parts[0];
   }
-  const out = emptyRows();
+  let total = 0;
+  for (const p of parts) {
+    total += p.count;
+  }
+  const out: LogRows = {
+    timeMs: new Array<number>(total),
+    nanos: new Array<number>(total),
+    tsNanos: new Array<string>(total),
+    body: new Array<string>(total),
+    level: new Array<LogLevel>(total),
+    seq: new Array<number>(total),
+    labels: new Array<LogStreamLabels>(total),
+    untimed: [],
+    count: total,
+    capped: parts.some((p) => p.capped),
+    partialLast: parts.some((p) => p.partialLast),
+  };
   const cursor = parts.map(() => 0);
   const untimedCursor = parts.map(() => 0);
   const heap = new HeadHeap(parts, cursor);
-  parts.forEach((p, i) => {
-    out.capped ||= p.capped;
-    out.partialLast ||= p.partialLast;
+  parts.forEach((p, k) => {
     if (p.count > 0) {
-      heap.push(i);
+      heap.push(k);
     }
   });
-  let n = 0;
-  while (heap.size > 0) {
+  for (let n = 0; n < total; n++) {
     const k = heap.peek();
     const p = parts[k];
     const i = cursor[k];
-    out.timeMs.push(p.timeMs[i]);
-    out.nanos.push(p.nanos[i]);
-    out.tsNanos.push(p.tsNanos[i]);
-    out.body.push(p.body[i]);
-    out.level.push(p.level[i]);
-    out.seq.push(p.seq[i]);
-    out.labels.push(p.labels[i]);
+    out.timeMs[n] = p.timeMs[i];
+    out.nanos[n] = p.nanos[i];
+    out.tsNanos[n] = p.tsNanos[i];
+    out.body[n] = p.body[i];
+    out.level[n] = p.level[i];
+    out.seq[n] = p.seq[i];
+    out.labels[n] = p.labels[i];
     if (p.untimed[untimedCursor[k]] === i) {
       out.untimed.push(n);
       untimedCursor[k]++;
     }
-    n++;
     cursor[k] = i + 1;
     heap.fixTop(i + 1 >= p.count);
   }
-  out.count = n;
   return out;
 }

@@ -16,7 +16,13 @@ describe('decodeNodeMetricsList', () => {
     });
     expect(problems).toEqual([]);
     expect(items).toEqual([
-      { name: 'minikube', cpu: 0.487558164, memory: 732212 * 1024, timestampMs: Date.UTC(2026, 10, 23, 10), windowSeconds: 15.021 },
+      {
+        name: 'minikube',
+        cpu: 0.487558164,
+        memory: 732212 * 1024,
+        timestampMs: Date.UTC(2026, 10, 23, 10),
+        windowSeconds: 15.021,
+      },
       { name: 'idle', cpu: 0, memory: 1073741824, timestampMs: Date.UTC(2026, 10, 23, 10), windowSeconds: 15.021 },
     ]);
   });

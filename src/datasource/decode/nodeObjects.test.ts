@@ -39,7 +39,9 @@ describe('decodeNodeList', () => {
   });
 
   it('says Unknown when the Ready condition is missing or odd', () => {
-    const { items } = decodeNodeList({ items: [{ metadata: { name: 'x' }, status: { conditions: [{ type: 'Ready', status: 'Maybe' }] } }] });
+    const { items } = decodeNodeList({
+      items: [{ metadata: { name: 'x' }, status: { conditions: [{ type: 'Ready', status: 'Maybe' }] } }],
+    });
     expect(items[0].ready).toBe('Unknown');
     expect(items[0].cpuAllocatable).toBeUndefined();
   });
@@ -48,7 +50,11 @@ describe('decodeNodeList', () => {
 describe('nodeRoles', () => {
   it('collects role labels and the legacy kubernetes.io/role, sorted', () => {
     expect(
-      nodeRoles({ 'node-role.kubernetes.io/worker': '', 'node-role.kubernetes.io/infra': 'true', 'kubernetes.io/role': 'gpu' })
+      nodeRoles({
+        'node-role.kubernetes.io/worker': '',
+        'node-role.kubernetes.io/infra': 'true',
+        'kubernetes.io/role': 'gpu',
+      })
     ).toEqual(['gpu', 'infra', 'worker']);
     expect(nodeRoles({ 'node-role.kubernetes.io/': '' })).toEqual([]);
     expect(nodeRoles(undefined)).toEqual([]);

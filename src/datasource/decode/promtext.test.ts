@@ -466,6 +466,15 @@ describe('parsePrometheusText: labels', () => {
     expect(errorsOf('{a="1"} 1\n')[0].message).toMatch(/no metric name/);
   });
 
+  it('rejects empty quoted names, and dotted names without quotes', () => {
+    expect(errorsOf('{""} 1\n')).toHaveLength(1);
+    expect(errorsOf('m{""="x"} 1\n')[0].message).toMatch(/invalid label name/);
+    expect(errorsOf('# TYPE "" gauge\n')[0].message).toMatch(/invalid metric name/);
+    const r = parsePrometheusText('{"a.b"} 1\na.b 2\n');
+    expect(r.errors.map((e) => e.line)).toEqual([2]);
+    expect(family(r, 'a.b').samples.map((s) => s.value)).toEqual([1]);
+  });
+
   it('keeps a label called __proto__ as an ordinary label', () => {
     const s = only('m{__proto__="x",constructor="y"} 1');
     expect(Object.keys(s.labels)).toEqual(['__proto__', 'constructor']);

@@ -6,7 +6,8 @@
  * - a bad line is reported with its number and skipped; the rest of the body is kept (expfmt stops at the first);
  * - the last line may lack its "\n", and a "\r" before "\n" (CRLF) is accepted as part of the line end;
  * - trailing blanks after a value or timestamp are ignored, as the docs say (expfmt rejects them);
- * - TYPE names are lowercase only, as in the docs and the Prometheus server's own parser;
+ * - TYPE values are the five lowercase words the docs list (expfmt also takes "Counter", "GAUGE", ...);
+ * - HELP takes `\"` besides `\\` and `\n`, as expfmt does; other escapes there are errors;
  * - families that end up without samples (a lone HELP or TYPE) are left out, as expfmt does.
  */
 import { DecodeError } from './decodeError';
@@ -32,7 +33,7 @@ export interface PromFamily {
 export interface PromParseError {
   /** 1-based line number. */
   line: number;
-  /** The offending line, cut to MAX_ERROR_TEXT characters. */
+  /** The offending line without its line end, cut to 200 characters (and "…") when longer. */
   text: string;
   message: string;
 }
@@ -303,6 +304,8 @@ class TextParser {
   /** The previous sample's name and family: consecutive samples nearly always share them. */
   private lastName = '';
   private lastResolved: Resolved | undefined;
+  /** The last unquoted metric name read, compared in place against the next line. */
+  private lastBareName = '';
   /** Cached result of indexOf('\\'): label values rarely contain escapes, so one search covers many lines. */
   private nextBackslash = -1;
   /** The previous label set's names by position, reused as property keys when the next line repeats them. */
@@ -484,13 +487,14 @@ class TextParser {
     const start = this.pos;
     const c = this.peek();
     if (c === QUOTE) {
-      return this.readQuoted('metric name');
+      const quoted = this.readQuoted('metric name');
+      return quoted === '' ? undefined : quoted;
     }
     if (!isMetricNameStart(c)) {
       return undefined;
     }
     // most lines repeat the previous line's name: compare in place instead of scanning and slicing
-    const lastName = this.lastName;
+    const lastName = this.lastBareName;
     const afterLast = start + lastName.length;
     if (
       lastName.length > 0 &&
@@ -506,7 +510,9 @@ class TextParser {
       i++;
     }
     this.pos = i;
-    return text.slice(start, i);
+    const name = text.slice(start, i);
+    this.lastBareName = name;
+    return name;
   }
 
   /**
@@ -644,6 +650,9 @@ class TextParser {
       const quoted = c === QUOTE;
       if (quoted) {
         labelName = this.readQuoted('label name');
+        if (labelName === '') {
+          throw new LineError('invalid label name ""');
+        }
       } else if (isLabelNameStart(c)) {
         labelName = this.readLabelName(index);
       } else {

@@ -21,6 +21,9 @@ export interface LogsFrameCustomMeta {
   searchWords?: string[];
 }
 
+/** `/0`, `/1`, ...: one concatenation per id instead of a template with a number conversion. */
+const SEQ_SUFFIX = Array.from({ length: 64 }, (_, i) => `/${i}`);
+
 function tail<T>(values: T[], from: number): T[] {
   return from === 0 ? values : values.slice(from);
 }
@@ -45,7 +48,8 @@ function lineIds(rows: LogRows, from: number): string[] {
       }
       prefix = p;
     }
-    ids[i - from] = `${prefix}${rows.tsNanos[i]}/${rows.seq[i]}`;
+    const seq = rows.seq[i];
+    ids[i - from] = prefix + rows.tsNanos[i] + (seq < SEQ_SUFFIX.length ? SEQ_SUFFIX[seq] : `/${seq}`);
   }
   return ids;
 }

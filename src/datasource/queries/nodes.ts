@@ -29,7 +29,12 @@ function settle<T>(source: Observable<T>, path: string): Observable<Outcome<T>> 
 
 function problemsNotice(problems: string[]): QueryResultMetaNotice[] {
   return problems.length
-    ? [{ severity: 'warning', text: `Left out ${problems.length} malformed value(s): ${problems.slice(0, 3).join('; ')}` }]
+    ? [
+        {
+          severity: 'warning',
+          text: `Left out ${problems.length} malformed value(s): ${problems.slice(0, 3).join('; ')}`,
+        },
+      ]
     : [];
 }
 
@@ -48,7 +53,10 @@ export function runNodesQuery(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
     client.list<NodeObject>(nodesPath(), params).pipe(map((list) => decodeNodeList({ items: list.items }))),
     nodesPath()
   );
-  const metrics$ = settle(client.getJson<unknown>(nodeMetricsPath(), params).pipe(map(decodeNodeMetricsList)), nodeMetricsPath());
+  const metrics$ = settle(
+    client.getJson<unknown>(nodeMetricsPath(), params).pipe(map(decodeNodeMetricsList)),
+    nodeMetricsPath()
+  );
 
   return forkJoin([nodes$, metrics$]).pipe(
     map(([nodes, metrics]): DataQueryResponse => {

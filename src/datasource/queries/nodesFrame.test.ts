@@ -14,7 +14,8 @@ const info = (name: string, extra: Partial<NodeInfo> = {}): NodeInfo => ({
   ...extra,
 });
 
-const values = (frame: ReturnType<typeof nodesFrame>, name: string) => frame.fields.find((f) => f.name === name)!.values;
+const values = (frame: ReturnType<typeof nodesFrame>, name: string) =>
+  frame.fields.find((f) => f.name === name)!.values;
 
 describe('nodesFrame', () => {
   it('sorts by node and computes usage against allocatable', () => {
@@ -41,7 +42,12 @@ describe('nodesFrame', () => {
   });
 
   it('keeps a node without metrics with empty usage, never zero, and notes it', () => {
-    const frame = nodesFrame([info('a'), info('new-node', { ready: 'False' })], [{ name: 'a', cpu: 1, memory: 1 }], 'A', 0);
+    const frame = nodesFrame(
+      [info('a'), info('new-node', { ready: 'False' })],
+      [{ name: 'a', cpu: 1, memory: 1 }],
+      'A',
+      0
+    );
     expect(values(frame, 'cpu')).toEqual([1, null]);
     expect(values(frame, 'cpuPercent')).toEqual([0.25, null]);
     expect(values(frame, 'ready')).toEqual(['Ready', 'NotReady']);
@@ -55,7 +61,12 @@ describe('nodesFrame', () => {
   });
 
   it('leaves the percentage empty when allocatable is unknown or zero', () => {
-    const frame = nodesFrame([info('a', { cpuAllocatable: undefined, memoryAllocatable: 0 })], [{ name: 'a', cpu: 1, memory: 1 }], 'A', 0);
+    const frame = nodesFrame(
+      [info('a', { cpuAllocatable: undefined, memoryAllocatable: 0 })],
+      [{ name: 'a', cpu: 1, memory: 1 }],
+      'A',
+      0
+    );
     expect(values(frame, 'cpuPercent')).toEqual([null]);
     expect(values(frame, 'memoryPercent')).toEqual([null]);
   });

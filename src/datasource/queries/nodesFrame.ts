@@ -83,7 +83,12 @@ export function nodesFrame(
     meta: { preferredVisualisationType: 'table', notices: allNotices.length ? allNotices : undefined },
     fields: [
       { name: 'node', type: FieldType.string, values: name, config: { displayName: 'Node' } },
-      { name: 'cpu', type: FieldType.number, values: cpu, config: { displayName: 'CPU', unit: CORES_UNIT, decimals: 3 } },
+      {
+        name: 'cpu',
+        type: FieldType.number,
+        values: cpu,
+        config: { displayName: 'CPU', unit: CORES_UNIT, decimals: 3 },
+      },
       {
         name: 'cpuAllocatable',
         type: FieldType.number,
@@ -96,7 +101,12 @@ export function nodesFrame(
         values: cpuPct,
         config: { displayName: 'CPU %', unit: 'percentunit', min: 0, max: 1 },
       },
-      { name: 'memory', type: FieldType.number, values: mem, config: { displayName: 'Memory (working set)', unit: 'bytes' } },
+      {
+        name: 'memory',
+        type: FieldType.number,
+        values: mem,
+        config: { displayName: 'Memory (working set)', unit: 'bytes' },
+      },
       {
         name: 'memoryAllocatable',
         type: FieldType.number,

@@ -1,0 +1,74 @@
+import React from 'react';
+import { Dropdown, Menu, RadioButtonGroup, Stack, ToolbarButton } from '@grafana/ui';
+
+import type { TimestampMode } from '../model/timeFormat';
+import { PODLOGS_TEST_IDS } from '../testIds';
+
+const TIMESTAMP_OPTIONS: Array<{ value: TimestampMode; label: string; description: string }> = [
+  { value: 'off', label: 'No time', description: 'Hide timestamps' },
+  { value: 'absolute', label: 'Time', description: "Time in the dashboard's time zone" },
+  { value: 'relative', label: 'Ago', description: 'How long ago each line was written' },
+];
+
+interface Props {
+  timestamps: TimestampMode;
+  onTimestamps: (mode: TimestampMode) => void;
+  wrap: boolean;
+  onWrap: (wrap: boolean) => void;
+  prettify: boolean;
+  onPrettify: (prettify: boolean) => void;
+  visibleCount: number;
+  totalCount: number;
+  onDownload: (which: 'visible' | 'all') => void;
+}
+
+/** How lines look (timestamps, wrap, prettify) and getting them out (download). */
+export function DisplayControls(props: Props) {
+  const { timestamps, wrap, prettify, visibleCount, totalCount, onDownload } = props;
+  const menu = (
+    <Menu>
+      <Menu.Item
+        label={`Visible lines (${visibleCount.toLocaleString('en-US')})`}
+        icon="filter"
+        onClick={() => onDownload('visible')}
+      />
+      <Menu.Item
+        label={`All lines (${totalCount.toLocaleString('en-US')})`}
+        icon="file-download"
+        onClick={() => onDownload('all')}
+      />
+    </Menu>
+  );
+  return (
+    <Stack direction="row" gap={0.5} alignItems="center">
+      <div data-testid={PODLOGS_TEST_IDS.timestamps}>
+        <RadioButtonGroup
+          size="sm"
+          aria-label="Timestamps"
+          options={TIMESTAMP_OPTIONS}
+          value={timestamps}
+          onChange={props.onTimestamps}
+        />
+      </div>
+      <ToolbarButton
+        icon="wrap-text"
+        tooltip="Wrap lines"
+        variant={wrap ? 'active' : 'default'}
+        aria-pressed={wrap}
+        onClick={() => props.onWrap(!wrap)}
+        data-testid={PODLOGS_TEST_IDS.wrap}
+      />
+      <ToolbarButton
+        icon="brackets-curly"
+        tooltip="Prettify JSON and logfmt lines"
+        variant={prettify ? 'active' : 'default'}
+        aria-pressed={prettify}
+        onClick={() => props.onPrettify(!prettify)}
+        data-testid={PODLOGS_TEST_IDS.prettify}
+      />
+      <Dropdown overlay={menu} placement="bottom-end">
+        <ToolbarButton icon="download-alt" tooltip="Download as a .log file" data-testid={PODLOGS_TEST_IDS.download} />
+      </Dropdown>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import React from 'react';
+
+import { LOG_LEVELS } from '../../common/logLevel';
+import { PODLOGS_TEST_IDS } from '../testIds';
+import { FilterChip } from './FilterChip';
+
+interface Props {
+  counts: Int32Array;
+  hidden: readonly boolean[];
+  colors: readonly string[];
+  onToggle: (level: number) => void;
+}
+
+/** One chip per level that has lines (or is hidden), with how many lines it has under the other filters. */
+export function LevelChips({ counts, hidden, colors, onToggle }: Props) {
+  return (
+    <>
+      {LOG_LEVELS.map((level, i) =>
+        counts[i] > 0 || hidden[i] ? (
+          <FilterChip
+            key={level}
+            label={level}
+            color={colors[i]}
+            count={counts[i]}
+            hidden={hidden[i]}
+            tooltip={hidden[i] ? `Show ${level} lines` : `Hide ${level} lines`}
+            onToggle={() => onToggle(i)}
+            testId={PODLOGS_TEST_IDS.levelChip}
+          />
+        ) : null
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Button, Stack, ToolbarButton, useStyles2 } from '@grafana/ui';
+
+import { PODLOGS_TEST_IDS } from '../testIds';
+
+interface Props {
+  shown: number;
+  total: number;
+  dropped: number;
+  following: boolean;
+  /** lines that arrived while following was paused */
+  newLines: number;
+  onFollow: (follow: boolean) => void;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** Line counts, dropped lines, and the follow switch that doubles as the "N new lines" button. */
+export function StatusBar({ shown, total, dropped, following, newLines, onFollow }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.bar}>
+      <Stack direction="row" gap={1.5} alignItems="center">
+        <span data-testid={PODLOGS_TEST_IDS.status}>
+          {shown === total ? `${n(total)} lines` : `${n(shown)} of ${n(total)} lines`}
+        </span>
+        {dropped > 0 && (
+          <span className={styles.dropped} data-testid={PODLOGS_TEST_IDS.dropped}>
+            {n(dropped)} older lines dropped
+          </span>
+        )}
+      </Stack>
+      {following ? (
+        <ToolbarButton
+          icon="pause"
+          variant="active"
+          tooltip="Following the newest line; click or scroll up to pause"
+          onClick={() => onFollow(false)}
+          data-testid={PODLOGS_TEST_IDS.follow}
+        >
+          Following
+        </ToolbarButton>
+      ) : newLines > 0 ? (
+        <Button size="sm" icon="arrow-down" onClick={() => onFollow(true)} data-testid={PODLOGS_TEST_IDS.newLines}>
+          {n(newLines)} new {newLines === 1 ? 'line' : 'lines'}
+        </Button>
+      ) : (
+        <ToolbarButton
+          icon="arrow-down"
+          tooltip="Jump to the newest line and follow"
+          onClick={() => onFollow(true)}
+          data-testid={PODLOGS_TEST_IDS.follow}
+        >
+          Follow
+        </ToolbarButton>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  bar: css({
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.25, 0.5),
+    borderTop: `1px solid ${theme.colors.border.weak}`,
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontFamily: theme.typography.fontFamily,
+    flex: 'none',
+  }),
+  dropped: css({
+    color: theme.colors.warning.text,
+  }),
+});
