@@ -1,4 +1,6 @@
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run. */
+import './dom';
+
 import { benchNodes } from './nodes.bench';
 import { benchPromtext } from './promtext.bench';
 
