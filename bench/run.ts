@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run. */
 import './dom';
 
+import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchPromtext } from './promtext.bench';
 
@@ -8,6 +9,7 @@ async function main() {
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
   await benchNodes();
   await benchPromtext();
+  await benchLogs();
 }
 
 main().catch((err) => {

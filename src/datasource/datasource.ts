@@ -12,7 +12,8 @@ import { merge, Observable, of } from 'rxjs';
 
 import { checkHealth } from './health';
 import { KubeClient } from './kube/client';
-import { runNodesQuery } from './queries/nodes';
+import { QUERY_MODULES } from './queries/registry';
+import { QueryContext, QueryModule } from './queries/types';
 import { toQueryError } from './queries/queryError';
 import {
   DEFAULT_FAN_OUT_CONCURRENCY,
@@ -21,7 +22,7 @@ import {
   KubeQuery,
   MAX_FAN_OUT_CONCURRENCY,
 } from './types';
-import { interpolateNames, interpolateText } from './variables';
+import { variableResolver } from './variables';
 
 /** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
 export interface KubeDataSourceDeps {
@@ -35,6 +36,7 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
   private readonly templateSrv: Pick<TemplateSrv, 'replace'>;
   private readonly now: () => number;
   private readonly kubeletAccess: boolean;
+  private readonly concurrency: number;
 
   constructor(instanceSettings: DataSourceInstanceSettings<KubeDataSourceOptions>, deps: KubeDataSourceDeps = {}) {
     super(instanceSettings);
@@ -53,6 +55,7 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
     this.now = deps.now ?? Date.now;
     this.kubeletAccess = json.kubeletAccess === true;
+    this.concurrency = concurrency;
   }
 
   getDefaultQuery(_app: CoreApp): Partial<KubeQuery> {
@@ -72,34 +75,29 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
   }
 
   private runTarget(target: KubeQuery, scopedVars: ScopedVars): Observable<DataQueryResponse> {
+    const module = QUERY_MODULES[target.queryType] as QueryModule<KubeQuery, unknown> | undefined;
+    if (!module) {
+      const message = `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`;
+      return of({ data: [], errors: [{ message, refId: target.refId }], key: target.refId });
+    }
     try {
-      switch (target.queryType) {
-        case 'nodes':
-          return runNodesQuery(
-            this.client,
-            {
-              refId: target.refId,
-              nodeNames: interpolateNames(this.templateSrv, target.nodeName, 'node', scopedVars),
-              labelSelector: interpolateText(this.templateSrv, target.labelSelector, scopedVars),
-            },
-            this.now()
-          );
-        default:
-          return of({
-            data: [],
-            errors: [
-              {
-                message: `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`,
-                refId: target.refId,
-              },
-            ],
-            key: target.refId,
-          });
-      }
+      const resolved = module.resolve(target, variableResolver(this.templateSrv, scopedVars));
+      return module.run(this.context(target.refId), resolved, target);
     } catch (err) {
       // an invalid name (after variables) fails this query only, before any request exists
       return of({ data: [], errors: [toQueryError(err, target.refId)], key: target.refId });
     }
+  }
+
+  private context(refId: string): QueryContext {
+    return {
+      client: this.client,
+      refId,
+      nowMs: this.now(),
+      kubeletAccess: this.kubeletAccess,
+      concurrency: this.concurrency,
+      datasourceUid: this.uid,
+    };
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {

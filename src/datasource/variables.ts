@@ -2,6 +2,7 @@ import { ScopedVars } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 
 import { NameKind, validateName } from './kube/names';
+import { VariableResolver } from './queries/types';
 
 /**
  * A name field after template variables: multi-value and "All" variables expand to several names (csv),
@@ -34,4 +35,12 @@ export function interpolateText(
     return undefined;
   }
   return templateSrv.replace(text.trim(), scopedVars, 'csv');
+}
+
+/** The resolver every query module gets: Grafana's template service with the request's scoped variables. */
+export function variableResolver(templateSrv: Pick<TemplateSrv, 'replace'>, scopedVars?: ScopedVars): VariableResolver {
+  return {
+    names: (text, kind) => interpolateNames(templateSrv, text, kind, scopedVars),
+    text: (text) => interpolateText(templateSrv, text, scopedVars),
+  };
 }

@@ -65,3 +65,39 @@ export function renderPanel(series: DataFrame[], input: PanelInput = {}) {
       result.rerender(<PodLogsPanel {...panelProps(next, { ...input, ...more })} />),
   };
 }
+
+/**
+ * jsdom lays nothing out, so an element's scrollHeight and clientHeight are 0. The list scrolls to its newest
+ * line by the browser's maximum scroll offset; give the list element the sizes a browser would: its content's
+ * height, and a fixed viewport. Returns a function that removes the shim.
+ */
+export function emulateListLayout(viewportPx = 300): () => void {
+  const proto = HTMLElement.prototype;
+  const saved = {
+    scrollHeight: Object.getOwnPropertyDescriptor(proto, 'scrollHeight'),
+    clientHeight: Object.getOwnPropertyDescriptor(proto, 'clientHeight'),
+  };
+  const isList = (el: HTMLElement) => el.getAttribute('role') === 'log';
+  Object.defineProperty(proto, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const content = this.firstElementChild as HTMLElement | null;
+      return isList(this) && content ? parseFloat(content.style.height) || 0 : 0;
+    },
+  });
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isList(this) ? viewportPx : 0;
+    },
+  });
+  return () => {
+    for (const [key, descriptor] of Object.entries(saved)) {
+      if (descriptor) {
+        Object.defineProperty(proto, key, descriptor);
+      } else {
+        delete (proto as unknown as Record<string, unknown>)[key];
+      }
+    }
+  };
+}

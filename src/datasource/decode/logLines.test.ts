@@ -76,7 +76,9 @@ describe('parseKubeletLog', () => {
   });
 
   it('accepts shorter fractions and none, as other runtimes might write', () => {
-    const rows = parse('2020-09-27T11:18:01.5Z half\n2020-09-27T11:18:02Z whole\n2020-09-27T11:18:03.1234567891Z long\n');
+    const rows = parse(
+      '2020-09-27T11:18:01.5Z half\n2020-09-27T11:18:02Z whole\n2020-09-27T11:18:03.1234567891Z long\n'
+    );
     expect(rows.timeMs).toEqual([
       Date.UTC(2020, 8, 27, 11, 18, 1, 500),
       Date.UTC(2020, 8, 27, 11, 18, 2),
@@ -158,7 +160,8 @@ describe('parseKubeletLog', () => {
   });
 
   it('detects levels per line unless asked not to', () => {
-    const text = '2020-09-27T11:18:01.000000000Z {"level":"error"}\n2020-09-27T11:18:02.000000000Z I0927 11:18:02.000000 1 x.go:1] ok\n';
+    const text =
+      '2020-09-27T11:18:01.000000000Z {"level":"error"}\n2020-09-27T11:18:02.000000000Z I0927 11:18:02.000000 1 x.go:1] ok\n';
     expect(parse(text).level).toEqual(['error', 'info']);
     expect(parse(text, { skipLevels: true }).level).toEqual(['unknown', 'unknown']);
   });
@@ -228,7 +231,9 @@ describe('mergeByTime', () => {
     const parts = Array.from({ length: 9 }, (_, k) =>
       parseKubeletLog(
         // Part k writes at seconds k, 10 + k, 20 + k: every part sorted, the parts interleaved.
-        [0, 1, 2].map((i) => `2026-01-02T10:00:${String(i * 10 + k).padStart(2, '0')}.000000000Z p${k}-${i}`).join('\n'),
+        [0, 1, 2]
+          .map((i) => `2026-01-02T10:00:${String(i * 10 + k).padStart(2, '0')}.000000000Z p${k}-${i}`)
+          .join('\n'),
         { namespace: 'n', pod: `p${k}`, container: 'c' }
       )
     );

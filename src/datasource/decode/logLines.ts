@@ -34,7 +34,7 @@ export interface LogRows {
   /** Indexes of rows that had no timestamp prefix; they carry the time of the row before (or after, at the start). */
   untimed: number[];
   count: number;
-  /** The response was cut by limitBytes, so older or newer lines exist that are not here. */
+  /** The response was cut by limitBytes: the kubelet has newer lines than the last one here. */
   capped: boolean;
   /** The text ended without a newline: the last row may be only part of its line (limitBytes cuts mid-line). */
   partialLast: boolean;

@@ -15,14 +15,18 @@ export interface LogFrameFields {
   /** absent only in frames that say they are logs but carry no time */
   time?: Field;
   body: Field;
-  severity?: Field;
+  /** other text fields to read where `body` is empty (a mix of `message` and `log` documents) */
+  bodyFallbacks: Field[];
+  /** every field that can hold a row's level, most specific first: rows use the first one set */
+  severity: Field[];
   id?: Field;
   /** one `Record<string, string>` per row: ours and Loki's */
   labels?: Field;
-  namespace?: Field;
-  pod?: Field;
-  container?: Field;
-  node?: Field;
+  /** flat Kubernetes fields by kind, in name order: documents from different shippers name them differently */
+  namespace: Field[];
+  pod: Field[];
+  container: Field[];
+  node: Field[];
   /** other object-valued fields (an Elasticsearch `_source`) to look into for names and levels */
   objects: Field[];
 }
@@ -41,6 +45,17 @@ const NOT_BODY = new Set<string>([
   ...CONTAINER_KEYS,
   ...NODE_KEYS,
 ]);
+
+function allNamed(byName: Map<string, Field>, names: readonly string[], ok: (f: Field) => boolean): Field[] {
+  const out: Field[] = [];
+  for (const name of names) {
+    const field = byName.get(name);
+    if (field && ok(field)) {
+      out.push(field);
+    }
+  }
+  return out;
+}
 
 function named(byName: Map<string, Field>, names: readonly string[], ok: (f: Field) => boolean): Field | undefined {
   for (const name of names) {
@@ -87,13 +102,16 @@ export function logFrameFields(frame: DataFrame): LogFrameFields | undefined {
   return {
     time,
     body,
-    severity: named(byName, LEVEL_KEYS, isLevel),
+    bodyFallbacks: BODY_NAMES.map((name) => byName.get(name)).filter(
+      (f): f is Field => f !== undefined && f !== body && isText(f)
+    ),
+    severity: allNamed(byName, LEVEL_KEYS, isLevel),
     id: named(byName, ['id', '_id'], isString),
     labels: labels?.type === FieldType.other ? labels : undefined,
-    namespace: named(byName, NAMESPACE_KEYS, isString),
-    pod: named(byName, POD_KEYS, isString),
-    container: named(byName, CONTAINER_KEYS, isString),
-    node: named(byName, NODE_KEYS, isString),
+    namespace: allNamed(byName, NAMESPACE_KEYS, isString),
+    pod: allNamed(byName, POD_KEYS, isString),
+    container: allNamed(byName, CONTAINER_KEYS, isString),
+    node: allNamed(byName, NODE_KEYS, isString),
     objects: frame.fields.filter((f) => f.type === FieldType.other && f !== labels && f !== body),
   };
 }

@@ -1,3 +1,5 @@
+import type { Field } from '@grafana/data';
+
 import { detectLevel } from '../../common/logLevel';
 import { CONTAINER_KEYS, firstString, LEVEL_KEYS, NAMESPACE_KEYS, NODE_KEYS, POD_KEYS } from './k8sNames';
 import type { LogFrameFields } from './frameFields';
@@ -70,7 +72,21 @@ function labelInfo(table: SourceTable, labels: object): LabelInfo {
   return info;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The first of the fields with a value in row i. */
+function firstValue(fields: Field[], i: number): unknown {
+  for (let f = 0; f < fields.length; f++) {
+    const v = fields[f].values[i];
+    if (v != null && v !== '') {
+      return v;
+    }
+  }
+  return undefined;
+}
+
+function firstText(fields: Field[], i: number): string {
+  const v = firstValue(fields, i);
+  return typeof v === 'string' ? v : '';
+}
 
 /** Lines `from..to` of one frame as a batch sorted by time (stable: equal times keep the frame's order). */
 export function readRows(fields: LogFrameFields, from: number, to: number, table: SourceTable): LogBatch {
@@ -83,21 +99,24 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
     levels: new Array<number>(n),
     sources: new Array<number>(n),
   };
-  const { time, body, severity, labels, namespace, pod, container, node, objects } = fields;
-  const flat = namespace || pod || container;
+  const { time, body, bodyFallbacks, severity, labels, namespace, pod, container, node, objects } = fields;
+  const flat = namespace.length + pod.length + container.length > 0;
   let lastKey = '';
   let lastSource = -1;
   for (let r = 0; r < n; r++) {
     const i = from + r;
-    const rawBody = body.values[i];
+    let rawBody = body.values[i];
+    for (let f = 0; (rawBody == null || rawBody === '') && f < bodyFallbacks.length; f++) {
+      rawBody = bodyFallbacks[f].values[i];
+    }
     const raw = typeof rawBody === 'string' ? rawBody : rawBody == null ? '' : JSON.stringify(rawBody);
     const text = stripTerminal(raw);
     let source = -1;
     let level = UNKNOWN_LEVEL;
     let levelKnown = false;
 
-    const sev = severity?.values[i];
-    if (sev != null && sev !== '') {
+    const sev = firstValue(severity, i);
+    if (sev !== undefined) {
       level = levelIndexOf(sev);
       levelKnown = true;
     }
@@ -111,13 +130,13 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
       }
     }
     if (flat) {
-      const ns = str(namespace?.values[i]);
-      const p = str(pod?.values[i]);
-      const c = str(container?.values[i]);
+      const ns = firstText(namespace, i);
+      const p = firstText(pod, i);
+      const c = firstText(container, i);
       const key = `${ns}\u0000${p}\u0000${c}`;
       if (key !== lastKey) {
         lastKey = key;
-        lastSource = table.intern(ns, p, c, str(node?.values[i]));
+        lastSource = table.intern(ns, p, c, firstText(node, i));
       }
       source = lastSource;
     } else if (source === -1 && objects.length > 0) {

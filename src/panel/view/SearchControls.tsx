@@ -75,7 +75,11 @@ export function SearchControls({ state, onChange, error, matchIndex, matchCount,
       {searching && (
         <>
           <span className={styles.counter} data-testid={PODLOGS_TEST_IDS.matchCounter} aria-live="polite">
-            {matchCount === 0 ? 'No matches' : `${matchIndex + 1} / ${matchCount.toLocaleString('en-US')}`}
+            {matchCount === 0
+              ? 'No matches'
+              : matchIndex < 0
+                ? `${matchCount.toLocaleString('en-US')} matching ${matchCount === 1 ? 'line' : 'lines'}`
+                : `${matchIndex + 1} / ${matchCount.toLocaleString('en-US')}`}
           </span>
           <IconButton
             name="angle-up"

@@ -1,0 +1,8 @@
+import { KubeQuery, QueryType } from '../types';
+import { nodesModule } from './nodes';
+import { QueryModule } from './types';
+
+/** Every query type's module; the data source looks the query's type up here. */
+export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unknown>>> = {
+  nodes: nodesModule as QueryModule<KubeQuery, unknown>,
+};

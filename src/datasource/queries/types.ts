@@ -1,0 +1,43 @@
+import { DataQueryResponse, TimeRange } from '@grafana/data';
+import { Observable } from 'rxjs';
+
+import { KubeClient } from '../kube/client';
+import { NameKind } from '../kube/names';
+import { Snapshot } from '../live/types';
+import { KubeQuery } from '../types';
+
+/** Template variables, applied the same way for every query type. */
+export interface VariableResolver {
+  /** a name field: expanded (csv for multi-value), split on commas, every name validated; [] means all */
+  names(text: string | undefined, kind: NameKind): string[];
+  /** a free-text field (selector, matchers): expanded, trimmed; undefined when empty */
+  text(text: string | undefined): string | undefined;
+}
+
+/** What a query module gets to run with. */
+export interface QueryContext {
+  client: KubeClient;
+  refId: string;
+  nowMs: number;
+  range?: TimeRange;
+  /** the data source allows kubelet endpoints (nodes/proxy) */
+  kubeletAccess: boolean;
+  /** bound for fan-out to nodes and pods */
+  concurrency: number;
+  /** the data source's uid, part of every live source key */
+  datasourceUid: string;
+}
+
+/**
+ * One query type: how its query model is resolved, answered as a table, and (for metric types) polled
+ * as samples for time series and live panels.
+ */
+export interface QueryModule<Q extends KubeQuery, R> {
+  /** interpolate variables and validate every name; throws before any request exists */
+  resolve(query: Q, vars: VariableResolver): R;
+  /** the snapshot answer: table frames (or logs, for the logs type) */
+  run(ctx: QueryContext, resolved: R, query: Q): Observable<DataQueryResponse>;
+  /** for time series: one poll as samples, and the identity of what is polled */
+  snapshot?(ctx: QueryContext, resolved: R): Observable<Snapshot>;
+  sourceKey?(ctx: QueryContext, resolved: R): string;
+}
