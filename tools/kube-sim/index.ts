@@ -44,6 +44,8 @@ export interface KubeSim {
   /** PEM client certificate and key the server accepts, when clientCertAuth */
   clientCert?: string;
   clientKey?: string;
+  /** the simulator's clock (ms), the time its usage and logs are computed for */
+  now(): number;
   /** follow streams and hung requests currently open */
   openStreams(): number;
   stop(): Promise<void>;
@@ -80,7 +82,15 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     sleep: opts.sleep,
     cors: opts.cors,
   });
-  const sim: KubeSim = { url: server.url, token, cluster, faults, openStreams: server.openStreams, stop: server.stop };
+  const sim: KubeSim = {
+    url: server.url,
+    token,
+    cluster,
+    faults,
+    now: clock,
+    openStreams: server.openStreams,
+    stop: server.stop,
+  };
   if (p) {
     sim.caCert = p.caCert;
     if (opts.clientCertAuth) {
