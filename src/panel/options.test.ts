@@ -1,24 +1,57 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
-import { addPodLogsOptions, DEFAULT_POD_LOGS_OPTIONS, type PodLogsOptions } from './options';
+import { addPodLogsOptions, DEFAULT_POD_LOGS_OPTIONS, MAX_LINES_LIMIT, type PodLogsOptions, withDefaults } from './options';
+
+interface Added {
+  kind: string;
+  path: string;
+  defaultValue?: unknown;
+  settings?: { options?: Array<{ value: string }> };
+}
+
+/** The real builder needs Grafana's editor registry, which only a running Grafana fills; record the calls. */
+function collect(): Added[] {
+  const added: Added[] = [];
+  const record = (kind: string) => (config: Omit<Added, 'kind'>) => {
+    added.push({ kind, ...config });
+    return builder;
+  };
+  const builder = {
+    addBooleanSwitch: record('switch'),
+    addRadio: record('radio'),
+    addTextInput: record('text'),
+    addNumberInput: record('number'),
+  };
+  addPodLogsOptions(builder as unknown as PanelOptionsEditorBuilder<PodLogsOptions>);
+  return added;
+}
 
 describe('addPodLogsOptions', () => {
-  it('adds a switch for each option, defaulting to the panel defaults', () => {
-    // the real builder needs Grafana's editor registry, which only a running Grafana fills
-    const switches: Array<{ path: string; defaultValue?: boolean }> = [];
-    const builder = {
-      addBooleanSwitch(config: { path: string; defaultValue?: boolean }) {
-        switches.push(config);
-        return builder;
-      },
-    };
-    addPodLogsOptions(builder as unknown as PanelOptionsEditorBuilder<PodLogsOptions>);
+  it('adds one editor per option, defaulting to the panel defaults', () => {
+    const added = collect();
+    expect(added.map((a) => a.path).sort()).toEqual(Object.keys(DEFAULT_POD_LOGS_OPTIONS).sort());
+    for (const a of added) {
+      expect(a.defaultValue).toEqual(DEFAULT_POD_LOGS_OPTIONS[a.path as keyof PodLogsOptions]);
+    }
+  });
 
-    expect(switches.map(({ path, defaultValue }) => ({ path, defaultValue }))).toEqual(
-      (Object.keys(DEFAULT_POD_LOGS_OPTIONS) as Array<keyof PodLogsOptions>).map((path) => ({
-        path,
-        defaultValue: DEFAULT_POD_LOGS_OPTIONS[path],
-      }))
-    );
+  it('offers the three timestamp modes', () => {
+    const radio = collect().find((a) => a.path === 'timestamps')!;
+    expect(radio.kind).toBe('radio');
+    expect(radio.settings?.options?.map((o) => o.value)).toEqual(['off', 'absolute', 'relative']);
+  });
+});
+
+describe('withDefaults', () => {
+  it('fills missing options', () => {
+    expect(withDefaults(undefined)).toEqual(DEFAULT_POD_LOGS_OPTIONS);
+    expect(withDefaults({ wrapLines: true }).wrapLines).toBe(true);
+  });
+
+  it('brings the line cap and the timestamp mode into range', () => {
+    expect(withDefaults({ maxLines: 0 }).maxLines).toBe(DEFAULT_POD_LOGS_OPTIONS.maxLines);
+    expect(withDefaults({ maxLines: 1e9 }).maxLines).toBe(MAX_LINES_LIMIT);
+    expect(withDefaults({ maxLines: 12.7 }).maxLines).toBe(12);
+    expect(withDefaults({ timestamps: 'sideways' as PodLogsOptions['timestamps'] }).timestamps).toBe('absolute');
   });
 });

@@ -1,5 +1,6 @@
-import { type DataFrame, DataFrameType, type Field, FieldType } from '@grafana/data';
+import type { DataFrame, Field } from '@grafana/data';
 
+import { FieldKind, LOG_LINES_FRAME } from './fieldTypes';
 import {
   BODY_NAMES,
   CONTAINER_KEYS,
@@ -67,10 +68,10 @@ function named(byName: Map<string, Field>, names: readonly string[], ok: (f: Fie
   return undefined;
 }
 
-const isTime = (f: Field) => f.type === FieldType.time;
-const isString = (f: Field) => f.type === FieldType.string;
-const isText = (f: Field) => f.type === FieldType.string || f.type === FieldType.other;
-const isLevel = (f: Field) => f.type === FieldType.string || f.type === FieldType.number;
+const isTime = (f: Field) => f.type === FieldKind.time;
+const isString = (f: Field) => f.type === FieldKind.string;
+const isText = (f: Field) => f.type === FieldKind.string || f.type === FieldKind.other;
+const isLevel = (f: Field) => f.type === FieldKind.string || f.type === FieldKind.number;
 
 /**
  * Finds the time, text, severity and Kubernetes fields of a logs frame: exact data-plane names for log-lines
@@ -85,7 +86,7 @@ export function logFrameFields(frame: DataFrame): LogFrameFields | undefined {
       byName.set(field.name, field);
     }
   }
-  const saysLogs = frame.meta?.type === DataFrameType.LogLines || frame.meta?.preferredVisualisationType === 'logs';
+  const saysLogs = frame.meta?.type === LOG_LINES_FRAME || frame.meta?.preferredVisualisationType === 'logs';
 
   const time =
     named(byName, TIME_NAMES, isTime) ??
@@ -107,11 +108,11 @@ export function logFrameFields(frame: DataFrame): LogFrameFields | undefined {
     ),
     severity: allNamed(byName, LEVEL_KEYS, isLevel),
     id: named(byName, ['id', '_id'], isString),
-    labels: labels?.type === FieldType.other ? labels : undefined,
+    labels: labels?.type === FieldKind.other ? labels : undefined,
     namespace: allNamed(byName, NAMESPACE_KEYS, isString),
     pod: allNamed(byName, POD_KEYS, isString),
     container: allNamed(byName, CONTAINER_KEYS, isString),
     node: allNamed(byName, NODE_KEYS, isString),
-    objects: frame.fields.filter((f) => f.type === FieldType.other && f !== labels && f !== body),
+    objects: frame.fields.filter((f) => f.type === FieldKind.other && f !== labels && f !== body),
   };
 }

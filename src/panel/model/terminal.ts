@@ -99,10 +99,10 @@ const PALETTES = { dark: createColorPalette(DARK), light: createColorPalette(LIG
 
 function styleOf(token: ParseToken, palette: (typeof PALETTES)['dark']): AnsiStyle | undefined {
   const d = token.decorations;
-  if (!token.foreground && !token.background && d.size === 0) {
+  // `hidden` is ignored on purpose: a log line must not be able to hide text from its reader.
+  if (!token.foreground && !token.background && (d.size === 0 || (d.size === 1 && d.has('hidden')))) {
     return undefined;
   }
-  // `hidden` is ignored on purpose: a log line must not be able to hide text from its reader.
   return {
     color: token.foreground ? palette.value(token.foreground) : undefined,
     background: token.background ? palette.value(token.background) : undefined,
