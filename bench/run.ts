@@ -3,6 +3,7 @@ import './dom';
 
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
+import { benchPanel } from './panel.bench';
 import { benchPromtext } from './promtext.bench';
 
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
   await benchNodes();
   await benchPromtext();
   await benchLogs();
+  await benchPanel();
 }
 
 main().catch((err) => {

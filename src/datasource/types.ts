@@ -10,6 +10,36 @@ export const QUERY_TYPES: ReadonlyArray<{ value: QueryType; label: string; descr
     label: 'Nodes',
     description: 'CPU and memory of every node (metrics.k8s.io) beside its allocatable, readiness and version',
   },
+  {
+    value: 'pods',
+    label: 'Pods',
+    description: 'CPU and memory of pods (metrics.k8s.io) against their requests and limits, grouped, sorted, top N',
+  },
+  {
+    value: 'summary',
+    label: 'Kubelet summary',
+    description: "The kubelet's Summary API: CPU, memory, network, filesystem and volumes by node, pod or container",
+  },
+  {
+    value: 'kubelet',
+    label: 'Kubelet metrics',
+    description: "One metric from a kubelet's Prometheus endpoint (resource, cAdvisor, kubelet, probes)",
+  },
+  {
+    value: 'objects',
+    label: 'Objects',
+    description: 'kubectl get as a table: nodes, namespaces, pods, workloads, PVCs or events',
+  },
+  {
+    value: 'events',
+    label: 'Events',
+    description: 'Kubernetes events by namespace, type and involved object; also for annotations',
+  },
+  {
+    value: 'logs',
+    label: 'Logs',
+    description: 'Container logs of a pod, or of every pod matching a selector, merged in time order',
+  },
 ];
 
 /** Table: one snapshot row per object. Time series: the sampler's history, one series per object and value. */

@@ -62,7 +62,11 @@ describe('PodLogsPanel: reading frames', () => {
         {
           t: T0 + 1,
           line: 'cache miss',
-          labels: { kubernetes_namespace_name: 'shop', kubernetes_pod_name: 'cache-0', kubernetes_container_name: 'redis' },
+          labels: {
+            kubernetes_namespace_name: 'shop',
+            kubernetes_pod_name: 'cache-0',
+            kubernetes_container_name: 'redis',
+          },
         },
       ]),
     ]);
@@ -192,7 +196,12 @@ describe('PodLogsPanel: search', () => {
   });
 
   it('treats regex characters literally in text mode', async () => {
-    renderPanel([kubeglanceFrame([{ t: T0, body: 'a.b' }, { t: T0 + 1, body: 'axb' }])]);
+    renderPanel([
+      kubeglanceFrame([
+        { t: T0, body: 'a.b' },
+        { t: T0 + 1, body: 'axb' },
+      ]),
+    ]);
     await userEvent.type(search(), 'a.b');
     expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['a.b']);
   });
@@ -331,10 +340,17 @@ describe('PodLogsPanel: follow', () => {
     expect(screen.getByTestId(IDS.status)).toHaveTextContent('200 lines');
   });
 
-  it('starts at the top when following is off by default', () => {
-    renderPanel([kubeglanceFrame(lines(300))], { options: { followByDefault: false } });
+  it('starts at the top when following is off by default, and counts lines that arrive', () => {
+    const view = renderPanel([kubeglanceFrame(lines(300))], {
+      options: { followByDefault: false },
+      state: LoadingState.Streaming,
+      requestId: 'q1',
+    });
     expect(rendered()).toContain('line 0');
     expect(rendered()).not.toContain('line 299');
+    expect(screen.queryByTestId(IDS.newLines)).not.toBeInTheDocument();
+    view.update([kubeglanceFrame(lines(3, 300))], { state: LoadingState.Streaming });
+    expect(screen.getByTestId(IDS.newLines)).toHaveTextContent('3 new lines');
   });
 
   it('keeps at most the configured lines and says how many were dropped', async () => {
@@ -498,9 +514,7 @@ describe('PodLogsPanel: copy and download', () => {
   it('downloads the visible lines as shown, with time and pod/container', async () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderPanel([frame()]);
-    await userEvent.click(
-      screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!
-    );
+    await userEvent.click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!);
     await userEvent.click(screen.getByTestId(IDS.download));
     await userEvent.click(await screen.findByText('Visible lines (1)'));
     expect(click).toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, LoadingState, type PanelProps } from '@grafana/data';
 import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
@@ -44,9 +44,14 @@ function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
 
 /** Session state that starts from a saved option and follows it when the option is edited. */
 function useOptionState<T>(option: T): [T, (value: T) => void] {
-  const [value, setValue] = useState(option);
-  useEffect(() => setValue(option), [option]);
-  return [value, setValue];
+  const [state, setState] = useState({ option, value: option });
+  const setValue = useCallback((value: T) => setState({ option, value }), [option]);
+  if (!Object.is(state.option, option)) {
+    // the option changed in the editor: adopt it (React's pattern for state derived from props)
+    setState({ option, value: option });
+    return [option, setValue];
+  }
+  return [state.value, setValue];
 }
 
 /**
@@ -57,7 +62,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const { store, version } = useLogStore(data, options.maxLines);
+  const snapshot = useLogStore(data, options.maxLines);
+  const { store, version } = snapshot;
 
   const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
   const [wrap, setWrap] = useOptionState(options.wrapLines);
@@ -82,26 +88,28 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
 
   const filtered = useMemo(
     () =>
-      filterRows(store, {
+      filterRows(snapshot.store, {
         search: applied.search,
         exclude: applied.exclude,
         onlyMatching: search.input.onlyMatching,
         hiddenLevels,
         hiddenSources,
       }),
-    // version stands for the store's contents
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, version, applied, search.input.onlyMatching, hiddenLevels, hiddenSources]
+    [snapshot, applied, search.input.onlyMatching, hiddenLevels, hiddenSources]
   );
   const { rows, matches } = filtered;
   const current = matchIndex >= 0 && matchIndex < matches.length ? matches[matchIndex] : -1;
+  if (!following && pausedAfter === Infinity && store.length > 0) {
+    // not following from the start: lines after the first ones shown count as new
+    setPausedAfter(store.times[store.length - 1]);
+  }
   const newLines = following ? 0 : countNewer(store, rows, pausedAfter);
 
   const pause = useCallback(() => {
     setFollowing(false);
     // lines newer than the newest one held now count as new
     setPausedAfter(store.length > 0 ? store.times[store.length - 1] : -Infinity);
-  }, [store, setFollowing]);
+  }, [store, setFollowing, setPausedAfter]);
   const follow = useCallback(
     (on: boolean) => {
       if (on) {
@@ -155,7 +163,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
 
   const ctx = useMemo<RowContext>(
     () => ({
-      store,
+      store: snapshot.store,
       formatTime,
       showTime: timestamps !== 'off',
       showSource,
@@ -165,11 +173,21 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       sourceColor,
       onToggleStructured: (seq) => setToggled((s) => toggleInSet(s, seq)),
       onExpand: (seq) => setExpanded((s) => toggleInSet(s, seq)),
-      onCopy: (row) => void copyText(inertString(store.texts[row])),
+      onCopy: (row) => void copyText(inertString(snapshot.store.texts[row])),
     }),
-    // version: rows changed, so visible rows re-read the store
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, version, formatTime, timestamps, showSource, applied.highlight, prettify, colors, sourceColor]
+    // a new snapshot means new rows, so visible rows re-read the store
+    [
+      snapshot,
+      formatTime,
+      timestamps,
+      showSource,
+      applied.highlight,
+      prettify,
+      colors,
+      sourceColor,
+      setToggled,
+      setExpanded,
+    ]
   );
 
   const itemKey = useCallback((index: number) => store.seqs[rows[index]], [store, rows]);
@@ -191,7 +209,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
     downloadText(text, logFileName(title, new Date()));
   };
 
-  const errors = data.errors ?? (data.error ? [data.error] : []);
+  const errors = data.errors ?? [];
   if (store.length === 0) {
     return <EmptyState width={width} height={height} loading={data.state === LoadingState.Loading} errors={errors} />;
   }

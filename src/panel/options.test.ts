@@ -1,6 +1,12 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
-import { addPodLogsOptions, DEFAULT_POD_LOGS_OPTIONS, MAX_LINES_LIMIT, type PodLogsOptions, withDefaults } from './options';
+import {
+  addPodLogsOptions,
+  DEFAULT_POD_LOGS_OPTIONS,
+  MAX_LINES_LIMIT,
+  type PodLogsOptions,
+  withDefaults,
+} from './options';
 
 interface Added {
   kind: string;

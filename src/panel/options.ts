@@ -42,7 +42,8 @@ export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
 export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodLogsOptions {
   const merged = { ...DEFAULT_POD_LOGS_OPTIONS, ...options };
   const max = Number(merged.maxLines);
-  merged.maxLines = Number.isFinite(max) && max >= 1 ? Math.min(Math.floor(max), MAX_LINES_LIMIT) : DEFAULT_POD_LOGS_OPTIONS.maxLines;
+  merged.maxLines =
+    Number.isFinite(max) && max >= 1 ? Math.min(Math.floor(max), MAX_LINES_LIMIT) : DEFAULT_POD_LOGS_OPTIONS.maxLines;
   if (!['off', 'absolute', 'relative'].includes(merged.timestamps)) {
     merged.timestamps = DEFAULT_POD_LOGS_OPTIONS.timestamps;
   }

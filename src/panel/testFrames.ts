@@ -71,7 +71,9 @@ export function lokiLegacyFrame(lines: Array<{ t: number; line: string; labels: 
 }
 
 /** Loki's data-plane frame (Grafana 10+ with the dataplane toggle): labels, timestamp, body, id. */
-export function lokiDataplaneFrame(lines: Array<{ t: number; line: string; labels: Record<string, string> }>): DataFrame {
+export function lokiDataplaneFrame(
+  lines: Array<{ t: number; line: string; labels: Record<string, string> }>
+): DataFrame {
   return createDataFrame({
     refId: 'C',
     meta: { type: DataFrameType.LogLines },

@@ -30,9 +30,7 @@ export function panelProps(series: DataFrame[], input: PanelInput = {}): PanelPr
     state: input.state ?? LoadingState.Done,
     timeRange,
     errors: input.errors,
-    request: input.requestId
-      ? ({ requestId: input.requestId } as PanelData['request'])
-      : undefined,
+    request: input.requestId ? ({ requestId: input.requestId } as PanelData['request']) : undefined,
   };
   return {
     id: 1,

@@ -1,43 +1,36 @@
 import React from 'react';
-import { InlineField, InlineFieldRow } from '@grafana/ui';
+import { InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
-import { TEST_IDS } from '../../components/testIds';
 import type { NodesQuery } from '../types';
-import { CommitInput } from './CommitInput';
+import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import type { SubEditorProps } from './editorProps';
+import { LABEL_WIDTH } from './editorProps';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { MetricOptions } from './MetricOptions';
+import { LabelSelectorField } from './SelectorFields';
+import { withField } from './queryModel';
 
-interface Props {
-  query: NodesQuery;
-  onCommit: (query: NodesQuery) => void;
-}
-
-/** The fields of a `nodes` query; both are optional filters. */
-export function NodesQueryEditor({ query, onCommit }: Props) {
+/** The fields of a `nodes` query; both filters are optional. */
+export function NodesQueryEditor({ query, onCommit, options }: SubEditorProps<NodesQuery>) {
   return (
-    <InlineFieldRow>
-      <InlineField label="Node" labelWidth={14} tooltip="One node by name; leave empty for every node">
-        <CommitInput
-          data-testid={TEST_IDS.queryEditor.nodeName}
-          aria-label="Node name"
-          width={32}
-          placeholder="all nodes"
-          value={query.nodeName ?? ''}
-          onCommit={(nodeName) => onCommit({ ...query, nodeName: nodeName || undefined })}
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="One node by name; leave empty for every node">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.nodeName}
+            placeholder="all nodes"
+            value={query.nodeName}
+            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
+            {...lookupProps(options, { kind: 'nodes' })}
+          />
+        </InlineField>
+        <LabelSelectorField
+          value={query.labelSelector}
+          tooltip="Kubernetes label selector on the Node objects, e.g. node-role.kubernetes.io/control-plane or zone=a"
+          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
         />
-      </InlineField>
-      <InlineField
-        label="Label selector"
-        labelWidth={16}
-        tooltip="Kubernetes label selector on the Node objects, e.g. node-role.kubernetes.io/control-plane or zone=a"
-      >
-        <CommitInput
-          data-testid={TEST_IDS.queryEditor.labelSelector}
-          aria-label="Label selector"
-          width={40}
-          placeholder="e.g. kubernetes.io/os=linux"
-          value={query.labelSelector ?? ''}
-          onCommit={(labelSelector) => onCommit({ ...query, labelSelector: labelSelector || undefined })}
-        />
-      </InlineField>
-    </InlineFieldRow>
+      </InlineFieldRow>
+      <MetricOptions query={query} onCommit={onCommit} />
+    </Stack>
   );
 }

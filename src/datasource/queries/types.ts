@@ -26,6 +26,8 @@ export interface QueryContext {
   concurrency: number;
   /** the data source's uid, part of every live source key */
   datasourceUid: string;
+  /** how often live queries poll; each module has its own default (logs: 2 s) */
+  pollIntervalMs?: number;
 }
 
 /**

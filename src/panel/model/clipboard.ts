@@ -17,8 +17,11 @@ export async function copyText(text: string): Promise<boolean> {
   area.style.position = 'fixed';
   area.style.opacity = '0';
   document.body.appendChild(area);
+  area.focus();
   area.select();
   try {
+    // deprecated but still the only copy path where the Clipboard API is unavailable
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     return typeof document.execCommand === 'function' && document.execCommand('copy');
   } finally {
     area.remove();

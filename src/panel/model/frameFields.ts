@@ -1,15 +1,7 @@
 import type { DataFrame, Field } from '@grafana/data';
 
 import { FieldKind, LOG_LINES_FRAME } from './fieldTypes';
-import {
-  BODY_NAMES,
-  CONTAINER_KEYS,
-  LEVEL_KEYS,
-  NAMESPACE_KEYS,
-  NODE_KEYS,
-  POD_KEYS,
-  TIME_NAMES,
-} from './k8sNames';
+import { BODY_NAMES, CONTAINER_KEYS, LEVEL_KEYS, NAMESPACE_KEYS, NODE_KEYS, POD_KEYS, TIME_NAMES } from './k8sNames';
 
 /** The fields of one logs frame that the panel reads, whichever data source made it. */
 export interface LogFrameFields {

@@ -85,7 +85,11 @@ describe('readRows', () => {
     const { batch, sources, levels } = read(
       lokiLegacyFrame([
         { t: T0, line: 'level=info msg=start', labels: { namespace: 'a', pod: 'p', container: 'c' } },
-        { t: T0 + 10, line: 'ERROR boom', labels: { k8s_namespace_name: 'b', k8s_pod_name: 'q', k8s_container_name: 'd' } },
+        {
+          t: T0 + 10,
+          line: 'ERROR boom',
+          labels: { k8s_namespace_name: 'b', k8s_pod_name: 'q', k8s_container_name: 'd' },
+        },
       ])
     );
     expect(batch.bodies).toEqual(['level=info msg=start', 'ERROR boom']);
@@ -117,7 +121,10 @@ describe('readRows', () => {
         {
           '@timestamp': T0,
           message: 'nested',
-          _source: { kubernetes: { namespace: 'ns2', pod: { name: 'p2' }, container: { name: 'c2' } }, log: { level: 'error' } },
+          _source: {
+            kubernetes: { namespace: 'ns2', pod: { name: 'p2' }, container: { name: 'c2' } },
+            log: { level: 'error' },
+          },
         },
       ])
     );
@@ -162,6 +169,12 @@ describe('sorting and merging', () => {
   });
 
   it('merges sorted batches, earlier batches first on ties', () => {
-    expect(mergeBatches([batchOf([1, 3], 'a'), batchOf([1, 2, 4], 'b')]).bodies).toEqual(['a0', 'b0', 'b1', 'a1', 'b2']);
+    expect(mergeBatches([batchOf([1, 3], 'a'), batchOf([1, 2, 4], 'b')]).bodies).toEqual([
+      'a0',
+      'b0',
+      'b1',
+      'a1',
+      'b2',
+    ]);
   });
 });

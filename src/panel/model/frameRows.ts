@@ -215,7 +215,7 @@ export function sortBatch(batch: LogBatch): LogBatch {
     // equal times keep the source order even when the frame runs newest-first
     const perm = new Int32Array(n);
     let k = 0;
-    for (let end = n; end > 0; ) {
+    for (let end = n; end > 0;) {
       let start = end - 1;
       while (start > 0 && order(times[start - 1]) === order(times[end - 1])) {
         start--;

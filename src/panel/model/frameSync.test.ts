@@ -82,8 +82,14 @@ describe('FrameSync', () => {
 
   it('merges the new rows of several frames in time order', () => {
     const { store, sync, bodies } = setup();
-    sync.sync({ series: [frame(0, 2, { refId: 'A' }), frame(0, 1, { refId: 'B' })], streaming: true, requestId: 'r' }, store);
-    sync.sync({ series: [frame(0, 4, { refId: 'A' }), frame(0, 3, { refId: 'B' })], streaming: true, requestId: 'r' }, store);
+    sync.sync(
+      { series: [frame(0, 2, { refId: 'A' }), frame(0, 1, { refId: 'B' })], streaming: true, requestId: 'r' },
+      store
+    );
+    sync.sync(
+      { series: [frame(0, 4, { refId: 'A' }), frame(0, 3, { refId: 'B' })], streaming: true, requestId: 'r' },
+      store
+    );
     expect(store.times.map((t) => t - T0)).toEqual([0, 0, 1, 1, 2, 2, 3]);
     expect(bodies()).toHaveLength(7);
   });

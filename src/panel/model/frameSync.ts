@@ -117,7 +117,10 @@ export class FrameSync {
       if (!c || c.consumed > f.length) {
         return undefined;
       }
-      if (c.consumed > 0 && (!same(identity(f.fields, 0), c.first) || !same(identity(f.fields, c.consumed - 1), c.last))) {
+      if (
+        c.consumed > 0 &&
+        (!same(identity(f.fields, 0), c.first) || !same(identity(f.fields, c.consumed - 1), c.last))
+      ) {
         return undefined;
       }
       starts.push(c.consumed);

@@ -56,7 +56,7 @@ export class LogStore {
   }
 
   /**
-   * Adds a sorted batch. Usually it is newer than everything held and is pushed as is; when it overlaps the
+   * Adds a sorted batch (the store may keep the batch's arrays: do not change them afterwards). Usually it is newer than everything held and is pushed as is; when it overlaps the
    * newest rows (several pods polled at once), only that tail is merged, so rows stay in time order.
    */
   append(batch: LogBatch): void {
@@ -84,7 +84,15 @@ export class LogStore {
     this.nextSeq += batch.length;
     const batchSeqs = Array.from({ length: batch.length }, (_, k) => seqBase + k);
 
-    if (start === n) {
+    if (n === 0 && batch.length <= this.cap) {
+      // a first load: take the batch's columns as they are rather than copy a million rows
+      this.times = batch.times;
+      this.bodies = batch.bodies;
+      this.texts = batch.texts;
+      this.levels = batch.levels;
+      this.sources = batch.sources;
+      this.seqs = batchSeqs;
+    } else if (start === n) {
       this.push(batch, batchSeqs);
     } else {
       const tail: LogBatch = {

@@ -5,8 +5,7 @@ import { Icon, useStyles2 } from '@grafana/ui';
 
 import { PODLOGS_TEST_IDS } from '../testIds';
 
-export const NO_LINES_TEXT =
-  'No log lines. Choose a pod or a label selector in the query, or widen the time range.';
+export const NO_LINES_TEXT = 'No log lines. Choose a pod or a label selector in the query, or widen the time range.';
 
 export function errorText(error: DataQueryError): string {
   return error.message ?? error.data?.message ?? error.statusText ?? 'The query failed.';

@@ -20,7 +20,11 @@ function cssOf(style: AnsiStyle | undefined, theme: GrafanaTheme2): CSSPropertie
   if (style.reverse) {
     [color, background] = [background ?? theme.colors.background.primary, color ?? theme.colors.text.primary];
   }
-  const decorations = [style.underline && 'underline', style.strikethrough && 'line-through', style.overline && 'overline']
+  const decorations = [
+    style.underline && 'underline',
+    style.strikethrough && 'line-through',
+    style.overline && 'overline',
+  ]
     .filter(Boolean)
     .join(' ');
   return {

@@ -108,6 +108,8 @@ export function LogList(props: Props) {
     []
   );
 
+  // The virtualizer is a mutable object by design; this component is not meant for the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, Element>({
     count,
     getScrollElement: () => scrollRef.current,

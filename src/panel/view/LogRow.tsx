@@ -102,8 +102,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:hover': {
       background: theme.colors.emphasize(theme.colors.background.primary, 0.03),
     },
-    '&:hover > span:last-child': {
-      visibility: 'visible',
+    // shown on hover, and to keyboard users when a button inside has focus
+    '&:hover > span:last-child, &:focus-within > span:last-child': {
+      opacity: 1,
     },
   }),
   current: css({
@@ -131,7 +132,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flex: 'none',
     display: 'flex',
     gap: theme.spacing(0.5),
-    visibility: 'hidden',
+    opacity: 0,
     position: 'sticky',
     right: 0,
     background: theme.colors.background.primary,

@@ -6,10 +6,15 @@ import { LogStore } from '../model/logStore';
 
 /**
  * The panel's lines, kept in step with `data`: new frames are read once, streaming updates append only what is
- * new, and the store never holds more than `maxLines`. Returns the store and its version (which changes with
- * the rows, for memos downstream).
+ * new, and the store never holds more than `maxLines`.
  */
-export function useLogStore(data: PanelData, maxLines: number): { store: LogStore; version: number } {
+/** The store at one version: a new object whenever the rows change, so memos can depend on it. */
+export interface LogSnapshot {
+  store: LogStore;
+  version: number;
+}
+
+export function useLogStore(data: PanelData, maxLines: number): LogSnapshot {
   const [store] = useState(() => new LogStore(maxLines));
   const [sync] = useState(() => new FrameSync());
   const requestId = data.request?.requestId;
@@ -20,5 +25,5 @@ export function useLogStore(data: PanelData, maxLines: number): { store: LogStor
     sync.sync({ series: data.series, streaming: data.state === LoadingState.Streaming, requestId }, store);
     return store.version;
   }, [store, sync, data.series, data.state, requestId, maxLines]);
-  return { store, version };
+  return useMemo(() => ({ store, version }), [store, version]);
 }

@@ -1,0 +1,61 @@
+import React from 'react';
+import { Combobox, InlineField, InlineFieldRow, RadioButtonGroup, Stack } from '@grafana/ui';
+
+import type { EventsQuery } from '../types';
+import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import { CommitInput } from './CommitInput';
+import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { EVENT_TYPE_OPTIONS, INVOLVED_KIND_OPTIONS } from './fieldOptions';
+import { withField } from './queryModel';
+
+/** Kubernetes events: where, which type, and about which object. */
+export function EventsQueryEditor({ query, onCommit, options }: SubEditorProps<EventsQuery>) {
+  return (
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.namespace}
+            placeholder="all namespaces"
+            value={query.namespace}
+            onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
+            {...lookupProps(options, { kind: 'namespaces' })}
+          />
+        </InlineField>
+        <InlineField label="Type" labelWidth={LABEL_WIDTH} tooltip="Normal, Warning, or both">
+          <RadioButtonGroup
+            aria-label="Event type"
+            options={EVENT_TYPE_OPTIONS}
+            value={query.eventType ?? ''}
+            onChange={(eventType) => onCommit(withField(query, 'eventType', eventType))}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <InlineField label="Involved kind" labelWidth={LABEL_WIDTH} tooltip="The kind of object the events are about">
+          <Combobox
+            data-testid={EDITOR_TEST_IDS.involvedKind}
+            width={28}
+            createCustomValue
+            isClearable
+            placeholder="any kind"
+            options={INVOLVED_KIND_OPTIONS}
+            value={query.involvedKind ?? null}
+            onChange={(option) => onCommit(withField(query, 'involvedKind', option?.value))}
+          />
+        </InlineField>
+        <InlineField label="Involved name" labelWidth={LABEL_WIDTH} tooltip="The name of that object, e.g. web-5d9c">
+          <CommitInput
+            data-testid={EDITOR_TEST_IDS.involvedName}
+            aria-label="Involved name"
+            width={32}
+            placeholder="any name"
+            value={query.involvedName ?? ''}
+            onCommit={(involvedName) => onCommit(withField(query, 'involvedName', involvedName))}
+          />
+        </InlineField>
+      </InlineFieldRow>
+    </Stack>
+  );
+}

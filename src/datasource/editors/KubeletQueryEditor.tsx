@@ -1,0 +1,82 @@
+import React from 'react';
+import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
+
+import type { KubeletQuery } from '../types';
+import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import { infoOption } from './clusterOptions';
+import { CommitInput } from './CommitInput';
+import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { DEFAULT_KUBELET_ENDPOINT, ENDPOINT_OPTIONS } from './fieldOptions';
+import { MetricOptions } from './MetricOptions';
+import { withField } from './queryModel';
+
+/** One metric from a kubelet's Prometheus endpoint; the metric list comes from what the endpoint exposes. */
+export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<KubeletQuery>) {
+  const endpoint = query.endpoint ?? DEFAULT_KUBELET_ENDPOINT;
+  const loadMetrics = async () =>
+    (await options.kubeletMetrics(query.nodeName, endpoint)) ?? [
+      infoOption('Type the metric name: this data source version cannot list them'),
+    ];
+
+  return (
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="One or more nodes; empty for every node">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.nodeName}
+            placeholder="all nodes"
+            value={query.nodeName}
+            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
+            {...lookupProps(options, { kind: 'nodes' })}
+          />
+        </InlineField>
+        <InlineField label="Endpoint" labelWidth={LABEL_WIDTH} tooltip="The kubelet endpoint the metric comes from">
+          <Combobox
+            data-testid={EDITOR_TEST_IDS.endpoint}
+            width={24}
+            options={ENDPOINT_OPTIONS}
+            value={endpoint}
+            onChange={(option) => {
+              // a metric of one endpoint is rarely exposed by another: choose it again
+              if (option.value !== endpoint) {
+                onCommit(withField({ ...query, endpoint: option.value }, 'metric', undefined));
+              }
+            }}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <InlineField label="Metric" labelWidth={LABEL_WIDTH} tooltip="A metric name the endpoint exposes">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.metric}
+            width={48}
+            placeholder="choose a metric"
+            value={query.metric}
+            onChange={(metric) => onCommit(withField(query, 'metric', metric))}
+            load={loadMetrics}
+            loadKey={`${query.nodeName ?? ''}|${endpoint}`}
+            variables={options.variables()}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <InlineField
+          label="Matchers"
+          labelWidth={LABEL_WIDTH}
+          tooltip='Label matchers as in PromQL: namespace="shop", container!="", pod=~"web-.*"'
+        >
+          <CommitInput
+            data-testid={EDITOR_TEST_IDS.matchers}
+            aria-label="Matchers"
+            width={60}
+            placeholder='e.g. namespace="shop", container!=""'
+            value={query.matchers ?? ''}
+            onCommit={(matchers) => onCommit(withField(query, 'matchers', matchers))}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <MetricOptions query={query} onCommit={onCommit} />
+    </Stack>
+  );
+}

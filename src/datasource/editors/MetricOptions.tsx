@@ -1,0 +1,48 @@
+import React from 'react';
+import { InlineField, InlineFieldRow, InlineSwitch, RadioButtonGroup } from '@grafana/ui';
+
+import type { ResultFormat } from '../types';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { LABEL_WIDTH } from './editorProps';
+import { FORMAT_OPTIONS } from './fieldOptions';
+import { withField } from './queryModel';
+
+interface MetricQuery {
+  refId: string;
+  format?: ResultFormat;
+  live?: boolean;
+}
+
+interface Props<Q extends MetricQuery> {
+  query: Q;
+  onCommit: (query: Q) => void;
+}
+
+/** Format and live, shared by the metric types (nodes, pods, summary, kubelet). */
+export function MetricOptions<Q extends MetricQuery>({ query, onCommit }: Props<Q>) {
+  const liveId = `kubeglance-live-${query.refId}`;
+  return (
+    <InlineFieldRow>
+      <InlineField
+        label="Format"
+        labelWidth={LABEL_WIDTH}
+        tooltip="Table: the current values. Time series: samples taken while the panel is open, kept in the browser."
+      >
+        <RadioButtonGroup
+          aria-label="Format"
+          options={FORMAT_OPTIONS}
+          value={query.format ?? 'table'}
+          onChange={(format) => onCommit({ ...query, format })}
+        />
+      </InlineField>
+      <InlineField label="Live" tooltip="Keep polling and stream new values while the panel is open" htmlFor={liveId}>
+        <InlineSwitch
+          id={liveId}
+          data-testid={EDITOR_TEST_IDS.live}
+          value={Boolean(query.live)}
+          onChange={(e) => onCommit(withField(query, 'live', e.currentTarget.checked))}
+        />
+      </InlineField>
+    </InlineFieldRow>
+  );
+}

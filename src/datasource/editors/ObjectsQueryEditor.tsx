@@ -1,0 +1,56 @@
+import React from 'react';
+import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
+
+import type { ObjectsQuery } from '../types';
+import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { DEFAULT_RESOURCE, isNamespaced, RESOURCE_OPTIONS } from './fieldOptions';
+import { withField } from './queryModel';
+import { FieldSelectorField, LabelSelectorField } from './SelectorFields';
+
+/** `kubectl get <resource>`: which kind of object, where, and which ones. */
+export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<ObjectsQuery>) {
+  const resource = query.resource ?? DEFAULT_RESOURCE;
+  return (
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <InlineField label="Resource" labelWidth={LABEL_WIDTH} tooltip="The kind of object to list">
+          <Combobox
+            data-testid={EDITOR_TEST_IDS.resource}
+            width={28}
+            options={RESOURCE_OPTIONS}
+            value={resource}
+            onChange={(option) => {
+              const next = { ...query, resource: option.value };
+              // a cluster-scoped kind has no namespace, and field selectors differ per kind
+              onCommit(isNamespaced(option.value) ? next : withField(next, 'namespace', undefined));
+            }}
+          />
+        </InlineField>
+        {isNamespaced(resource) && (
+          <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
+            <ClusterCombobox
+              data-testid={EDITOR_TEST_IDS.namespace}
+              placeholder="all namespaces"
+              value={query.namespace}
+              onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
+              {...lookupProps(options, { kind: 'namespaces' })}
+            />
+          </InlineField>
+        )}
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <LabelSelectorField
+          value={query.labelSelector}
+          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
+        />
+        <FieldSelectorField
+          value={query.fieldSelector}
+          tooltip="Field selector; which fields work depends on the resource (metadata.name works for all)"
+          onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
+        />
+      </InlineFieldRow>
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import React from 'react';
+import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
+
+import type { PodsQuery } from '../types';
+import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { GROUP_BY_OPTIONS, SORT_BY_OPTIONS } from './fieldOptions';
+import { MetricOptions } from './MetricOptions';
+import { NumberField } from './NumberField';
+import { withField } from './queryModel';
+import { FieldSelectorField, LabelSelectorField } from './SelectorFields';
+
+/** `kubectl top pods` joined with the Pod objects: which pods, how rows are grouped and ranked. */
+export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<PodsQuery>) {
+  return (
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.namespace}
+            placeholder="all namespaces"
+            value={query.namespace}
+            onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
+            {...lookupProps(options, { kind: 'namespaces' })}
+          />
+        </InlineField>
+        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="Only pods scheduled on this node">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.nodeName}
+            placeholder="any node"
+            value={query.nodeName}
+            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
+            {...lookupProps(options, { kind: 'nodes' })}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <LabelSelectorField
+          value={query.labelSelector}
+          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
+        />
+        <FieldSelectorField
+          value={query.fieldSelector}
+          tooltip="Pod field selector, e.g. status.phase=Running"
+          onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
+        />
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <InlineField label="Group by" labelWidth={LABEL_WIDTH} tooltip="One row (or series) per pod, container, ...">
+          <Combobox
+            data-testid={EDITOR_TEST_IDS.groupBy}
+            width={20}
+            options={GROUP_BY_OPTIONS}
+            value={query.groupBy ?? 'pod'}
+            onChange={(option) => onCommit({ ...query, groupBy: option.value })}
+          />
+        </InlineField>
+        <InlineField label="Sort by" labelWidth={LABEL_WIDTH} tooltip="Usage sorts highest first, name A to Z">
+          <Combobox
+            data-testid={EDITOR_TEST_IDS.sortBy}
+            width={24}
+            isClearable
+            placeholder="no sorting"
+            options={SORT_BY_OPTIONS}
+            value={query.sortBy ?? null}
+            onChange={(option) => onCommit(withField(query, 'sortBy', option?.value))}
+          />
+        </InlineField>
+        <NumberField
+          label="Top"
+          tooltip="Keep only the first N rows after sorting"
+          data-testid={EDITOR_TEST_IDS.topN}
+          placeholder="all"
+          labelWidth={8}
+          value={query.topN}
+          onCommit={(topN) => onCommit(withField(query, 'topN', topN))}
+        />
+      </InlineFieldRow>
+      <MetricOptions query={query} onCommit={onCommit} />
+    </Stack>
+  );
+}
