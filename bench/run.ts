@@ -5,6 +5,7 @@ import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchPanel } from './panel.bench';
 import { benchPromtext } from './promtext.bench';
+import { benchSampler } from './sampler.bench';
 
 async function main() {
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
@@ -12,6 +13,7 @@ async function main() {
   await benchPromtext();
   await benchLogs();
   await benchPanel();
+  await benchSampler();
 }
 
 main().catch((err) => {

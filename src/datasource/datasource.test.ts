@@ -58,7 +58,7 @@ function request(targets: KubeQuery[]): DataQueryRequest<KubeQuery> {
     requestId: 'test',
     interval: '15s',
     intervalMs: 15000,
-    range: { from: now, to: now, raw: { from: 'now-1h', to: 'now' } },
+    range: { from: dateTime(now).subtract(1, 'hour'), to: now, raw: { from: 'now-1h', to: 'now' } },
     scopedVars: {},
     targets,
     timezone: 'utc',
@@ -309,5 +309,47 @@ describe('TLS and client certificates, as the proxy applies them', () => {
       secureJsonData: { tlsCACert: tls.caCert, tlsClientCert: tls.clientCert, tlsClientKey: tls.clientKey },
     }).testDatasource();
     expect(r.status).toBe('success');
+  });
+});
+
+describe('time series and live queries through the sampler', () => {
+  it('answers a time-series nodes query with one series per node and value', async () => {
+    const { ds } = makeDs();
+    try {
+      const res = await runNodes(ds, { format: 'timeseries' });
+      expect(res.errors ?? []).toEqual([]);
+      const frames: DataFrame[] = res.data;
+      const cpuSeries = frames.filter((f) => f.fields[1]?.name === 'cpu');
+      expect(cpuSeries).toHaveLength(sim.cluster.nodes.length);
+      for (const f of cpuSeries) {
+        expect(f.fields[0].type).toBe(FieldType.time);
+        expect(f.fields[1].values[0]).toBeGreaterThan(0);
+        expect(Object.keys(f.fields[1].labels ?? {})).toContain('node');
+      }
+    } finally {
+      ds.sampler.dispose();
+    }
+  });
+
+  it('streams a live nodes query until unsubscribed, and then stops polling', async () => {
+    const { ds, harness } = makeDs({ jsonData: { pollIntervalSeconds: 5 } });
+    try {
+      const first = await new Promise<DataQueryResponse>((resolve, reject) => {
+        const sub = ds.query(request([{ refId: 'A', queryType: 'nodes', live: true } as KubeQuery])).subscribe({
+          next: (r) => {
+            sub.unsubscribe();
+            resolve(r);
+          },
+          error: reject,
+        });
+      });
+      expect(first.state).toBe('Streaming');
+      expect(first.key).toBe('A');
+      expect(first.data.length).toBeGreaterThan(0);
+      expect(harness.requests.some((r) => r.url.includes('/apis/metrics.k8s.io/v1beta1/nodes'))).toBe(true);
+    } finally {
+      ds.sampler.dispose();
+      expect(ds.sampler.activeSources()).toEqual([]);
+    }
   });
 });

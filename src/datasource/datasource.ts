@@ -4,14 +4,18 @@ import {
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
-  ScopedVars,
+  TimeRange,
   TestDataSourceResponse,
 } from '@grafana/data';
 import { BackendSrvRequest, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
-import { merge, Observable, of } from 'rxjs';
+import { defer, merge, Observable, of } from 'rxjs';
 
 import { checkHealth } from './health';
 import { KubeClient } from './kube/client';
+import { liveQuery } from './live/liveQuery';
+import { Sampler } from './live/sampler';
+import { samplerSettings } from './live/samplerSettings';
+import { LiveSource } from './live/types';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
 import { toQueryError } from './queries/queryError';
@@ -37,6 +41,8 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
   private readonly now: () => number;
   private readonly kubeletAccess: boolean;
   private readonly concurrency: number;
+  /** the in-browser history of live sources; see live/sampler.ts */
+  readonly sampler: Sampler;
 
   constructor(instanceSettings: DataSourceInstanceSettings<KubeDataSourceOptions>, deps: KubeDataSourceDeps = {}) {
     super(instanceSettings);
@@ -56,6 +62,7 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
     this.now = deps.now ?? Date.now;
     this.kubeletAccess = json.kubeletAccess === true;
     this.concurrency = concurrency;
+    this.sampler = new Sampler({ ...samplerSettings(json), now: this.now });
   }
 
   getDefaultQuery(_app: CoreApp): Partial<KubeQuery> {
@@ -71,29 +78,43 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
     if (!targets.length) {
       return of({ data: [] });
     }
-    return merge(...targets.map((t) => this.runTarget(t, request.scopedVars)));
+    // Explore's live tail asks through the request, dashboards through the query's own `live`
+    const live = request.liveStreaming === true;
+    return merge(...targets.map((t) => this.runTarget(live ? { ...t, live: true } : t, request)));
   }
 
-  private runTarget(target: KubeQuery, scopedVars: ScopedVars): Observable<DataQueryResponse> {
+  private runTarget(target: KubeQuery, request: DataQueryRequest<KubeQuery>): Observable<DataQueryResponse> {
     const module = QUERY_MODULES[target.queryType] as QueryModule<KubeQuery, unknown> | undefined;
     if (!module) {
       const message = `Unknown query type "${String(target.queryType)}". Choose one in the query editor.`;
       return of({ data: [], errors: [{ message, refId: target.refId }], key: target.refId });
     }
     try {
-      const resolved = module.resolve(target, variableResolver(this.templateSrv, scopedVars));
-      return module.run(this.context(target.refId), resolved, target);
+      const resolved = module.resolve(target, variableResolver(this.templateSrv, request.scopedVars));
+      const ctx = this.context(target.refId, request.range);
+      const { snapshot, sourceKey } = module;
+      if (snapshot && sourceKey && (target.format === 'timeseries' || target.live)) {
+        // history and live panels: one shared poller per distinct source, however many panels ask
+        const source: LiveSource = {
+          key: sourceKey(ctx, resolved),
+          poll: () => defer(() => snapshot({ ...ctx, nowMs: this.now() }, resolved)),
+        };
+        const range = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
+        return liveQuery(this.sampler, source, { refId: target.refId, range, live: target.live === true });
+      }
+      return module.run(ctx, resolved, target);
     } catch (err) {
       // an invalid name (after variables) fails this query only, before any request exists
       return of({ data: [], errors: [toQueryError(err, target.refId)], key: target.refId });
     }
   }
 
-  private context(refId: string): QueryContext {
+  private context(refId: string, range?: TimeRange): QueryContext {
     return {
       client: this.client,
       refId,
       nowMs: this.now(),
+      range,
       kubeletAccess: this.kubeletAccess,
       concurrency: this.concurrency,
       datasourceUid: this.uid,

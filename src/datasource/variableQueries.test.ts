@@ -93,9 +93,7 @@ describe('listVariableValues against kube-sim', () => {
     const shop = sim.cluster.workloads.filter((w) => w.namespace === 'shop' && w.kind !== 'ReplicaSet');
     const values = await list({ kind: 'workloads', namespace: 'shop' });
     expect(values).toEqual(
-      shop
-        .map((w) => ({ text: `${w.kind}/${w.name}`, value: w.name }))
-        .sort((a, b) => byText(a.text, b.text))
+      shop.map((w) => ({ text: `${w.kind}/${w.name}`, value: w.name })).sort((a, b) => byText(a.text, b.text))
     );
 
     const statefulSets = await list({ kind: 'workloads', workloadKind: 'statefulsets' });
@@ -114,9 +112,12 @@ describe('listVariableValues against kube-sim', () => {
     expect(expected.length).toBeGreaterThan(1);
     expect(texts(teams)).toEqual(unique(expected));
 
-    const appsInShop = await list({ kind: 'labelValues', resource: 'pods', namespace: 'shop', labelKey: '$key' }, {
-      key: 'app',
-    });
+    const appsInShop = await list(
+      { kind: 'labelValues', resource: 'pods', namespace: 'shop', labelKey: '$key' },
+      {
+        key: 'app',
+      }
+    );
     const shopApps = sim.cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app).map((p) => p.labels.app);
     expect(texts(appsInShop)).toEqual(unique(shopApps));
   });

@@ -99,15 +99,17 @@ export function resolveVariableQuery(query: KubeVariableQuery, vars: VariableRes
  * only when all fail is the first failure the answer, so one forbidden namespace never empties the variable.
  */
 function listAll(client: KubeClient, paths: string[], params: KubeParams): Observable<ListedObject[]> {
-  return client.fanOut(paths, (path) => client.list<ListedObject>(path, params)).pipe(
-    map((results) => {
-      const ok = results.filter((r) => !r.error);
-      if (!ok.length && results.length) {
-        throw results[0].error;
-      }
-      return ok.flatMap((r) => r.value?.items ?? []);
-    })
-  );
+  return client
+    .fanOut(paths, (path) => client.list<ListedObject>(path, params))
+    .pipe(
+      map((results) => {
+        const ok = results.filter((r) => !r.error);
+        if (!ok.length && results.length) {
+          throw results[0].error;
+        }
+        return ok.flatMap((r) => r.value?.items ?? []);
+      })
+    );
 }
 
 /** One path per namespace, or the cluster-wide path when no namespace is named. */

@@ -8,14 +8,7 @@ export type VariableWorkloadKind = 'deployments' | 'statefulsets' | 'daemonsets'
 
 /** Resources whose labels a `labelKeys` / `labelValues` variable reads. */
 export type LabelResource =
-  | 'nodes'
-  | 'namespaces'
-  | 'pods'
-  | 'deployments'
-  | 'statefulsets'
-  | 'daemonsets'
-  | 'jobs'
-  | 'persistentvolumeclaims';
+  'nodes' | 'namespaces' | 'pods' | 'deployments' | 'statefulsets' | 'daemonsets' | 'jobs' | 'persistentvolumeclaims';
 
 /**
  * A variable query. Name fields (namespace, node, pod) may hold template variables, like the panel queries:
@@ -43,7 +36,11 @@ export const VARIABLE_KINDS: ReadonlyArray<{ value: VariableKind; label: string;
   { value: 'namespaces', label: 'Namespaces', description: 'Every namespace' },
   { value: 'nodes', label: 'Nodes', description: 'Every node, optionally by label selector' },
   { value: 'pods', label: 'Pods', description: 'Pods by namespace, label selector and node' },
-  { value: 'containers', label: 'Containers', description: 'Container names of the chosen pods; init containers marked' },
+  {
+    value: 'containers',
+    label: 'Containers',
+    description: 'Container names of the chosen pods; init containers marked',
+  },
   {
     value: 'workloads',
     label: 'Workloads',

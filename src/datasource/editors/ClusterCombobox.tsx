@@ -1,4 +1,4 @@
-import React, { useCallback } from 'react';
+import React, { useCallback, useEffect, useRef } from 'react';
 import { Combobox, type ComboboxOption } from '@grafana/ui';
 
 import { type ClusterOptions, filterOptions, type NameLookup } from './clusterOptions';
@@ -9,8 +9,6 @@ interface Props {
   onChange: (value: string | undefined) => void;
   /** loads the choices; called when the menu opens */
   load: () => Promise<Array<ComboboxOption<string>>>;
-  /** changes when `load` would load something else (the lookup it is bound to) */
-  loadKey: string;
   /** offered first: the dashboard's template variables */
   variables: Array<ComboboxOption<string>>;
   id?: string;
@@ -23,12 +21,16 @@ interface Props {
  * A name picker whose choices come from the cluster. Any value can be typed as well: a name the list does not
  * show yet, several names separated by commas, or a template variable.
  */
-export function ClusterCombobox({ value, onChange, load, loadKey, variables, width = 32, ...rest }: Props) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure each render; loadKey says what it loads
-  const options = useCallback(async (typed: string) => filterOptions([...variables, ...(await load())], typed), [
-    loadKey,
-    variables.length,
-  ]);
+export function ClusterCombobox({ value, onChange, load, variables, width = 32, ...rest }: Props) {
+  // Combobox keeps its options function between renders; it reads the latest loader when the menu opens
+  const latest = useRef({ load, variables });
+  useEffect(() => {
+    latest.current = { load, variables };
+  });
+  const options = useCallback(
+    async (typed: string) => filterOptions([...latest.current.variables, ...(await latest.current.load())], typed),
+    []
+  );
   return (
     <Combobox
       {...rest}
@@ -46,7 +48,6 @@ export function ClusterCombobox({ value, onChange, load, loadKey, variables, wid
 export function lookupProps(options: ClusterOptions, lookup: NameLookup) {
   return {
     load: () => options.names(lookup),
-    loadKey: JSON.stringify(lookup),
     variables: options.variables(),
   };
 }

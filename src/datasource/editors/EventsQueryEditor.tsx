@@ -6,7 +6,7 @@ import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { CommitInput } from './CommitInput';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
-import { EVENT_TYPE_OPTIONS, INVOLVED_KIND_OPTIONS } from './fieldOptions';
+import { EVENT_TYPE_OPTIONS, type EventTypeChoice, INVOLVED_KIND_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
 
 /** Kubernetes events: where, which type, and about which object. */
@@ -24,7 +24,7 @@ export function EventsQueryEditor({ query, onCommit, options }: SubEditorProps<E
           />
         </InlineField>
         <InlineField label="Type" labelWidth={LABEL_WIDTH} tooltip="Normal, Warning, or both">
-          <RadioButtonGroup
+          <RadioButtonGroup<EventTypeChoice>
             aria-label="Event type"
             options={EVENT_TYPE_OPTIONS}
             value={query.eventType ?? ''}

@@ -55,7 +55,6 @@ export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<
             value={query.metric}
             onChange={(metric) => onCommit(withField(query, 'metric', metric))}
             load={loadMetrics}
-            loadKey={`${query.nodeName ?? ''}|${endpoint}`}
             variables={options.variables()}
           />
         </InlineField>

@@ -3,8 +3,7 @@ import { InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import type { NodesQuery } from '../types';
 import { ClusterCombobox, lookupProps } from './ClusterCombobox';
-import type { SubEditorProps } from './editorProps';
-import { LABEL_WIDTH } from './editorProps';
+import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
 import { MetricOptions } from './MetricOptions';
 import { LabelSelectorField } from './SelectorFields';

@@ -1,31 +1,43 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
-import { TEST_IDS } from '../../components/testIds';
 import type { KubeDataSource } from '../datasource';
 import type { KubeDataSourceOptions, KubeQuery } from '../types';
+import { type ClusterOptions, clusterOptionsFor } from './clusterOptions';
+import { EDITOR_TEST_IDS } from './editorTestIds';
+import { EventsQueryEditor } from './EventsQueryEditor';
+import { KubeletQueryEditor } from './KubeletQueryEditor';
+import { LogsQueryEditor } from './LogsQueryEditor';
 import { NodesQueryEditor } from './NodesQueryEditor';
-import { QUERY_TYPE_OPTIONS, queryTypeOf, withQueryType } from './queryModel';
+import { ObjectsQueryEditor } from './ObjectsQueryEditor';
+import { PodsQueryEditor } from './PodsQueryEditor';
+import { queryTypeOf, queryTypeOptions, withQueryType } from './queryModel';
+import { SummaryQueryEditor } from './SummaryQueryEditor';
 
-type Props = QueryEditorProps<KubeDataSource, KubeQuery, KubeDataSourceOptions>;
+type Props = QueryEditorProps<KubeDataSource, KubeQuery, KubeDataSourceOptions> & {
+  /** choices for the name pickers; by default read from the data source's cluster */
+  clusterOptions?: ClusterOptions;
+};
 
 /** Picks the query type, then shows that type's fields. The same editor serves dashboards and Explore. */
-export function QueryEditor({ query, onChange, onRunQuery }: Props) {
+export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clusterOptions }: Props) {
+  const options = useMemo(() => clusterOptions ?? clusterOptionsFor(datasource), [clusterOptions, datasource]);
   const commit = (next: KubeQuery) => {
     onChange(next);
     onRunQuery();
   };
-  const queryType = queryTypeOf(query);
+  const queryType = queryTypeOf(query, app);
+  const common = { onCommit: commit, options, app };
 
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
         <InlineField label="Query" labelWidth={14} tooltip="What to read from the cluster">
           <Combobox
-            data-testid={TEST_IDS.queryEditor.queryType}
+            data-testid={EDITOR_TEST_IDS.queryType}
             width={32}
-            options={QUERY_TYPE_OPTIONS}
+            options={queryTypeOptions(app)}
             value={queryType}
             onChange={(option) => {
               // re-choosing the current type must not wipe its fields
@@ -36,7 +48,13 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
           />
         </InlineField>
       </InlineFieldRow>
-      {queryType === 'nodes' && <NodesQueryEditor query={{ ...query, queryType }} onCommit={commit} />}
+      {queryType === 'nodes' && <NodesQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'pods' && <PodsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'summary' && <SummaryQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'kubelet' && <KubeletQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'objects' && <ObjectsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'events' && <EventsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }

@@ -31,7 +31,8 @@ export function SummaryQueryEditor({ query, onCommit, options }: SubEditorProps<
             value={scope}
             onChange={(next) => {
               // the namespace and pod filters mean nothing at node scope: do not keep them hidden in the query
-              const base = next === 'node' ? withField(withField(query, 'namespace', undefined), 'podName', undefined) : query;
+              const base =
+                next === 'node' ? withField(withField(query, 'namespace', undefined), 'podName', undefined) : query;
               onCommit({ ...base, scope: next });
             }}
           />

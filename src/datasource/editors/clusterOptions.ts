@@ -19,7 +19,10 @@ export interface ClusterOptions {
   /** the names a variable query lists, as options (an error becomes one info row saying what is wrong) */
   names(lookup: NameLookup): Promise<Array<ComboboxOption<string>>>;
   /** metric names the kubelet endpoint exposes; undefined when the data source cannot tell */
-  kubeletMetrics(node: string | undefined, endpoint: KubeletEndpoint): Promise<Array<ComboboxOption<string>>> | undefined;
+  kubeletMetrics(
+    node: string | undefined,
+    endpoint: KubeletEndpoint
+  ): Promise<Array<ComboboxOption<string>>> | undefined;
   /** the dashboard's template variables, as `$name` */
   variables(): Array<ComboboxOption<string>>;
 }
@@ -49,7 +52,9 @@ function toOption(v: MetricFindValue): ComboboxOption<string> {
 }
 
 /** The dashboard's variables as `$name` options; none outside a dashboard (and in unit tests). */
-export function templateVariableOptions(templateSrv?: Pick<TemplateSrv, 'getVariables'>): Array<ComboboxOption<string>> {
+export function templateVariableOptions(
+  templateSrv?: Pick<TemplateSrv, 'getVariables'>
+): Array<ComboboxOption<string>> {
   try {
     const srv = templateSrv ?? getTemplateSrv();
     return (srv?.getVariables() ?? []).map((v) => ({ value: `$${v.name}`, label: `$${v.name}`, group: 'Variables' }));
@@ -99,10 +104,7 @@ export function clusterOptionsFor(
 }
 
 /** Keeps the options whose label or value contains what was typed (case-insensitive). */
-export function filterOptions(
-  options: Array<ComboboxOption<string>>,
-  typed: string
-): Array<ComboboxOption<string>> {
+export function filterOptions(options: Array<ComboboxOption<string>>, typed: string): Array<ComboboxOption<string>> {
   const needle = typed.trim().toLowerCase();
   if (!needle) {
     return options;

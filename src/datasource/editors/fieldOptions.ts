@@ -44,8 +44,16 @@ export const SCOPE_OPTIONS: Array<{ value: SummaryScope; label: string }> = [
 export const DEFAULT_KUBELET_ENDPOINT: KubeletEndpoint = 'metrics/resource';
 
 export const ENDPOINT_OPTIONS: Array<ComboboxOption<KubeletEndpoint>> = [
-  { value: 'metrics/resource', label: 'Resource', description: '/metrics/resource: CPU and memory per node, pod, container' },
-  { value: 'metrics/cadvisor', label: 'cAdvisor', description: '/metrics/cadvisor: container CPU, memory, network, disk' },
+  {
+    value: 'metrics/resource',
+    label: 'Resource',
+    description: '/metrics/resource: CPU and memory per node, pod, container',
+  },
+  {
+    value: 'metrics/cadvisor',
+    label: 'cAdvisor',
+    description: '/metrics/cadvisor: container CPU, memory, network, disk',
+  },
   { value: 'metrics', label: 'Kubelet', description: "/metrics: the kubelet's own metrics" },
   { value: 'metrics/probes', label: 'Probes', description: '/metrics/probes: liveness, readiness and startup results' },
 ];
@@ -70,7 +78,9 @@ export function isNamespaced(resource: ObjectResource | undefined): boolean {
 }
 
 /** '' stands for "both" in the radio group; the query leaves eventType out then. */
-export const EVENT_TYPE_OPTIONS: Array<{ value: NonNullable<EventsQuery['eventType']> | ''; label: string }> = [
+export type EventTypeChoice = NonNullable<EventsQuery['eventType']> | '';
+
+export const EVENT_TYPE_OPTIONS: Array<{ value: EventTypeChoice; label: string }> = [
   { value: '', label: 'All' },
   { value: 'Normal', label: 'Normal' },
   { value: 'Warning', label: 'Warning' },

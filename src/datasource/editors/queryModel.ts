@@ -17,7 +17,10 @@ export function queryTypeOptions(app?: CoreApp): Array<ComboboxOption<QueryType>
   if (app !== CoreApp.Explore) {
     return QUERY_TYPE_OPTIONS;
   }
-  return [...QUERY_TYPE_OPTIONS.filter((o) => o.value === 'logs'), ...QUERY_TYPE_OPTIONS.filter((o) => o.value !== 'logs')];
+  return [
+    ...QUERY_TYPE_OPTIONS.filter((o) => o.value === 'logs'),
+    ...QUERY_TYPE_OPTIONS.filter((o) => o.value !== 'logs'),
+  ];
 }
 
 /** A query saved without a type (or made before defaults were applied) is shown as the default type. */

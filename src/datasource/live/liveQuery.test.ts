@@ -25,7 +25,10 @@ afterEach(() => {
 
 /** Memory of node-1 = seconds since START, at the time of each poll. */
 function memorySource(key = 'uid/nodes') {
-  return fakeLiveSource(key, (_n, now) => ({ timeMs: now, samples: [gaugeSample('node-1', 'memory', (now - START) / 1000)] }));
+  return fakeLiveSource(key, (_n, now) => ({
+    timeMs: now,
+    samples: [gaugeSample('node-1', 'memory', (now - START) / 1000)],
+  }));
 }
 
 function run(query: ReturnType<typeof liveQuery>) {
@@ -71,7 +74,9 @@ describe('liveQuery', () => {
 
   it('live: streams every poll under its refId until unsubscribed, the range sliding with time', () => {
     const src = memorySource();
-    const q = run(liveQuery(sampler, src, { refId: 'A', live: true, range: { from: START - 2 * INTERVAL, to: START } }));
+    const q = run(
+      liveQuery(sampler, src, { refId: 'A', live: true, range: { from: START - 2 * INTERVAL, to: START } })
+    );
     jest.advanceTimersByTime(4 * INTERVAL);
     expect(q.got).toHaveLength(5);
     expect(q.completed()).toBe(false);
@@ -98,14 +103,18 @@ describe('liveQuery', () => {
     jest.advanceTimersByTime(2 * INTERVAL);
     expect(q.got).toHaveLength(3);
     expect(q.got[1].errors).toEqual([
-      expect.objectContaining({ refId: 'A', status: 503, message: expect.stringMatching(/metrics-server is unavailable/) }),
+      expect.objectContaining({
+        refId: 'A',
+        status: 503,
+        message: expect.stringMatching(/metrics-server is unavailable/),
+      }),
     ]);
     expect(values(q.got[1])).toEqual([1]);
     expect(q.got[2].errors).toBeUndefined();
     expect(values(q.got[2])).toEqual([1, 3]);
   });
 
-  it('passes a partial poll\'s errors on with the refId, and its notices in the frames', () => {
+  it("passes a partial poll's errors on with the refId, and its notices in the frames", () => {
     const src = fakeLiveSource('uid/partial', (_n, now) => ({
       timeMs: now,
       samples: [gaugeSample('node-1', 'memory', 1)],

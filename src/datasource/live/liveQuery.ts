@@ -29,9 +29,7 @@ export function liveQuery(sampler: Sampler, source: LiveSource, opts: LiveQueryO
       map((h) => historyResponse(h, opts.range, opts.refId, LoadingState.Done))
     );
   }
-  return history$.pipe(
-    map((h) => historyResponse(h, slidingRange(opts.range, h), opts.refId, LoadingState.Streaming))
-  );
+  return history$.pipe(map((h) => historyResponse(h, slidingRange(opts.range, h), opts.refId, LoadingState.Streaming)));
 }
 
 /** A history as one query's response. */

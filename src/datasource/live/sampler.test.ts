@@ -159,7 +159,9 @@ describe('Sampler', () => {
     jest.advanceTimersByTime(INTERVAL);
     const last = seen[seen.length - 1];
     expect(last.series.map((s) => s.key)).toEqual(['a', 'b']);
-    expect(last.notices).toEqual([expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/2 more/) })]);
+    expect(last.notices).toEqual([
+      expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/2 more/) }),
+    ]);
     sub.unsubscribe();
     capped.dispose();
   });

@@ -71,7 +71,9 @@ describe('timeSeriesFrames', () => {
     const waiting = timeSeriesFrames(first, undefined, 'A');
     expect(waiting).toHaveLength(1);
     expect(waiting[0].fields).toEqual([]);
-    expect(waiting[0].meta?.notices).toEqual([expect.objectContaining({ severity: 'info', text: expect.stringMatching(/next poll/) })]);
+    expect(waiting[0].meta?.notices).toEqual([
+      expect.objectContaining({ severity: 'info', text: expect.stringMatching(/next poll/) }),
+    ]);
 
     const h = historyOf([[rx('node-1', BigInt(1_000_000))], [rx('node-1', BigInt(1_000_000 + 15 * 2000))]]);
     const [f] = timeSeriesFrames(h, undefined, 'A');
@@ -106,7 +108,9 @@ describe('timeSeriesFrames', () => {
     expect(frames[1].meta?.notices).toBeUndefined();
 
     const none = timeSeriesFrames(h, { from: 0, to: 1 }, 'A');
-    expect(none).toEqual([expect.objectContaining({ refId: 'A', length: 0, meta: expect.objectContaining({ notices }) })]);
+    expect(none).toEqual([
+      expect.objectContaining({ refId: 'A', length: 0, meta: expect.objectContaining({ notices }) }),
+    ]);
   });
 
   it('gives no frames for an empty history without notices', () => {

@@ -85,9 +85,25 @@ export function scrapeNode(client: KubeClient, node: string, endpoint: KubeletEn
         }
         return parsed;
       }),
-      catchError((err) => throwError(() => asKubeError(err, path)))
+      catchError((err) => throwError(() => scrapeError(err, node, endpoint, path)))
     );
   });
+}
+
+function scrapeError(err: unknown, node: string, endpoint: KubeletEndpoint, path: string): KubeError {
+  const e = asKubeError(err, path);
+  if (e.kind === 'notFound' && !e.resource) {
+    // the kubelet's own plain 404: the node exists but its kubelet has no such endpoint
+    return new KubeError({
+      kind: 'notFound',
+      status: e.status,
+      path,
+      node,
+      message: `The kubelet on node ${node} does not serve /${endpoint} (404)`,
+      remedy: 'Its version or configuration may not have this endpoint; choose another endpoint.',
+    });
+  }
+  return e;
 }
 
 function readKubelet(ctx: QueryContext, q: ResolvedKubeletQuery): Observable<KubeletRead> {

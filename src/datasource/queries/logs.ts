@@ -7,7 +7,7 @@ import { DataQueryError, DataQueryResponse, LoadingState, QueryResultMetaNotice 
 import { map, Observable, of, switchMap } from 'rxjs';
 
 import { LogRows, mergeByTime } from '../decode/logLines';
-import { KubeError } from '../kube/errors';
+import { describeKubeError, KubeError } from '../kube/errors';
 import { DEFAULT_LOG_LIMIT_BYTES, LogsQuery } from '../types';
 import { logReadError, podGoneError } from './logsErrors';
 import { logsFrame } from './logsFrame';
@@ -111,18 +111,7 @@ interface StreamResult {
 }
 
 function pickErrors(read: TargetsRead, failed: StreamResult[]): KubeError[] {
-  return [
-    ...read.gone.map((key) => {
-      const [namespace, pod] = key.split('/');
-      return podGoneError({ namespace, pod });
-    }),
-    ...read.errors,
-    ...failed.map((r) => r.error!),
-  ];
-}
-
-function describe(err: KubeError): string {
-  return toQueryError(err, '').message;
+  return [...read.gone.map((ref) => podGoneError(ref)), ...read.errors, ...failed.map((r) => r.error!)];
 }
 
 /** One response from the pods read and every stream's result. */
@@ -139,15 +128,14 @@ export function logsResponse(
     const unique = new Map<string, DataQueryError>();
     for (const e of errors) {
       const qe = toQueryError(e, q.refId);
-      unique.set(qe.message, qe);
+      unique.set(qe.message ?? '', qe);
     }
     const all = [...unique.values()];
-    // Grafana shows `error` on the panel; `errors` lists them all
-    return { data: [], error: all[0], errors: all, key: q.refId, state: LoadingState.Error };
+    return { data: [], errors: all, key: q.refId, state: LoadingState.Error };
   }
   const notices: QueryResultMetaNotice[] = [];
   for (const e of errors) {
-    notices.push({ severity: 'warning', text: describe(e) });
+    notices.push({ severity: 'warning', text: describeKubeError(e) });
   }
   for (const text of read.notices) {
     notices.push({ severity: 'info', text });

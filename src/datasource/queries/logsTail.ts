@@ -23,7 +23,7 @@ import {
 } from 'rxjs';
 
 import { LogRows, mergeByTime } from '../decode/logLines';
-import { KubeError } from '../kube/errors';
+import { describeKubeError, KubeError } from '../kube/errors';
 import type { ResolvedLogsQuery } from './logs';
 import { logReadError, podGoneError } from './logsErrors';
 import { logsFrame } from './logsFrame';
@@ -108,7 +108,7 @@ class TailSession {
   }
 
   private describe(err: KubeError): string {
-    return toQueryError(err, this.q.refId).message;
+    return describeKubeError(err);
   }
 
   private newStream(target: LogTarget): Stream {
@@ -152,7 +152,7 @@ class TailSession {
       // a restart with a previous instance to read from: the old instance's last lines (often the crash) come first
       jobs.push({ stream: known, catchUp: restarted && !this.q.previous && (target.restartCount ?? 0) > 0 });
     }
-    const gone = new Set(read.gone);
+    const gone = new Set(read.gone.map((g) => `${g.namespace}/${g.pod}`));
     const listed = this.q.labelSelector !== undefined && read.errors.length === 0;
     for (const [key, stream] of this.streams) {
       if (current.has(key)) {
@@ -175,9 +175,8 @@ class TailSession {
       this.say(text, 'info');
     }
     if (this.polls === 0) {
-      for (const key of read.gone) {
-        const [namespace, pod] = key.split('/');
-        this.say(this.describe(podGoneError({ namespace, pod })));
+      for (const ref of read.gone) {
+        this.say(this.describe(podGoneError(ref)));
       }
     }
     return jobs;
@@ -284,7 +283,7 @@ class TailSession {
     const state = this.finished ? LoadingState.Done : LoadingState.Streaming;
     if (this.retained.count === 0 && errors.length && this.polls === 1) {
       const qes = errors.map((e) => toQueryError(e, this.q.refId));
-      return { data: [], error: qes[0], errors: qes, key: this.q.refId, state };
+      return { data: [], errors: qes, key: this.q.refId, state };
     }
     const shown = this.notices.slice(-(MAX_NOTICES - 1));
     if (this.dropped) {
@@ -304,12 +303,7 @@ class TailSession {
         const jobs = this.reconcile(read);
         const firstErrors = this.polls === 0 ? [...read.errors] : [];
         if (this.polls === 0) {
-          firstErrors.push(
-            ...read.gone.map((key) => {
-              const [namespace, pod] = key.split('/');
-              return podGoneError({ namespace, pod });
-            })
-          );
+          firstErrors.push(...read.gone.map((ref) => podGoneError(ref)));
         }
         const results$ = jobs.length
           ? this.ctx.client.fanOut(jobs, (job) => this.readJob(job), this.ctx.concurrency)

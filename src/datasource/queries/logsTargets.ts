@@ -43,6 +43,11 @@ export interface TargetSelection {
   includeInit: boolean;
 }
 
+export interface PodRef {
+  namespace: string;
+  pod: string;
+}
+
 /** One log stream: a container of a pod. */
 export interface LogTarget {
   /** `ns/pod/container`, unique per stream */
@@ -63,8 +68,8 @@ export interface TargetsRead {
   targets: LogTarget[];
   /** problems that leave something out (a named container missing, an unscheduled pod), for frame notices */
   notices: string[];
-  /** pods that were asked for by name and do not exist (404), as `ns/pod` */
-  gone: string[];
+  /** pods that were asked for by name and do not exist (404) */
+  gone: PodRef[];
   /** failures to read pods at all (403, network); the query fails if nothing else answers */
   errors: KubeError[];
   /** how many pods were found */
@@ -126,7 +131,7 @@ export function podTargets(pod: PodObject, sel: TargetSelection): { targets: Log
   return { targets, notices };
 }
 
-type PodsOutcome = { pods: PodObject[]; gone: string[]; errors: KubeError[] };
+type PodsOutcome = { pods: PodObject[]; gone: PodRef[]; errors: KubeError[] };
 
 function namedPods(client: KubeClient, sel: TargetSelection, concurrency: number): Observable<PodsOutcome> {
   const keys = sel.namespaces.flatMap((ns) => sel.podNames.map((pod) => ({ ns, pod })));
@@ -139,7 +144,7 @@ function namedPods(client: KubeClient, sel: TargetSelection, concurrency: number
           if (r.value) {
             out.pods.push(r.value);
           } else if (r.error?.kind === 'notFound') {
-            out.gone.push(`${r.key.ns}/${r.key.pod}`);
+            out.gone.push({ namespace: r.key.ns, pod: r.key.pod });
           } else {
             out.errors.push(asKubeError(r.error, podPath(r.key.ns, r.key.pod)));
           }

@@ -82,36 +82,49 @@ export function splitOutcomes<T>(results: Array<FanOutResult<string, T>>): NodeO
   return out;
 }
 
+interface ReasonGroup {
+  nodes: string[];
+  /** the first node's own description */
+  text: string;
+  status?: number;
+}
+
+/** Failures with the same reason on different nodes: their descriptions differ only by the node's name. */
+function groupByReason(failures: Array<{ node: string; error: KubeError }>): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>();
+  for (const f of failures) {
+    const text = describeKubeError(f.error);
+    const key = text.split(f.node).join('\u0000');
+    const group = groups.get(key);
+    if (group) {
+      group.nodes.push(f.node);
+    } else {
+      groups.set(key, { nodes: [f.node], text, status: f.error.status });
+    }
+  }
+  return [...groups.values()];
+}
+
+function nodesWord(nodes: string[]): string {
+  return `${nodes.length === 1 ? 'node' : `${nodes.length} nodes`} ${listNames(nodes)}`;
+}
+
 /**
- * One warning per distinct reason, naming its nodes: "Left out node-3: The API server could not reach …".
- * Grouping keeps a 500-node outage (same reason everywhere) to one readable line.
+ * One warning per distinct reason, naming its nodes: "Left out node node-3: The API server could not reach …".
+ * Grouping keeps a 500-node outage with one cause to one readable line (the first node's wording).
  */
 export function failureNotices(failures: Array<{ node: string; error: KubeError }>): QueryResultMetaNotice[] {
-  const byReason = new Map<string, string[]>();
-  for (const f of failures) {
-    const reason = describeKubeError(f.error);
-    const nodes = byReason.get(reason) ?? [];
-    nodes.push(f.node);
-    byReason.set(reason, nodes);
-  }
-  return [...byReason].map(([reason, nodes]) => ({
+  return groupByReason(failures).map((g) => ({
     severity: 'warning',
-    text: `Left out ${nodes.length === 1 ? 'node' : `${nodes.length} nodes`} ${listNames(nodes)}: ${reason}`,
+    text: `Left out ${nodesWord(g.nodes)}: ${g.text}`,
   }));
 }
 
 /** When no node answered: the query's errors, one per distinct reason. */
 export function allFailedErrors(failures: Array<{ node: string; error: KubeError }>, refId: string): DataQueryError[] {
-  const byReason = new Map<string, { nodes: string[]; status?: number }>();
-  for (const f of failures) {
-    const reason = describeKubeError(f.error);
-    const entry = byReason.get(reason) ?? { nodes: [], status: f.error.status };
-    entry.nodes.push(f.node);
-    byReason.set(reason, entry);
-  }
-  return [...byReason].map(([reason, { nodes, status }]) => ({
-    message: failures.length === 1 ? reason : `No node answered (${listNames(nodes)}): ${reason}`,
-    status,
+  return groupByReason(failures).map((g) => ({
+    message: failures.length === 1 ? g.text : `No node answered (${nodesWord(g.nodes)}): ${g.text}`,
+    status: g.status,
     refId,
   }));
 }
