@@ -353,3 +353,37 @@ describe('time series and live queries through the sampler', () => {
     }
   });
 });
+
+describe('logs through the data source', () => {
+  it('returns a logs frame for one pod over the panel time range, with Explore-ready meta', async () => {
+    const pod = sim.cluster.pods.find((p) => p.phase === 'Running' && p.containers.length === 1)!;
+    const { ds } = makeDs();
+    const responses = await lastValueFrom(
+      ds
+        .query(request([{ refId: 'L', queryType: 'logs', namespace: pod.namespace, podName: pod.name } as KubeQuery]))
+        .pipe(toArray())
+    );
+    const last = responses[responses.length - 1];
+    expect(last.errors ?? []).toEqual([]);
+    const frame: DataFrame = last.data[0];
+    expect(frame.meta?.type).toBe('log-lines');
+    expect(frame.meta?.preferredVisualisationType).toBe('logs');
+    expect(frame.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['timestamp', 'body', 'severity', 'id', 'labels'])
+    );
+    expect(frame.length).toBeGreaterThan(0);
+    const labels = frame.fields.find((f) => f.name === 'labels')!.values[0];
+    expect(labels).toMatchObject({ namespace: pod.namespace, pod: pod.name, container: pod.containers[0].name });
+  });
+
+  it('rejects a hostile pod name before any request', async () => {
+    const { ds, harness } = makeDs({}, { pod: 'web/../../nodes' });
+    const responses = await lastValueFrom(
+      ds
+        .query(request([{ refId: 'L', queryType: 'logs', namespace: 'default', podName: '$pod' } as KubeQuery]))
+        .pipe(toArray())
+    );
+    expect(responses[0].errors?.[0].message).toMatch(/not a valid pod name/);
+    expect(harness.requests).toHaveLength(0);
+  });
+});

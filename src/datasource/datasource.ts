@@ -4,6 +4,9 @@ import {
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
+  DataSourceWithLogsContextSupport,
+  LogRowContextOptions,
+  LogRowModel,
   TimeRange,
   TestDataSourceResponse,
 } from '@grafana/data';
@@ -16,6 +19,7 @@ import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
 import { samplerSettings } from './live/samplerSettings';
 import { LiveSource } from './live/types';
+import { getLogRowContext, getLogRowContextQuery } from './queries/logsContext';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
 import { toQueryError } from './queries/queryError';
@@ -24,6 +28,7 @@ import {
   DEFAULT_QUERY,
   KubeDataSourceOptions,
   KubeQuery,
+  LogsQuery,
   MAX_FAN_OUT_CONCURRENCY,
 } from './types';
 import { variableResolver } from './variables';
@@ -35,7 +40,10 @@ export interface KubeDataSourceDeps {
   now?: () => number;
 }
 
-export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptions> {
+export class KubeDataSource
+  extends DataSourceApi<KubeQuery, KubeDataSourceOptions>
+  implements DataSourceWithLogsContextSupport<KubeQuery>
+{
   readonly client: KubeClient;
   private readonly templateSrv: Pick<TemplateSrv, 'replace'>;
   private readonly now: () => number;
@@ -121,8 +129,26 @@ export class KubeDataSource extends DataSourceApi<KubeQuery, KubeDataSourceOptio
     };
   }
 
+  /** Explore's log context: the lines around a row, read from the same pod and container. */
+  getLogRowContext = (
+    row: LogRowModel,
+    options?: LogRowContextOptions,
+    query?: KubeQuery
+  ): Promise<DataQueryResponse> =>
+    getLogRowContext(this.context(query?.refId ?? 'context'), row, options, asLogsQuery(query));
+
+  getLogRowContextQuery = async (
+    row: LogRowModel,
+    _options?: LogRowContextOptions,
+    query?: KubeQuery
+  ): Promise<KubeQuery | null> => getLogRowContextQuery(row, asLogsQuery(query));
+
   async testDatasource(): Promise<TestDataSourceResponse> {
     const { status, message, details } = await checkHealth(this.client, { kubeletAccess: this.kubeletAccess });
     return { status, message, details };
   }
+}
+
+function asLogsQuery(query: KubeQuery | undefined): LogsQuery | undefined {
+  return query?.queryType === 'logs' ? query : undefined;
 }

@@ -7,7 +7,7 @@ import type { KubeDataSource } from '../datasource';
 import { type KubeQuery, QUERY_TYPES } from '../types';
 import { EDITOR_TEST_IDS } from './editorTestIds';
 import { QueryEditor } from './QueryEditor';
-import { fakeClusterOptions, renderQueryEditor } from './testing/renderQueryEditor';
+import { fakeClusterOptions, renderQueryEditor, settle } from './testing/renderQueryEditor';
 
 jest.mock('@grafana/ui', () => ({
   ...jest.requireActual('@grafana/ui'),
@@ -27,6 +27,7 @@ describe('QueryEditor', () => {
     expect(typeOptions()).toEqual(QUERY_TYPES.map((t) => t.label));
 
     await userEvent.selectOptions(screen.getByTestId(EDITOR_TEST_IDS.queryType), 'pods');
+    await settle();
     expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'pods' });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId(EDITOR_TEST_IDS.groupBy)).toBeInTheDocument();
@@ -56,6 +57,7 @@ describe('QueryEditor', () => {
       format: 'timeseries',
     });
     await userEvent.selectOptions(screen.getByTestId(EDITOR_TEST_IDS.queryType), 'logs');
+    await settle();
     expect(latest()).toEqual({ refId: 'B', hide: false, datasource: { uid: 'kube' }, queryType: 'logs' });
   });
 
@@ -139,6 +141,7 @@ describe('QueryEditor', () => {
     };
     const { view } = await renderQueryEditor({ refId: 'A', queryType: 'nodes', labelSelector: 'zone=a' }, options);
     view.rerender(<QueryEditor {...props} query={{ refId: 'A', queryType: 'nodes', labelSelector: 'zone=b' }} />);
+    await settle();
     expect(screen.getByTestId(EDITOR_TEST_IDS.labelSelector)).toHaveValue('zone=b');
   });
 });

@@ -8,7 +8,7 @@ import { testContext, TestContextOptions } from '../../../tools/testing/queryCon
 import { KubeError } from '../kube/errors';
 import { Snapshot } from '../live/types';
 import { KubeletQuery } from '../types';
-import { kubeletLabelValues, kubeletMetricNames, kubeletModule } from './kubelet';
+import { kubeletLabelValues, kubeletMetricNames, kubeletMetricNamesFor, kubeletModule } from './kubelet';
 
 const START = Date.UTC(2025, 2, 1, 12, 0, 0);
 let sim: KubeSim;
@@ -250,6 +250,21 @@ describe('kubelet query against kube-sim', () => {
       kubeletLabelValues(ctx.client, 'node-1', 'metrics/resource', 'container_cpu_usage_seconds_total', 'namespace')
     );
     expect(namespaces).toEqual([...new Set(runningContainers('node-1').map(({ pod }) => pod.namespace))].sort());
+  });
+
+  it('the picker reads the first node when none is named, and nothing when access is off', async () => {
+    const { ctx } = setup();
+    const names = await lastValueFrom(kubeletMetricNamesFor(ctx, [], 'metrics/cadvisor'));
+    expect(names.map((m) => m.name)).toContain('container_cpu_usage_seconds_total');
+    expect(sim.faults.requests.map((r) => r.path)).toEqual([
+      '/api/v1/nodes',
+      `/api/v1/nodes/${nodeNames()[0]}/proxy/metrics/cadvisor`,
+    ]);
+
+    sim.faults.reset();
+    const off = setup({ kubeletAccess: false }).ctx;
+    await expect(lastValueFrom(kubeletMetricNamesFor(off, ['node-1']))).rejects.toThrow(/Kubelet access is off/);
+    expect(sim.faults.requests).toHaveLength(0);
   });
 
   it('snapshot without a metric is an error, not a silent empty series', async () => {

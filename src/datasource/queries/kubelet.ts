@@ -29,6 +29,7 @@ import {
   failureNotices,
   kubeletAccessOffError,
   kubeletAccessOffResponse,
+  KUBELET_ACCESS_OFF,
   resolveNodeTargets,
   splitOutcomes,
 } from './nodeTargets';
@@ -232,6 +233,30 @@ export function kubeletMetricNames(
   endpoint: KubeletEndpoint = DEFAULT_KUBELET_ENDPOINT
 ): Observable<MetricInfo[]> {
   return scrapeNode(client, node, endpoint).pipe(map((scrape) => metricInfos(scrape.families)));
+}
+
+/**
+ * For the data source's metric picker: the metrics of the first node asked (or the first node listed when
+ * none is named). Fails with the kubelet-access message, without a request, when access is off.
+ */
+export function kubeletMetricNamesFor(
+  ctx: QueryContext,
+  nodeNames: string[],
+  endpoint: KubeletEndpoint = DEFAULT_KUBELET_ENDPOINT
+): Observable<MetricInfo[]> {
+  if (!ctx.kubeletAccess) {
+    return throwError(
+      () =>
+        new KubeError({
+          kind: 'forbidden',
+          message: KUBELET_ACCESS_OFF,
+          remedy: 'Until then, type the metric name.',
+        })
+    );
+  }
+  return resolveNodeTargets(ctx, nodeNames.slice(0, 1)).pipe(
+    switchMap(({ nodes }) => (nodes.length ? kubeletMetricNames(ctx.client, nodes[0], endpoint) : of([])))
+  );
 }
 
 /** For the matcher editor: the values one label takes among a metric's samples on one node, sorted. */

@@ -89,12 +89,18 @@ interface ReasonGroup {
   status?: number;
 }
 
+/** The text with the node's name taken out where it stands alone (not inside a longer name or word). */
+function withoutName(text: string, node: string): string {
+  const escaped = node.replace(/[.]/g, '\\.');
+  return text.replace(new RegExp(`(?<![a-z0-9.-])${escaped}(?![a-z0-9-]|\\.[a-z0-9])`, 'g'), '\u0000');
+}
+
 /** Failures with the same reason on different nodes: their descriptions differ only by the node's name. */
 function groupByReason(failures: Array<{ node: string; error: KubeError }>): ReasonGroup[] {
   const groups = new Map<string, ReasonGroup>();
   for (const f of failures) {
     const text = describeKubeError(f.error);
-    const key = text.split(f.node).join('\u0000');
+    const key = withoutName(text, f.node);
     const group = groups.get(key);
     if (group) {
       group.nodes.push(f.node);

@@ -11,10 +11,11 @@ interface MockProps {
 
 /**
  * Combobox measures its menu, which jsdom cannot; a native select exercises the same props. Async options are
- * loaded once on mount (as the menu's first opening would), and a value outside the options still shows.
+ * loaded on mount and again on focus (as opening the menu does), and a value outside the options still shows.
  */
 export function MockCombobox({ options, value, onChange, 'data-testid': testId, placeholder }: MockProps) {
   const [loaded, setLoaded] = useState<Array<ComboboxOption<string>>>(Array.isArray(options) ? options : []);
+  const [opened, setOpened] = useState(0);
   useEffect(() => {
     if (Array.isArray(options)) {
       setLoaded(options);
@@ -25,7 +26,7 @@ export function MockCombobox({ options, value, onChange, 'data-testid': testId, 
     return () => {
       live = false;
     };
-  }, [options]);
+  }, [options, opened]);
   const current = value === null || value === undefined ? '' : typeof value === 'object' ? value.value : value;
   const shown = current === '' || loaded.some((o) => o.value === current) ? loaded : [...loaded, { value: current }];
   return (
@@ -33,6 +34,8 @@ export function MockCombobox({ options, value, onChange, 'data-testid': testId, 
       data-testid={testId}
       aria-label={placeholder}
       value={current}
+      // focusing stands for opening the menu, which loads async options again
+      onFocus={() => setOpened((n) => n + 1)}
       onChange={(e) => onChange(shown.find((o) => o.value === e.target.value && !o.infoOption) ?? null)}
     >
       <option value="">choose</option>

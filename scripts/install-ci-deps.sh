@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the system packages the CI tests need (Debian, as root):
+#   prometheus - the stack checks run `promtool check config` and a real Prometheus against kube-sim.
+# Idempotent: installs only what is missing and prints what it installs.
+set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-ci-deps: run as root (it uses apt-get)" >&2
+  exit 1
+fi
+
+missing=()
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-ci-deps: nothing to install"
+  exit 0
+fi
+
+echo "install-ci-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# policy-rc.d exit code 101 keeps the package's maintainer scripts from starting a Prometheus daemon
+# (which would listen on all interfaces); the tests start their own on 127.0.0.1.
+policy=/usr/sbin/policy-rc.d
+created_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  created_policy=1
+fi
+trap '[ "$created_policy" -eq 1 ] && rm -f "$policy"' EXIT
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-ci-deps: installed $(prometheus --version 2>&1 | head -n 1)"
