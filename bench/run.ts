@@ -6,11 +6,13 @@ import { benchNodes } from './nodes.bench';
 import { benchPanel } from './panel.bench';
 import { benchPromtext } from './promtext.bench';
 import { benchSampler } from './sampler.bench';
+import { benchSummary } from './summary.bench';
 
 async function main() {
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
   await benchNodes();
   await benchPromtext();
+  await benchSummary();
   await benchLogs();
   await benchPanel();
   await benchSampler();

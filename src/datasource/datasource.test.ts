@@ -387,3 +387,32 @@ describe('logs through the data source', () => {
     expect(harness.requests).toHaveLength(0);
   });
 });
+
+describe('kubelet queries through the data source', () => {
+  it('reads the Summary API of every node when kubelet access is on', async () => {
+    const { ds } = makeDs({ jsonData: { kubeletAccess: true } });
+    const res = await lastValueFrom(
+      ds.query(request([{ refId: 'S', queryType: 'summary', scope: 'node' } as KubeQuery])).pipe(toArray())
+    );
+    expect(res[0].errors ?? []).toEqual([]);
+    const frame: DataFrame = res[0].data[0];
+    expect(frame.length).toBe(sim.cluster.nodes.length);
+  });
+
+  it('says kubelet access is off instead of asking the kubelet', async () => {
+    const { ds, harness } = makeDs();
+    const res = await lastValueFrom(
+      ds.query(request([{ refId: 'S', queryType: 'summary' } as KubeQuery])).pipe(toArray())
+    );
+    expect(res[0].errors?.[0].message).toMatch(/Kubelet access is off/);
+    expect(harness.requests.some((r) => r.url.includes('/proxy/'))).toBe(false);
+  });
+
+  it('offers the metric names a kubelet endpoint serves', async () => {
+    const { ds } = makeDs({ jsonData: { kubeletAccess: true } });
+    const names = await ds.getKubeletMetricNames(undefined, 'metrics/resource');
+    expect(names).toEqual(
+      expect.arrayContaining(['container_cpu_usage_seconds_total', 'node_memory_working_set_bytes'])
+    );
+  });
+});

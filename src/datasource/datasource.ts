@@ -11,7 +11,7 @@ import {
   TestDataSourceResponse,
 } from '@grafana/data';
 import { BackendSrvRequest, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
-import { defer, merge, Observable, of } from 'rxjs';
+import { defer, lastValueFrom, merge, Observable, of } from 'rxjs';
 
 import { checkHealth } from './health';
 import { KubeClient } from './kube/client';
@@ -19,6 +19,7 @@ import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
 import { samplerSettings } from './live/samplerSettings';
 import { LiveSource } from './live/types';
+import { kubeletMetricNamesFor } from './queries/kubelet';
 import { getLogRowContext, getLogRowContextQuery } from './queries/logsContext';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
@@ -27,6 +28,7 @@ import {
   DEFAULT_FAN_OUT_CONCURRENCY,
   DEFAULT_QUERY,
   KubeDataSourceOptions,
+  KubeletEndpoint,
   KubeQuery,
   LogsQuery,
   MAX_FAN_OUT_CONCURRENCY,
@@ -128,6 +130,12 @@ export class KubeDataSource
       datasourceUid: this.uid,
     };
   }
+
+  /** Metric names a kubelet endpoint serves, for the query editor's picker (one node's endpoint). */
+  getKubeletMetricNames = (node: string | undefined, endpoint: KubeletEndpoint): Promise<string[]> =>
+    lastValueFrom(
+      kubeletMetricNamesFor(this.context('editor'), variableResolver(this.templateSrv).names(node, 'node'), endpoint)
+    ).then((metrics) => metrics.map((m) => m.name));
 
   /** Explore's log context: the lines around a row, read from the same pod and container. */
   getLogRowContext = (

@@ -6,14 +6,18 @@ import { metricsRoute } from './routesMetrics';
 import { nodeProxyRoute } from './routesNodeProxy';
 import { logRoute } from './routesLogs';
 import { getResource, listResource } from './routesList';
+import { isWatch, watchResource } from './routesWatch';
 import { APPS_RESOURCES, AnyResourceDef, BATCH_RESOURCES, CORE_RESOURCES } from './routesResources';
 
 /** resource routes under a group/version prefix: /{res}, /{res}/{name}, /namespaces/{ns}/{res}[/{name}] */
 function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, rest: string[]): Reply | undefined {
   const def = (name: string): AnyResourceDef | undefined =>
     Object.prototype.hasOwnProperty.call(defs, name) ? defs[name] : undefined;
+  // ?watch=true on a list path turns the list into a watch, as on the apiserver
+  const list = (d: AnyResourceDef, ns?: string) =>
+    isWatch(ctx.query) ? watchResource(ctx, d, ns) : listResource(ctx, d, ns);
   if (rest.length === 1 && def(rest[0])) {
-    return listResource(ctx, def(rest[0])!);
+    return list(def(rest[0])!);
   }
   if (rest.length === 2 && def(rest[0]) && !def(rest[0])!.namespaced) {
     return getResource(ctx, def(rest[0])!, undefined, rest[1]);
@@ -21,7 +25,7 @@ function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, 
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     const d = def(rest[2]);
     if (d && d.namespaced && rest.length === 3) {
-      return listResource(ctx, d, rest[1]);
+      return list(d, rest[1]);
     }
     if (d && d.namespaced && rest.length === 4) {
       return getResource(ctx, d, rest[1], rest[3]);

@@ -14,11 +14,10 @@ interface MockProps {
  * loaded on mount and again on focus (as opening the menu does), and a value outside the options still shows.
  */
 export function MockCombobox({ options, value, onChange, 'data-testid': testId, placeholder }: MockProps) {
-  const [loaded, setLoaded] = useState<Array<ComboboxOption<string>>>(Array.isArray(options) ? options : []);
+  const [loaded, setLoaded] = useState<Array<ComboboxOption<string>>>([]);
   const [opened, setOpened] = useState(0);
   useEffect(() => {
     if (Array.isArray(options)) {
-      setLoaded(options);
       return undefined;
     }
     let live = true;
@@ -28,7 +27,8 @@ export function MockCombobox({ options, value, onChange, 'data-testid': testId, 
     };
   }, [options, opened]);
   const current = value === null || value === undefined ? '' : typeof value === 'object' ? value.value : value;
-  const shown = current === '' || loaded.some((o) => o.value === current) ? loaded : [...loaded, { value: current }];
+  const list = Array.isArray(options) ? options : loaded;
+  const shown = current === '' || list.some((o) => o.value === current) ? list : [...list, { value: current }];
   return (
     <select
       data-testid={testId}

@@ -11,7 +11,7 @@ import { QueryEditor } from '../QueryEditor';
 /** Names a fake cluster answers per lookup kind; every lookup is recorded. */
 export function fakeClusterOptions(
   names: Partial<Record<NameLookup['kind'], string[]>> = {},
-  extra: Partial<ClusterOptions> = {}
+  extra: Partial<Omit<ClusterOptions, 'names'>> = {}
 ): ClusterOptions & { names: jest.Mock<Promise<Array<ComboboxOption<string>>>, [NameLookup]> } {
   return {
     names: jest.fn(async (lookup: NameLookup) => (names[lookup.kind] ?? []).map((n) => ({ value: n, label: n }))),

@@ -1,0 +1,35 @@
+/** What @grafana/runtime's `config` reads when it is first imported; it must exist before the host bundle runs. */
+export function bootData(theme: 'dark' | 'light') {
+  return {
+    assets: { dark: '', light: '' },
+    navTree: [],
+    settings: {
+      appSubUrl: '',
+      buildInfo: { version: '12.4.10', commit: 'playground', env: 'development' },
+      featureToggles: {},
+      datasources: {},
+      panels: {},
+      apps: {},
+    },
+    user: { theme, regionalFormat: 'en-US', language: 'en-US', timezone: 'utc', lightTheme: theme === 'light' },
+  };
+}
+
+/** The playground's only HTML: boot data, then the host bundle, which loads the plugins from dist/. */
+export function pageHtml(): string {
+  const boot = JSON.stringify(bootData('dark')).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Kubeglance playground</title>
+<link rel="stylesheet" href="/playground/main.css">
+<script>window.grafanaBootData = ${boot};</script>
+</head>
+<body>
+<div id="playground-root">Loading the host bundle…</div>
+<script src="/playground/main.js"></script>
+</body>
+</html>
+`;
+}
