@@ -34,6 +34,7 @@ import {
   MAX_FAN_OUT_CONCURRENCY,
 } from './types';
 import { variableResolver } from './variables';
+import { KubeVariableSupport } from './variableSupport';
 
 /** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
 export interface KubeDataSourceDeps {
@@ -73,10 +74,12 @@ export class KubeDataSource
     this.kubeletAccess = json.kubeletAccess === true;
     this.concurrency = concurrency;
     this.sampler = new Sampler({ ...samplerSettings(json), now: this.now });
+    this.variables = new KubeVariableSupport(this, deps.templateSrv);
   }
 
-  getDefaultQuery(_app: CoreApp): Partial<KubeQuery> {
-    return DEFAULT_QUERY;
+  getDefaultQuery(app: CoreApp): Partial<KubeQuery> {
+    // Explore is where people read logs; dashboards start with the cluster's nodes
+    return app === CoreApp.Explore ? { queryType: 'logs' } : DEFAULT_QUERY;
   }
 
   filterQuery(query: KubeQuery): boolean {

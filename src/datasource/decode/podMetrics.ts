@@ -2,6 +2,7 @@ import { ObjectMeta } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseGoDuration, parseKubeTime } from './kubeTime';
 import { Decoded, readQuantity } from './nodeMetrics';
+import { toNano } from './podObjects';
 
 /** A metrics.k8s.io/v1beta1 PodMetrics item, as far as it is read. */
 export interface PodMetricsItem {
@@ -46,7 +47,7 @@ function sum(values: Array<number | undefined>): number | undefined {
     }
     total += v;
   }
-  return total;
+  return toNano(total);
 }
 
 export function decodePodMetrics(item: PodMetricsItem, problems: string[]): PodUsage | undefined {

@@ -95,7 +95,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function stateText(state: RawState | undefined): string | undefined {
-  if (!isRecord(state)) {
+  if (typeof state !== 'object' || state === null) {
     return undefined;
   }
   if (state.running) {
@@ -165,7 +165,10 @@ export function effectiveAmount(
   overhead: number | undefined,
   kind: 'request' | 'limit'
 ): number | undefined {
-  if (kind === 'limit' && (!app.length || app.some((v) => v === undefined) || init.some((c) => c.sidecar && c.value === undefined))) {
+  if (
+    kind === 'limit' &&
+    (!app.length || app.some((v) => v === undefined) || init.some((c) => c.sidecar && c.value === undefined))
+  ) {
     return undefined;
   }
   let set = overhead !== undefined;
@@ -189,7 +192,12 @@ export function effectiveAmount(
       initPeak = Math.max(initPeak, v + sidecars);
     }
   }
-  return set ? Math.max(total, initPeak) + (overhead ?? 0) : undefined;
+  return set ? toNano(Math.max(total, initPeak) + (overhead ?? 0)) : undefined;
+}
+
+/** Sums of nano-precise quantities back to nano precision (0.2 + 0.1 cores is 0.3, not 0.30000000000000004). */
+export function toNano(x: number): number {
+  return Number.isInteger(x) ? x : Math.round(x * 1e9) / 1e9;
 }
 
 type ResourceKey = keyof Resources;

@@ -133,9 +133,7 @@ function readParents(
     .fanOut(
       scopes,
       (ns) =>
-        client
-          .list<unknown>(workloadsPath(resource, ns === ALL ? undefined : ns))
-          .pipe(map((list) => list.items)),
+        client.list<unknown>(workloadsPath(resource, ns === ALL ? undefined : ns)).pipe(map((list) => list.items)),
       concurrency
     )
     .pipe(

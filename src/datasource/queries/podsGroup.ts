@@ -2,6 +2,7 @@
  * Rows of the pods query and what is done to them after the join: grouping pods by workload, namespace or
  * node, sorting like `kubectl top pods --sort-by`, and keeping the top N. Pure.
  */
+import { toNano } from '../decode/podObjects';
 import { PodsGroupBy, PodsSortBy } from '../types';
 import { Workload } from './owners';
 
@@ -41,12 +42,12 @@ export function share(used: number | undefined, total: number | undefined): numb
 
 /** Adds what is present; undefined when nothing is. A request left out counts as zero, like the scheduler does. */
 function addPresent(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : a + b;
+  return a === undefined ? b : b === undefined ? a : toNano(a + b);
 }
 
 /** A limit is a bound only if every member has one: one unbounded pod makes the group unbounded. */
 function addBound(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined || b === undefined ? undefined : a + b;
+  return a === undefined || b === undefined ? undefined : toNano(a + b);
 }
 
 export function workloadLabel(w: Workload | undefined): string | undefined {

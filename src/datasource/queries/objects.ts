@@ -1,0 +1,201 @@
+import { DataFrame, DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
+import { catchError, map, Observable, of } from 'rxjs';
+
+import { KubeClient, KubeParams } from '../kube/client';
+import { describeKubeError, KubeError } from '../kube/errors';
+import { ObjectResource, ObjectsQuery } from '../types';
+import { listNames } from './nodesFrame';
+import { ObjectColumn } from './objectColumns/columns';
+import { isObjectResource, OBJECT_RESOURCES } from './objectColumns/resources';
+import { asKubeError, toQueryError } from './queryError';
+import { QueryModule } from './types';
+
+/** An objects query after variables were interpolated and every name validated. */
+export interface ResolvedObjectsQuery {
+  refId: string;
+  resource: ObjectResource;
+  /** empty for all namespaces */
+  namespaces: string[];
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** One namespace (or the all-namespaces list, without `namespace`) that could not be read. */
+export interface ListFailure {
+  namespace?: string;
+  error: KubeError;
+}
+
+export interface NamespacedList<T> {
+  items: T[];
+  failures: ListFailure[];
+}
+
+/**
+ * Every page of a list, across all namespaces (one request) or in each named namespace (bounded
+ * fan-out). A namespace that fails is kept as a failure; the others still answer.
+ */
+export function listInNamespaces<T>(
+  client: KubeClient,
+  path: (namespace?: string) => string,
+  namespaces: readonly string[],
+  params: KubeParams,
+  concurrency: number
+): Observable<NamespacedList<T>> {
+  if (!namespaces.length) {
+    const all = path();
+    return client.list<T>(all, params).pipe(
+      map((list): NamespacedList<T> => ({ items: list.items, failures: [] })),
+      catchError((err) => of<NamespacedList<T>>({ items: [], failures: [{ error: asKubeError(err, all) }] }))
+    );
+  }
+  return client.fanOut(namespaces, (ns) => client.list<T>(path(ns), params), concurrency).pipe(
+    map((results) => {
+      const out: NamespacedList<T> = { items: [], failures: [] };
+      for (const r of results) {
+        if (r.error) {
+          out.failures.push({ namespace: r.key, error: r.error });
+        } else if (r.value) {
+          out.items.push(...r.value.items);
+        }
+      }
+      return out;
+    })
+  );
+}
+
+function where(namespace: string | undefined): string {
+  return namespace === undefined ? '' : `Namespace "${namespace}": `;
+}
+
+/** Panel errors for a query where nothing could be read. */
+export function failureErrors(failures: readonly ListFailure[], refId: string): DataQueryError[] {
+  return failures.map((f) => ({ ...toQueryError(f.error, refId), message: `${where(f.namespace)}${describeKubeError(f.error)}` }));
+}
+
+/** A warning naming the namespaces that could not be read, when others could. */
+export function failureNotice(failures: readonly ListFailure[]): QueryResultMetaNotice[] {
+  if (!failures.length) {
+    return [];
+  }
+  const names = failures.map((f) => f.namespace ?? 'all namespaces');
+  return [
+    {
+      severity: 'warning',
+      text: `Could not read ${failures.length} namespace(s): ${listNames(names)}. ${describeKubeError(failures[0].error)}`,
+    },
+  ];
+}
+
+/** A table frame from printer columns. */
+export function objectsFrame(
+  columns: readonly ObjectColumn[],
+  refId: string,
+  name: string,
+  notices: QueryResultMetaNotice[]
+): DataFrame {
+  return {
+    refId,
+    name,
+    length: columns[0]?.values.length ?? 0,
+    meta: { preferredVisualisationType: 'table', notices: notices.length ? notices : undefined },
+    fields: columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      values: c.values,
+      config: c.unit ? { displayName: c.displayName, unit: c.unit } : { displayName: c.displayName },
+    })),
+  };
+}
+
+interface Named {
+  metadata?: { name?: unknown };
+}
+
+/** Objects without a name cannot be shown or linked; they are left out and counted. */
+function named(items: readonly unknown[]): { kept: Named[]; dropped: number } {
+  const kept: Named[] = [];
+  for (const item of items) {
+    const name = (item as Named | null)?.metadata?.name;
+    if (typeof item === 'object' && item !== null && typeof name === 'string' && name !== '') {
+      kept.push(item as Named);
+    }
+  }
+  return { kept, dropped: items.length - kept.length };
+}
+
+function scopeText(q: ResolvedObjectsQuery, namespaced: boolean): string {
+  const parts: string[] = [];
+  if (namespaced && q.namespaces.length) {
+    parts.push(`in namespace ${q.namespaces.join(', ')}`);
+  }
+  if (q.labelSelector) {
+    parts.push(`matching ${q.labelSelector}`);
+  }
+  if (q.fieldSelector) {
+    parts.push(`with ${q.fieldSelector}`);
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/** `kubectl get <resource>` as one table frame; namespaces that fail are named in a notice. */
+export function runObjectsQuery(
+  client: KubeClient,
+  q: ResolvedObjectsQuery,
+  nowMs: number,
+  concurrency: number
+): Observable<DataQueryResponse> {
+  const spec = OBJECT_RESOURCES[q.resource];
+  const params: KubeParams = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
+  const namespaces = spec.namespaced ? q.namespaces : [];
+  return listInNamespaces<unknown>(client, spec.path, namespaces, params, concurrency).pipe(
+    map(({ items, failures }): DataQueryResponse => {
+      if (failures.length && failures.length === Math.max(1, namespaces.length)) {
+        return { data: [], errors: failureErrors(failures, q.refId), key: q.refId };
+      }
+      const notices = failureNotice(failures);
+      let { kept, dropped } = named(items);
+      if (q.resource === 'namespaces' && q.namespaces.length) {
+        // namespaces are not namespaced: the namespace filter picks which ones to show
+        const wanted = new Set(q.namespaces);
+        kept = kept.filter((ns) => wanted.has(ns.metadata?.name as string));
+      } else if (!spec.namespaced && q.namespaces.length) {
+        notices.push({ severity: 'info', text: `Nodes are not namespaced: the namespace filter is ignored.` });
+      }
+      if (dropped) {
+        notices.push({ severity: 'warning', text: `Left out ${dropped} object(s) without metadata.name.` });
+      }
+      if (!kept.length && !failures.length) {
+        notices.push({ severity: 'info', text: `No ${spec.noun} found${scopeText(q, spec.namespaced)}.` });
+      }
+      const columns = spec.columns(kept as never[], nowMs);
+      return { data: [objectsFrame(columns, q.refId, q.resource, notices)], key: q.refId };
+    })
+  );
+}
+
+/** The resource of a saved query; an unknown one fails before any request. */
+function resolveResource(value: unknown): ObjectResource {
+  if (value === undefined || value === '') {
+    return 'pods';
+  }
+  if (!isObjectResource(value)) {
+    throw new KubeError({
+      kind: 'invalid',
+      message: `Unknown resource ${JSON.stringify(value)}`,
+      remedy: `Choose one of ${Object.keys(OBJECT_RESOURCES).join(', ')} in the query editor.`,
+    });
+  }
+  return value;
+}
+
+export const objectsModule: QueryModule<ObjectsQuery, ResolvedObjectsQuery> = {
+  resolve: (query, vars) => ({
+    refId: query.refId,
+    resource: resolveResource(query.resource),
+    namespaces: vars.names(query.namespace, 'namespace'),
+    labelSelector: vars.text(query.labelSelector),
+    fieldSelector: vars.text(query.fieldSelector),
+  }),
+  run: (ctx, resolved) => runObjectsQuery(ctx.client, resolved, ctx.nowMs, ctx.concurrency),
+};
