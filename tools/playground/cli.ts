@@ -31,7 +31,7 @@ async function main() {
   const playground = await startPlayground({
     apiServerUrl: sim.url,
     token: sim.token,
-    logsPod: { namespace: chatty.namespace, pod: chatty.pod },
+    logsPod: chatty,
     port: Number(flag('port') ?? 3300),
   });
   console.log(`Kubeglance playground: ${playground.url}`);

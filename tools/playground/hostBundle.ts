@@ -1,6 +1,6 @@
 import { build, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
+import { basename, join, resolve } from 'path';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ENTRY = join(__dirname, 'browser', 'main.tsx');
@@ -56,14 +56,25 @@ export async function buildHostBundle(dir = DEFAULT_BUNDLE_DIR, force = false): 
     target: 'es2020',
     sourcemap: 'linked',
     metafile: true,
+    write: false,
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"development"', global: 'window' },
     // @grafana/ui's fonts and images are not needed here
     loader: { '.svg': 'text', '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.eot': 'empty', '.png': 'dataurl' },
   });
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify(result.metafile));
-  if (!existsSync(paths.css)) {
-    writeFileSync(paths.css, '');
+  // written aside and renamed: test files in other jest workers may build and serve the same bundle at once
+  const writeAtomically = (path: string, contents: string | Uint8Array) => {
+    const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+    writeFileSync(tmp, contents);
+    renameSync(tmp, path);
+  };
+  for (const file of result.outputFiles ?? []) {
+    writeAtomically(file.path, file.contents);
   }
+  if (!existsSync(paths.css)) {
+    writeAtomically(paths.css, '');
+  }
+  // last, so a bundle counts as fresh only once all of it is written
+  writeAtomically(join(dir, 'meta.json'), JSON.stringify(result.metafile));
   return paths;
 }

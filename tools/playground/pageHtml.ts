@@ -24,7 +24,11 @@ export function pageHtml(): string {
 <meta charset="utf-8">
 <title>Kubeglance playground</title>
 <link rel="stylesheet" href="/playground/main.css">
-<script>window.grafanaBootData = ${boot};</script>
+<style>
+.playground-table { border-collapse: collapse; font-size: 12px; }
+.playground-table th, .playground-table td { padding: 2px 10px; text-align: left; border-bottom: 1px solid rgba(128, 128, 128, 0.3); }
+</style>
+<script>window.grafanaBootData = ${boot}; window.__grafana_public_path__ = '/public/';</script>
 </head>
 <body>
 <div id="playground-root">Loading the host bundle…</div>

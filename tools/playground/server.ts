@@ -16,7 +16,7 @@ export interface PlaygroundOptions {
   /** its bearer token, stored as the data source's secure token */
   token: string;
   /** the pod the logs section follows */
-  logsPod: { namespace: string; pod: string };
+  logsPod: { namespace: string; pod: string; container: string };
   /** default dist/ of the repository */
   distDir?: string;
   /** default 0 (ephemeral); always bound to 127.0.0.1 */
@@ -33,6 +33,9 @@ export const PLAYGROUND_DS_UID = 'kubeglance-playground';
 const ROOT = resolve(__dirname, '..', '..');
 const PROXY_PREFIX = `/api/datasources/proxy/uid/${PLAYGROUND_DS_UID}/`;
 const MAX_BODY = 1024 * 1024;
+/** @grafana/ui's Icon fetches its SVGs from Grafana's public folder; the package ships them */
+const ICONS_PATH = '/public/build/img/icons/';
+const ICONS_DIR = join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -160,6 +163,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       }
       if (path.startsWith(`/public/plugins/${appId}/`)) {
         const file = fileUnder(distDir, path.slice(`/public/plugins/${appId}/`.length));
+        return file ? sendFile(res, file) : send(res, 404, 'not found');
+      }
+      if (path.startsWith(ICONS_PATH)) {
+        const file = fileUnder(ICONS_DIR, path.slice(ICONS_PATH.length));
         return file ? sendFile(res, file) : send(res, 404, 'not found');
       }
       if (path.startsWith(PROXY_PREFIX)) {

@@ -2,10 +2,10 @@ import React from 'react';
 import { Combobox, InlineField, InlineFieldRow, RadioButtonGroup, Stack } from '@grafana/ui';
 
 import type { EventsQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { CommitInput } from './CommitInput';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { EVENT_TYPE_OPTIONS, type EventTypeChoice, INVOLVED_KIND_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
 
@@ -14,15 +14,13 @@ export function EventsQueryEditor({ query, onCommit, options }: SubEditorProps<E
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.namespace}
-            placeholder="all namespaces"
-            value={query.namespace}
-            onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
-            {...lookupProps(options, { kind: 'namespaces' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="namespace"
+          onCommit={onCommit}
+          options={options}
+          tooltip="One or more namespaces; empty for all"
+        />
         <InlineField label="Type" labelWidth={LABEL_WIDTH} tooltip="Normal, Warning, or both">
           <RadioButtonGroup<EventTypeChoice>
             aria-label="Event type"

@@ -2,11 +2,12 @@ import React from 'react';
 import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import type { KubeletQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
+import { ClusterCombobox } from './ClusterCombobox';
 import { infoOption } from './clusterOptions';
 import { CommitInput } from './CommitInput';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { DEFAULT_KUBELET_ENDPOINT, ENDPOINT_OPTIONS } from './fieldOptions';
 import { MetricOptions } from './MetricOptions';
 import { withField } from './queryModel';
@@ -22,15 +23,13 @@ export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="One or more nodes; empty for every node">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.nodeName}
-            placeholder="all nodes"
-            value={query.nodeName}
-            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
-            {...lookupProps(options, { kind: 'nodes' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="nodeName"
+          onCommit={onCommit}
+          options={options}
+          tooltip="One or more nodes; empty for every node"
+        />
         <InlineField label="Endpoint" labelWidth={LABEL_WIDTH} tooltip="The kubelet endpoint the metric comes from">
           <Combobox
             data-testid={EDITOR_TEST_IDS.endpoint}

@@ -5,6 +5,7 @@ import { DEFAULT_LOG_LIMIT_BYTES, type LogsQuery } from '../types';
 import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { NumberField } from './NumberField';
 import { withField } from './queryModel';
 import { LabelSelectorField } from './SelectorFields';
@@ -30,15 +31,13 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="The pod's namespace; several are allowed">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.namespace}
-            placeholder="all namespaces"
-            value={query.namespace}
-            onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
-            {...lookupProps(options, { kind: 'namespaces' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="namespace"
+          onCommit={onCommit}
+          options={options}
+          tooltip="The pod's namespace; several are allowed"
+        />
         <InlineField
           label="Pod"
           labelWidth={LABEL_WIDTH}

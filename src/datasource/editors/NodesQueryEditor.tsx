@@ -1,10 +1,9 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, Stack } from '@grafana/ui';
+import { InlineFieldRow, Stack } from '@grafana/ui';
 
 import type { NodesQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
-import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
-import { EDITOR_TEST_IDS } from './editorTestIds';
+import { type SubEditorProps } from './editorProps';
+import { NameField } from './NameField';
 import { MetricOptions } from './MetricOptions';
 import { LabelSelectorField } from './SelectorFields';
 import { withField } from './queryModel';
@@ -14,15 +13,13 @@ export function NodesQueryEditor({ query, onCommit, options }: SubEditorProps<No
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="One node by name; leave empty for every node">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.nodeName}
-            placeholder="all nodes"
-            value={query.nodeName}
-            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
-            {...lookupProps(options, { kind: 'nodes' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="nodeName"
+          onCommit={onCommit}
+          options={options}
+          tooltip="One node by name; leave empty for every node"
+        />
         <LabelSelectorField
           value={query.labelSelector}
           tooltip="Kubernetes label selector on the Node objects, e.g. node-role.kubernetes.io/control-plane or zone=a"

@@ -2,9 +2,9 @@ import React from 'react';
 import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import type { ObjectsQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { DEFAULT_RESOURCE, isNamespaced, RESOURCE_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
 import { FieldSelectorField, LabelSelectorField } from './SelectorFields';
@@ -29,15 +29,13 @@ export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<
           />
         </InlineField>
         {isNamespaced(resource) && (
-          <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.namespace}
-              placeholder="all namespaces"
-              value={query.namespace}
-              onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
-              {...lookupProps(options, { kind: 'namespaces' })}
-            />
-          </InlineField>
+          <NameField
+            query={query}
+            field="namespace"
+            onCommit={onCommit}
+            options={options}
+            tooltip="One or more namespaces; empty for all"
+          />
         )}
       </InlineFieldRow>
       <InlineFieldRow>

@@ -2,9 +2,9 @@ import React from 'react';
 import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
 import type { PodsQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { GROUP_BY_OPTIONS, SORT_BY_OPTIONS } from './fieldOptions';
 import { MetricOptions } from './MetricOptions';
 import { NumberField } from './NumberField';
@@ -16,24 +16,21 @@ export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<Pod
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.namespace}
-            placeholder="all namespaces"
-            value={query.namespace}
-            onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
-            {...lookupProps(options, { kind: 'namespaces' })}
-          />
-        </InlineField>
-        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="Only pods scheduled on this node">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.nodeName}
-            placeholder="any node"
-            value={query.nodeName}
-            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
-            {...lookupProps(options, { kind: 'nodes' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="namespace"
+          onCommit={onCommit}
+          options={options}
+          tooltip="One or more namespaces; empty for all"
+        />
+        <NameField
+          query={query}
+          field="nodeName"
+          onCommit={onCommit}
+          options={options}
+          tooltip="Only pods scheduled on this node"
+          placeholder="any node"
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         <LabelSelectorField

@@ -2,9 +2,8 @@ import React from 'react';
 import { InlineField, InlineFieldRow, RadioButtonGroup, Stack } from '@grafana/ui';
 
 import type { SummaryQuery } from '../types';
-import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
-import { EDITOR_TEST_IDS } from './editorTestIds';
+import { NameField } from './NameField';
 import { SCOPE_OPTIONS } from './fieldOptions';
 import { MetricOptions } from './MetricOptions';
 import { withField } from './queryModel';
@@ -15,15 +14,13 @@ export function SummaryQueryEditor({ query, onCommit, options }: SubEditorProps<
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="One or more nodes; empty for every node">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.nodeName}
-            placeholder="all nodes"
-            value={query.nodeName}
-            onChange={(nodeName) => onCommit(withField(query, 'nodeName', nodeName))}
-            {...lookupProps(options, { kind: 'nodes' })}
-          />
-        </InlineField>
+        <NameField
+          query={query}
+          field="nodeName"
+          onCommit={onCommit}
+          options={options}
+          tooltip="One or more nodes; empty for every node"
+        />
         <InlineField label="Scope" labelWidth={LABEL_WIDTH} tooltip="What one row or series stands for">
           <RadioButtonGroup
             aria-label="Scope"
@@ -40,24 +37,21 @@ export function SummaryQueryEditor({ query, onCommit, options }: SubEditorProps<
       </InlineFieldRow>
       {scope !== 'node' && (
         <InlineFieldRow>
-          <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="Only pods in these namespaces">
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.namespace}
-              placeholder="all namespaces"
-              value={query.namespace}
-              onChange={(namespace) => onCommit(withField(query, 'namespace', namespace))}
-              {...lookupProps(options, { kind: 'namespaces' })}
-            />
-          </InlineField>
-          <InlineField label="Pod" labelWidth={LABEL_WIDTH} tooltip="One or more pods; empty for all">
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.podName}
-              placeholder="all pods"
-              value={query.podName}
-              onChange={(podName) => onCommit(withField(query, 'podName', podName))}
-              {...lookupProps(options, { kind: 'pods', namespace: query.namespace, node: query.nodeName })}
-            />
-          </InlineField>
+          <NameField
+            query={query}
+            field="namespace"
+            onCommit={onCommit}
+            options={options}
+            tooltip="Only pods in these namespaces"
+          />
+          <NameField
+            query={query}
+            field="podName"
+            onCommit={onCommit}
+            options={options}
+            tooltip="One or more pods; empty for all"
+            lookup={{ namespace: query.namespace, node: query.nodeName }}
+          />
         </InlineFieldRow>
       )}
       <MetricOptions query={query} onCommit={onCommit} />

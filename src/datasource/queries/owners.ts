@@ -4,13 +4,14 @@
  * pods as themselves. The parents' owners come from one list per query (or per namespace), never one
  * request per pod; when a list is forbidden the Deployment is named from the ReplicaSet's name.
  */
-import { QueryResultMetaNotice } from '@grafana/data';
+import type { QueryResultMetaNotice } from '@grafana/data';
 import { map, Observable, of, switchMap } from 'rxjs';
 
 import { podKey } from '../decode/podMetrics';
 import { OwnerRef, PodInfo } from '../decode/podObjects';
-import { KubeClient } from '../kube/client';
-import { describeKubeError, KubeError } from '../kube/errors';
+// types only: this module stays free of @grafana/runtime so the benchmarks can load it in plain Node
+import type { KubeClient } from '../kube/client';
+import type { KubeError } from '../kube/kubeError';
 import { workloadsPath } from '../kube/paths';
 import { listNames } from './nodesFrame';
 
@@ -165,8 +166,12 @@ export function readOwnerIndex(
   return rs$.pipe(switchMap((replicaSets) => jobs$.pipe(map((jobs): OwnerIndex => ({ replicaSets, jobs })))));
 }
 
-/** Notices for owners that could not be followed, naming the missing permission. */
-export function ownerNotices(pods: readonly PodInfo[], index: OwnerIndex): QueryResultMetaNotice[] {
+/** Notices for owners that could not be followed, naming the missing permission (`describe`: describeKubeError). */
+export function ownerNotices(
+  pods: readonly PodInfo[],
+  index: OwnerIndex,
+  describe: (err: KubeError) => string
+): QueryResultMetaNotice[] {
   const notices: QueryResultMetaNotice[] = [];
   const rsNamespaces = new Set<string>();
   const jobNamespaces = new Set<string>();
@@ -177,7 +182,7 @@ export function ownerNotices(pods: readonly PodInfo[], index: OwnerIndex): Query
       jobNamespaces.add(p.namespace);
     }
   }
-  const why = (p: ParentOwners | undefined) => (p?.error ? ` ${describeKubeError(p.error)}` : '');
+  const why = (p: ParentOwners | undefined) => (p?.error ? ` ${describe(p.error)}` : '');
   if (rsNamespaces.size) {
     notices.push({
       severity: 'warning',

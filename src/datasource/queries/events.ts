@@ -1,0 +1,163 @@
+import { DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
+import { map, Observable } from 'rxjs';
+
+import { KubeClient } from '../kube/client';
+import { KubeError } from '../kube/errors';
+import { eventsPath } from '../kube/paths';
+import { EventsQuery } from '../types';
+import { eventsFrame } from './eventsFrame';
+import { failureErrors, failureNotice, listInNamespaces } from './objects';
+import { EventInfo, readEvent } from './objectColumns/events';
+import { EventObj } from './objectColumns/kubeObjects';
+import { QueryModule } from './types';
+
+export type EventType = NonNullable<EventsQuery['eventType']>;
+
+/** An events query after variables were interpolated and every value checked. */
+export interface ResolvedEventsQuery {
+  refId: string;
+  /** empty for all namespaces */
+  namespaces: string[];
+  eventType?: EventType;
+  /** a Kind in its API spelling (Pod, ReplicaSet) */
+  involvedKind?: string;
+  /** empty for any object */
+  involvedNames: string[];
+}
+
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Kinds people type in lower case or abbreviated; field selectors match the API's spelling exactly. */
+const KIND_SPELLING: Record<string, string> = {
+  pod: 'Pod',
+  node: 'Node',
+  namespace: 'Namespace',
+  service: 'Service',
+  deployment: 'Deployment',
+  replicaset: 'ReplicaSet',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  job: 'Job',
+  cronjob: 'CronJob',
+  persistentvolumeclaim: 'PersistentVolumeClaim',
+  pvc: 'PersistentVolumeClaim',
+  persistentvolume: 'PersistentVolume',
+  pv: 'PersistentVolume',
+  horizontalpodautoscaler: 'HorizontalPodAutoscaler',
+  hpa: 'HorizontalPodAutoscaler',
+  endpoints: 'Endpoints',
+  ingress: 'Ingress',
+};
+
+/** A Kind is a Go type name: letters and digits. Anything else could smuggle a second field selector. */
+const KIND_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+
+export function resolveKind(text: string | undefined): string | undefined {
+  if (!text) {
+    return undefined;
+  }
+  if (!KIND_PATTERN.test(text)) {
+    throw new KubeError({
+      kind: 'invalid',
+      message: `${JSON.stringify(text)} is not a Kubernetes kind`,
+      remedy: 'Use a kind such as Pod, Deployment or Node (letters and digits only; check template variables too).',
+    });
+  }
+  return KIND_SPELLING[text.toLowerCase()] ?? text;
+}
+
+export function resolveEventType(value: unknown): EventType | undefined {
+  if (value === undefined || value === null || value === '') {
+    return undefined;
+  }
+  if (value === 'Normal' || value === 'Warning') {
+    return value;
+  }
+  throw new KubeError({
+    kind: 'invalid',
+    message: `Unknown event type ${JSON.stringify(value)}`,
+    remedy: 'Choose Normal, Warning, or neither for both, in the query editor.',
+  });
+}
+
+/** The server-side filter; validated values only, so no value can contain ',' or '='. */
+export function eventsFieldSelector(q: ResolvedEventsQuery): string | undefined {
+  const parts: string[] = [];
+  if (q.eventType) {
+    parts.push(`type=${q.eventType}`);
+  }
+  if (q.involvedKind) {
+    parts.push(`involvedObject.kind=${q.involvedKind}`);
+  }
+  if (q.involvedNames.length === 1) {
+    parts.push(`involvedObject.name=${q.involvedNames[0]}`);
+  }
+  return parts.length ? parts.join(',') : undefined;
+}
+
+/** Whether the event happened in the window: its first..last occurrence overlaps it. */
+export function inWindow(e: EventInfo, w: TimeWindow): boolean {
+  if (e.lastMs === undefined) {
+    return false;
+  }
+  return e.lastMs >= w.fromMs && (e.firstMs ?? e.lastMs) <= w.toMs;
+}
+
+/** Events of the resolved query within `window` (all when undefined), one table frame, newest first. */
+export function runEventsQuery(
+  client: KubeClient,
+  q: ResolvedEventsQuery,
+  window: TimeWindow | undefined,
+  concurrency: number
+): Observable<DataQueryResponse> {
+  const params = { fieldSelector: eventsFieldSelector(q) };
+  return listInNamespaces<EventObj>(client, eventsPath, q.namespaces, params, concurrency).pipe(
+    map(({ items, failures }): DataQueryResponse => {
+      if (failures.length && failures.length === Math.max(1, q.namespaces.length)) {
+        return { data: [], errors: failureErrors(failures, q.refId), key: q.refId };
+      }
+      const notices: QueryResultMetaNotice[] = failureNotice(failures);
+      // several names: one request per kind, filtered here (a field selector cannot say "or")
+      const names = q.involvedNames.length > 1 ? new Set(q.involvedNames) : undefined;
+      let untimed = 0;
+      const events: EventInfo[] = [];
+      for (const raw of items) {
+        if (typeof raw !== 'object' || raw === null) {
+          continue;
+        }
+        const e = readEvent(raw);
+        if (names && !(e.objectName && names.has(e.objectName))) {
+          continue;
+        }
+        if (window && e.lastMs === undefined) {
+          untimed++;
+          continue;
+        }
+        if (!window || inWindow(e, window)) {
+          events.push(e);
+        }
+      }
+      if (untimed) {
+        notices.push({ severity: 'info', text: `Left out ${untimed} event(s) without any timestamp.` });
+      }
+      return { data: [eventsFrame(events, q.refId, notices)], key: q.refId };
+    })
+  );
+}
+
+export const eventsModule: QueryModule<EventsQuery, ResolvedEventsQuery> = {
+  resolve: (query, vars) => ({
+    refId: query.refId,
+    namespaces: vars.names(query.namespace, 'namespace'),
+    eventType: resolveEventType(query.eventType),
+    involvedKind: resolveKind(vars.text(query.involvedKind)),
+    involvedNames: vars.names(query.involvedName, 'object'),
+  }),
+  run: (ctx, resolved) => {
+    const window = ctx.range ? { fromMs: ctx.range.from.valueOf(), toMs: ctx.range.to.valueOf() } : undefined;
+    return runEventsQuery(ctx.client, resolved, window, ctx.concurrency);
+  },
+};

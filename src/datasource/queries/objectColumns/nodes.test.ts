@@ -1,0 +1,52 @@
+import { nodeColumns, nodeStatus } from './nodes';
+import { NodeObj } from './kubeObjects';
+
+const NOW = Date.UTC(2025, 0, 1);
+
+const node = (ready: string | undefined, extra: Partial<NodeObj> = {}): NodeObj => ({
+  metadata: { name: 'n1', creationTimestamp: new Date(NOW - 86_400_000).toISOString(), labels: {} },
+  status: { conditions: ready === undefined ? [] : [{ type: 'Ready', status: ready }] },
+  ...extra,
+});
+
+describe('nodeStatus', () => {
+  it('follows kubectl: Ready, NotReady for False and Unknown, Unknown without the condition', () => {
+    expect(nodeStatus(node('True'))).toBe('Ready');
+    expect(nodeStatus(node('False'))).toBe('NotReady');
+    expect(nodeStatus(node('Unknown'))).toBe('NotReady');
+    expect(nodeStatus(node(undefined))).toBe('Unknown');
+  });
+
+  it('adds SchedulingDisabled for a cordoned node', () => {
+    expect(nodeStatus(node('True', { spec: { unschedulable: true } }))).toBe('Ready,SchedulingDisabled');
+  });
+});
+
+describe('nodeColumns', () => {
+  it('prints roles, age, version, addresses and node info; missing ones stay empty', () => {
+    const n = node('True', {
+      metadata: {
+        name: 'cp-1',
+        creationTimestamp: new Date(NOW - 120_000).toISOString(),
+        labels: { 'node-role.kubernetes.io/control-plane': '', 'node-role.kubernetes.io/etcd': '' },
+      },
+      status: {
+        conditions: [{ type: 'Ready', status: 'True' }],
+        addresses: [
+          { type: 'Hostname', address: 'cp-1' },
+          { type: 'InternalIP', address: '10.0.0.5' },
+        ],
+        nodeInfo: { kubeletVersion: 'v1.31.2', osImage: 'Ubuntu', containerRuntimeVersion: 'containerd://1.7.22' },
+      },
+    });
+    const cols = nodeColumns([n, node('False')], NOW);
+    const get = (name: string) => cols.find((c) => c.name === name)!.values;
+    expect(get('name')).toEqual(['cp-1', 'n1']);
+    expect(get('roles')).toEqual(['control-plane,etcd', '<none>']);
+    expect(get('age')).toEqual([120, 86400]);
+    expect(get('version')).toEqual(['v1.31.2', null]);
+    expect(get('internalIP')).toEqual(['10.0.0.5', null]);
+    expect(get('externalIP')).toEqual([null, null]);
+    expect(get('containerRuntime')).toEqual(['containerd://1.7.22', null]);
+  });
+});
