@@ -4,6 +4,7 @@ import './dom';
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchPanel } from './panel.bench';
+import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
@@ -11,6 +12,7 @@ import { benchSummary } from './summary.bench';
 async function main() {
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
   await benchNodes();
+  await benchPods();
   await benchPromtext();
   await benchSummary();
   await benchLogs();

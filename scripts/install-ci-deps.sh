@@ -29,6 +29,6 @@ if [ ! -e "$policy" ]; then
   chmod 755 "$policy"
   created_policy=1
 fi
-trap '[ "$created_policy" -eq 1 ] && rm -f "$policy"' EXIT
+trap 'if [ "$created_policy" -eq 1 ]; then rm -f "$policy"; fi' EXIT
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-ci-deps: installed $(prometheus --version 2>&1 | head -n 1)"

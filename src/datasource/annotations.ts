@@ -82,12 +82,12 @@ export function framesToAnnotations(frames: readonly DataFrame[]): AnnotationEve
       const k = cell(kind, i);
       const n = cell(name, i);
       const object = k && n ? `${k}/${n}` : (n ?? k);
-      const msg = cell(message, i) ?? '';
+      const msg = cell(message, i);
       const tags = [cell(type, i), cell(reason, i), cell(namespace, i), k].filter((s): s is string => Boolean(s));
       out.push({
         time: t,
         title: cell(reason, i) ?? 'Event',
-        text: object ? `${object}: ${msg}` : msg,
+        text: object && msg ? `${object}: ${msg}` : (object ?? msg ?? ''),
         tags,
       });
     }

@@ -416,3 +416,22 @@ describe('kubelet queries through the data source', () => {
     );
   });
 });
+
+describe('pods through the data source', () => {
+  it('answers kubectl top pods for one namespace, sorted by CPU, top 3', async () => {
+    const ns = sim.cluster.pods.find((p) => p.phase === 'Running')!.namespace;
+    const { ds } = makeDs();
+    const res = await lastValueFrom(
+      ds
+        .query(request([{ refId: 'P', queryType: 'pods', namespace: ns, sortBy: 'cpu', topN: 3 } as KubeQuery]))
+        .pipe(toArray())
+    );
+    expect(res[0].errors ?? []).toEqual([]);
+    const frame: DataFrame = res[0].data[0];
+    expect(frame.length).toBeGreaterThan(0);
+    expect(frame.length).toBeLessThanOrEqual(3);
+    const cpu = frame.fields.find((f) => f.name === 'cpu')!.values as Array<number | null>;
+    const sorted = [...cpu].sort((a, b) => (b ?? -1) - (a ?? -1));
+    expect(cpu).toEqual(sorted);
+  });
+});

@@ -21,7 +21,11 @@ export const EVENT_FIELDS = {
  * Events as a table with a time field (the last occurrence), newest first, so the same frame serves a
  * table panel and the annotation query.
  */
-export function eventsFrame(events: readonly EventInfo[], refId: string, notices: QueryResultMetaNotice[] = []): DataFrame {
+export function eventsFrame(
+  events: readonly EventInfo[],
+  refId: string,
+  notices: QueryResultMetaNotice[] = []
+): DataFrame {
   const rows = [...events].sort(newestFirst);
   const str = (name: string, displayName: string, get: (e: EventInfo) => string | null) => ({
     name,
@@ -46,7 +50,12 @@ export function eventsFrame(events: readonly EventInfo[], refId: string, notices
       str(EVENT_FIELDS.reason, 'Reason', (e) => e.reason),
       str(EVENT_FIELDS.object, 'Object', eventObjectText),
       str(EVENT_FIELDS.message, 'Message', (e) => e.message),
-      { name: EVENT_FIELDS.count, type: FieldType.number, values: rows.map((e) => e.count), config: { displayName: 'Count' } },
+      {
+        name: EVENT_FIELDS.count,
+        type: FieldType.number,
+        values: rows.map((e) => e.count),
+        config: { displayName: 'Count' },
+      },
       {
         name: EVENT_FIELDS.firstSeen,
         type: FieldType.time,

@@ -49,19 +49,21 @@ export function listInNamespaces<T>(
       catchError((err) => of<NamespacedList<T>>({ items: [], failures: [{ error: asKubeError(err, all) }] }))
     );
   }
-  return client.fanOut(namespaces, (ns) => client.list<T>(path(ns), params), concurrency).pipe(
-    map((results) => {
-      const out: NamespacedList<T> = { items: [], failures: [] };
-      for (const r of results) {
-        if (r.error) {
-          out.failures.push({ namespace: r.key, error: r.error });
-        } else if (r.value) {
-          out.items.push(...r.value.items);
+  return client
+    .fanOut(namespaces, (ns) => client.list<T>(path(ns), params), concurrency)
+    .pipe(
+      map((results) => {
+        const out: NamespacedList<T> = { items: [], failures: [] };
+        for (const r of results) {
+          if (r.error) {
+            out.failures.push({ namespace: r.key, error: r.error });
+          } else if (r.value) {
+            out.items.push(...r.value.items);
+          }
         }
-      }
-      return out;
-    })
-  );
+        return out;
+      })
+    );
 }
 
 function where(namespace: string | undefined): string {
@@ -70,7 +72,10 @@ function where(namespace: string | undefined): string {
 
 /** Panel errors for a query where nothing could be read. */
 export function failureErrors(failures: readonly ListFailure[], refId: string): DataQueryError[] {
-  return failures.map((f) => ({ ...toQueryError(f.error, refId), message: `${where(f.namespace)}${describeKubeError(f.error)}` }));
+  return failures.map((f) => ({
+    ...toQueryError(f.error, refId),
+    message: `${where(f.namespace)}${describeKubeError(f.error)}`,
+  }));
 }
 
 /** A warning naming the namespaces that could not be read, when others could. */

@@ -127,6 +127,8 @@ describe('ownerNotices', () => {
   });
 
   it('says nothing when every owner could be followed', () => {
-    expect(ownerNotices([pod('w-1', { kind: 'ReplicaSet', name: 'web-7c9f8d6b5' })], readable, describeKubeError)).toEqual([]);
+    expect(
+      ownerNotices([pod('w-1', { kind: 'ReplicaSet', name: 'web-7c9f8d6b5' })], readable, describeKubeError)
+    ).toEqual([]);
   });
 });

@@ -241,7 +241,11 @@ export function podsAnswer(q: ResolvedPodsQuery, read: PodsRead): PodsAnswer {
     }
     notices.push({ severity: 'warning', text: what });
   }
-  notices.push(...problemsNotice(problems), ...ownerNotices(allPods, read.index, describeKubeError), ...withoutMetricsNotice(joined));
+  notices.push(
+    ...problemsNotice(problems),
+    ...ownerNotices(allPods, read.index, describeKubeError),
+    ...withoutMetricsNotice(joined)
+  );
 
   const rows = arrangeRows(rowsFor(q.groupBy, joined.containerRows, joined.podRows), q.sortBy, q.topN);
   return { rows, notices, errors, empty: allPodsFailed && allUsageFailed };

@@ -5,12 +5,11 @@ import { firstValueFrom, timeout } from 'rxjs';
 
 import { queryRequest } from './dataSource';
 import { summarizeResponse } from './frameSummary';
-import { appendTableReading, framesToSeries, linePoints, type LineSeries } from './series';
+import { appendTableReading, framesToSeries, isCpuUsage, linePoints, type LineSeries } from './series';
 import { PLAYGROUND_TEST_IDS } from './testIds';
 
 const WIDTH = 800;
 const HEIGHT = 180;
-const CPU = /cpu/i;
 const FALLBACK_POLL_MS = 3000;
 
 /**
@@ -35,7 +34,7 @@ export function LiveSeriesSection({ datasource }: { datasource: DataSourceApi })
           setSource('polling');
           return;
         }
-        const lines = framesToSeries(res.data as DataFrame[], CPU);
+        const lines = framesToSeries(res.data as DataFrame[], isCpuUsage);
         setSeries(lines);
         setNote(`${lines.length} series from the data source's live query (${String(res.state ?? 'Done')}).`);
       },

@@ -6,13 +6,16 @@ export interface LineSeries {
   values: number[];
 }
 
-/** Time series frames (Time + one number field) as lines, keeping those whose metric matches `metric`. */
-export function framesToSeries(frames: DataFrame[], metric: RegExp): LineSeries[] {
+/** CPU usage, not the allocatable, requests or limits beside it. */
+export const isCpuUsage = (metric: string) => /cpu/i.test(metric) && !/alloc|request|limit|%/i.test(metric);
+
+/** Time series frames (Time + one number field) as lines, keeping those whose metric passes `keep`. */
+export function framesToSeries(frames: DataFrame[], keep: (metric: string) => boolean): LineSeries[] {
   const out: LineSeries[] = [];
   for (const frame of frames) {
     const time = frame.fields.find((f) => f.type === FieldType.time);
     for (const field of frame.fields) {
-      if (field.type !== FieldType.number || !time || !metric.test(field.name)) {
+      if (field.type !== FieldType.number || !time || !keep(field.name)) {
         continue;
       }
       const times: number[] = [];
@@ -33,7 +36,7 @@ export function framesToSeries(frames: DataFrame[], metric: RegExp): LineSeries[
 /** Appends one reading per row of a nodes table (name column + a CPU column) to the series by node. */
 export function appendTableReading(series: LineSeries[], frame: DataFrame, at: number, keep: number): LineSeries[] {
   const name = frame.fields.find((f) => f.type === FieldType.string);
-  const cpu = frame.fields.find((f) => f.type === FieldType.number && /cpu/i.test(f.name));
+  const cpu = frame.fields.find((f) => f.type === FieldType.number && isCpuUsage(f.name));
   if (!name || !cpu) {
     return series;
   }

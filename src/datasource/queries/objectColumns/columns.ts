@@ -26,7 +26,11 @@ export interface ColumnSpec<T> {
 }
 
 /** Columns from rows, in the order of the specs. */
-export function buildColumns<T>(specs: ReadonlyArray<ColumnSpec<T>>, rows: readonly T[], nowMs: number): ObjectColumn[] {
+export function buildColumns<T>(
+  specs: ReadonlyArray<ColumnSpec<T>>,
+  rows: readonly T[],
+  nowMs: number
+): ObjectColumn[] {
   return specs.map((spec) => ({
     name: spec.name,
     displayName: spec.displayName,

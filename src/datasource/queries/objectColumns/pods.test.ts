@@ -99,7 +99,9 @@ describe('summarizePod: kubectl STATUS and READY', () => {
         spec: { initContainers: [{ name: 'migrate' }] },
         status: {
           phase: 'Pending',
-          initContainerStatuses: [{ name: 'migrate', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }],
+          initContainerStatuses: [
+            { name: 'migrate', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+          ],
         },
       })
     );
@@ -109,7 +111,10 @@ describe('summarizePod: kubectl STATUS and READY', () => {
     const exitCode = summarizePod(
       pod({
         spec: { initContainers: [{ name: 'migrate' }] },
-        status: { phase: 'Pending', initContainerStatuses: [{ name: 'migrate', state: { terminated: { exitCode: 2 } } }] },
+        status: {
+          phase: 'Pending',
+          initContainerStatuses: [{ name: 'migrate', state: { terminated: { exitCode: 2 } } }],
+        },
       })
     );
     expect(exitCode.status).toBe('Init:ExitCode:2');
@@ -137,7 +142,10 @@ describe('summarizePod: kubectl STATUS and READY', () => {
         status: {
           phase: 'Running',
           conditions: [{ type: 'Ready', status: 'False' }],
-          containerStatuses: [running('app'), { name: 'once', state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
+          containerStatuses: [
+            running('app'),
+            { name: 'once', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          ],
         },
       })
     );
@@ -163,7 +171,12 @@ describe('summarizePod: kubectl STATUS and READY', () => {
   it('uses the pod reason (Evicted) and a terminated container signal', () => {
     expect(summarizePod(pod({ status: { phase: 'Failed', reason: 'Evicted' } })).status).toBe('Evicted');
     const killed = summarizePod(
-      pod({ status: { phase: 'Running', containerStatuses: [{ name: 'app', state: { terminated: { exitCode: 137, signal: 9 } } }] } })
+      pod({
+        status: {
+          phase: 'Running',
+          containerStatuses: [{ name: 'app', state: { terminated: { exitCode: 137, signal: 9 } } }],
+        },
+      })
     );
     expect(killed.status).toBe('Signal:9');
   });
@@ -192,7 +205,9 @@ describe('podColumns', () => {
   it('shows how long ago the last restart was only for restarted pods', () => {
     const restarted = pod({
       status: {
-        containerStatuses: [running('app', { restartCount: 2, lastState: { terminated: { exitCode: 1, finishedAt: iso(90) } } })],
+        containerStatuses: [
+          running('app', { restartCount: 2, lastState: { terminated: { exitCode: 1, finishedAt: iso(90) } } }),
+        ],
       },
     });
     const cols = podColumns([restarted, pod({ status: { containerStatuses: [running('app')] } })], NOW);

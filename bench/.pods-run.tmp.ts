@@ -1,3 +1,0 @@
-import './dom';
-import { benchPods } from './pods.bench';
-benchPods().catch((e) => { console.error(e); process.exit(1); });
