@@ -78,13 +78,17 @@ export function timeseries(c: Common & { stack?: boolean; fill?: number; legend?
 
 const REDUCE_LAST = { calcs: ['lastNotNull'], fields: '', values: false };
 
-export function stat(c: Common & { perRow?: boolean; colorMode?: 'value' | 'background' }): PanelSpec {
+export function stat(
+  c: Common & { perRow?: boolean; colorMode?: 'value' | 'background'; fields?: string }
+): PanelSpec {
   return base(
     'stat',
     c,
     {},
     {
-      reduceOptions: c.perRow ? { calcs: [], fields: '', values: true } : REDUCE_LAST,
+      reduceOptions: c.perRow
+        ? { calcs: [], fields: c.fields ?? '', values: true }
+        : { ...REDUCE_LAST, fields: c.fields ?? '' },
       colorMode: c.colorMode ?? 'value',
       graphMode: 'none',
       justifyMode: 'auto',

@@ -435,3 +435,31 @@ describe('pods through the data source', () => {
     expect(cpu).toEqual(sorted);
   });
 });
+
+describe('objects and events through the data source', () => {
+  it('lists deployments like kubectl get deployments', async () => {
+    const { ds } = makeDs();
+    const res = await lastValueFrom(
+      ds.query(request([{ refId: 'O', queryType: 'objects', resource: 'deployments' } as KubeQuery])).pipe(toArray())
+    );
+    expect(res[0].errors ?? []).toEqual([]);
+    const frame: DataFrame = res[0].data[0];
+    expect(frame.length).toBe(sim.cluster.workloads.filter((w) => w.kind === 'Deployment').length);
+  });
+
+  it('offers warning events as annotations with plain text', async () => {
+    const { ds } = makeDs();
+    const annotations = ds.annotations!;
+    const target = annotations.prepareAnnotation!({ name: 'Warnings', enable: true, iconColor: 'red' } as never);
+    const query = annotations.prepareQuery!(target) as KubeQuery;
+    const res = await lastValueFrom(ds.query(request([{ ...query, refId: 'Anno' }])).pipe(toArray()));
+    const events = await lastValueFrom(annotations.processEvents!(target, res[0].data) as never);
+    const warnings = sim.cluster.events.filter((e) => e.type === 'Warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect((events as unknown[]).length).toBeGreaterThan(0);
+    for (const e of events as Array<{ text: string; tags: string[] }>) {
+      expect(e.tags).toContain('Warning');
+      expect(e.text).not.toMatch(/<[a-z]/i);
+    }
+  });
+});

@@ -13,6 +13,7 @@ import {
 import { BackendSrvRequest, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
 import { defer, lastValueFrom, merge, Observable, of } from 'rxjs';
 
+import { kubeAnnotations } from './annotations';
 import { checkHealth } from './health';
 import { KubeClient } from './kube/client';
 import { liveQuery } from './live/liveQuery';
@@ -75,6 +76,7 @@ export class KubeDataSource
     this.concurrency = concurrency;
     this.sampler = new Sampler({ ...samplerSettings(json), now: this.now });
     this.variables = new KubeVariableSupport(this, deps.templateSrv);
+    this.annotations = kubeAnnotations;
   }
 
   getDefaultQuery(app: CoreApp): Partial<KubeQuery> {

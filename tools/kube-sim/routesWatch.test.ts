@@ -95,7 +95,9 @@ describe('watch (?watch=true on a list path)', () => {
     const [key] = Object.keys(app);
     const expected = pods.filter((p) => p.labels[key] === app[key]).map((p) => p.name);
     const selector = encodeURIComponent(`${key}=${app[key]}`);
-    const w = await openWatch(`/api/v1/namespaces/kube-system/pods?watch=true&labelSelector=${selector}&timeoutSeconds=1`);
+    const w = await openWatch(
+      `/api/v1/namespaces/kube-system/pods?watch=true&labelSelector=${selector}&timeoutSeconds=1`
+    );
     const events = await w.ended;
     expect(events.map((e) => e.object.metadata.name).sort()).toEqual(expected.sort());
     expect(events.every((e) => e.object.metadata.namespace === 'kube-system')).toBe(true);

@@ -139,7 +139,9 @@ export function composeRuleViolations(doc: ComposeFile): string[] {
     for (const port of svc.ports ?? []) {
       const ip = publishedHostIp(port);
       if (!ip || !LOOPBACK.has(ip)) {
-        problems.push(`${name}: port ${JSON.stringify(port)} is published on ${ip ?? 'every interface'}, not 127.0.0.1`);
+        problems.push(
+          `${name}: port ${JSON.stringify(port)} is published on ${ip ?? 'every interface'}, not 127.0.0.1`
+        );
       }
     }
     if (Array.isArray(svc.depends_on)) {

@@ -28,7 +28,9 @@ describe('the stack prometheus.yml', () => {
       '/api/v1/nodes/${1}/proxy/metrics/resource',
     ]);
     for (const job of config.scrape_configs) {
-      expect(job.kubernetes_sd_configs).toEqual([expect.objectContaining({ role: 'node', api_server: 'https://k3s:6443' })]);
+      expect(job.kubernetes_sd_configs).toEqual([
+        expect.objectContaining({ role: 'node', api_server: 'https://k3s:6443' }),
+      ]);
       expect(job.relabel_configs).toContainEqual({ target_label: '__address__', replacement: 'k3s:6443' });
       expect(job.scheme).toBe('https');
     }
@@ -52,7 +54,7 @@ describe('pointConfigAt', () => {
     });
   });
 
-  it('replaces Kubernetes discovery (compiled out of Debian\'s Prometheus) with the http_sd stand-in', () => {
+  it("replaces Kubernetes discovery (compiled out of Debian's Prometheus) with the http_sd stand-in", () => {
     for (const job of derived.scrape_configs) {
       expect(job.kubernetes_sd_configs).toBeUndefined();
       expect(job.http_sd_configs).toEqual([{ url: target.nodeSdUrl, refresh_interval: '5s' }]);

@@ -15,16 +15,17 @@ const prometheus = read('provisioning/prometheus/prometheus.yml');
 const grafanaEnv = stack.services.grafana.environment as Record<string, string>;
 
 type K8sObject = { kind: string; metadata: { name: string; namespace?: string }; [k: string]: any };
-const manifests = (rel: string): K8sObject[] =>
-  parseAllDocuments(read(rel)).map((d) => d.toJS() as K8sObject);
+const manifests = (rel: string): K8sObject[] => parseAllDocuments(read(rel)).map((d) => d.toJS() as K8sObject);
 
 const mountsCredentials = (service: string) =>
-  (stack.services[service].volumes ?? []).some((v) => typeof v === 'string' && v.startsWith(`credentials:${CREDENTIALS_DIR}`));
+  (stack.services[service].volumes ?? []).some(
+    (v) => typeof v === 'string' && v.startsWith(`credentials:${CREDENTIALS_DIR}`)
+  );
 
 describe('credentials from the bootstrap', () => {
   const written = bootstrapOutputs(bootstrap);
 
-  it('writes the Kubeglance token, the collectors\' tokens and the cluster CA', () => {
+  it("writes the Kubeglance token, the collectors' tokens and the cluster CA", () => {
     expect(written.sort()).toEqual(['alloy-token', 'ca.crt', 'prometheus-token', 'token']);
   });
 
@@ -83,7 +84,7 @@ describe('Grafana provisioning in the stack', () => {
 });
 
 describe('the bootstrap', () => {
-  it('applies every RBAC tier (read first), the collectors\' identities and the demo workloads', () => {
+  it("applies every RBAC tier (read first), the collectors' identities and the demo workloads", () => {
     const applied = appliedManifests(bootstrap);
     const tiers = globSync('provisioning/kubernetes/rbac-*.yaml', { cwd: repo }).map((f) => path.basename(f));
     expect(applied).toEqual(expect.arrayContaining([...tiers, 'bootstrap/collectors.yaml', 'demo/']));
@@ -108,7 +109,8 @@ describe('collector identities (bootstrap/collectors.yaml)', () => {
       resources: string[];
       verbs: string[];
     }>;
-  const grants = (role: string) => rules(role).flatMap((r) => r.resources.flatMap((res) => r.verbs.map((v) => `${v} ${res}`)));
+  const grants = (role: string) =>
+    rules(role).flatMap((r) => r.resources.flatMap((res) => r.verbs.map((v) => `${v} ${res}`)));
 
   it('lets Prometheus list and watch nodes and read the kubelet through the node proxy', () => {
     expect(grants('kubeglance-demo-prometheus')).toEqual(
@@ -117,7 +119,9 @@ describe('collector identities (bootstrap/collectors.yaml)', () => {
   });
 
   it('lets Alloy list and watch pods and read their logs', () => {
-    expect(grants('kubeglance-demo-alloy')).toEqual(expect.arrayContaining(['list pods', 'watch pods', 'get pods/log']));
+    expect(grants('kubeglance-demo-alloy')).toEqual(
+      expect.arrayContaining(['list pods', 'watch pods', 'get pods/log'])
+    );
   });
 
   it('grants no write verbs', () => {
@@ -185,7 +189,9 @@ describe('logs pipeline', () => {
     expect(loki.server.http_listen_port).toBe(3100);
     expect(loki.auth_enabled).toBe(false);
     expect(loki.common.storage.filesystem).toBeDefined();
-    expect(loki.schema_config.configs.every((c: { object_store: string }) => c.object_store === 'filesystem')).toBe(true);
+    expect(loki.schema_config.configs.every((c: { object_store: string }) => c.object_store === 'filesystem')).toBe(
+      true
+    );
     expect(stack.services.loki.command).toEqual(['-config.file=/etc/loki/loki.yaml']);
   });
 });
