@@ -1,6 +1,7 @@
 import type { Dashboard, DataTransformerConfig } from '@grafana/schema';
 
 import { dashboard } from '../lib/dashboard';
+import { onlyFields, onlyMetrics } from '../lib/filters';
 import { CORES, eventsQuery, LIVE, nodesQuery, objectsQuery, podsQuery, rowLinks, TABLE } from '../lib/kube';
 import {
   barGauge,
@@ -64,7 +65,7 @@ function usedVsAllocatable(title: string, metric: 'cpu' | 'memory', unit: string
     unit,
     min: 0,
     stack: true,
-    transformations: [{ id: 'filterFieldsByName', options: { include: { pattern: `^Time$|^.* ${metric}(Allocatable)?$` } } }],
+    transformations: [onlyMetrics(metric, `${metric}Allocatable`)],
     overrides: [
       overrideByRegexp(`^.* ${metric}Allocatable$`, {
         'custom.stacking': { mode: 'normal', group: 'allocatable' },
@@ -154,10 +155,7 @@ export function clusterDashboard(): Dashboard {
                   targets: [nodesQuery({ refId: 'A', ...TABLE })],
                   transformations: [
                     { id: 'reduce', options: { mode: 'reduceFields', reducers: ['sum'], includeTimeField: false } },
-                    {
-                      id: 'filterFieldsByName',
-                      options: { include: { names: ['cpu', 'cpuAllocatable', 'memory', 'memoryAllocatable'] } },
-                    },
+                    onlyFields('cpu', 'cpuAllocatable', 'memory', 'memoryAllocatable'),
                   ],
                 }),
               ],

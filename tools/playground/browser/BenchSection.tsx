@@ -1,6 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { getDefaultTimeRange, LoadingState, type PanelData, type PanelPlugin } from '@grafana/data';
 
+import { PODLOGS_TEST_IDS } from '../../../src/panel/testIds';
 import { benchFrame } from './benchLines';
 import { HostedPanel } from './HostedPanel';
 import { PLAYGROUND_TEST_IDS } from './testIds';
@@ -9,10 +10,13 @@ import { PLAYGROUND_TEST_IDS } from './testIds';
 export interface BenchApi {
   /** ms from handing the panel `lines` lines to the frame after it shows them */
   render(lines: number): Promise<number>;
-  /** ms from typing `text` in the panel's search to the frame after the filtered count shows */
-  filter(text: string): Promise<{ ms: number; status: string }>;
+  /**
+   * ms from typing `text` in the panel's search to the frame after its match count shows, then from turning
+   * on "Only matching" to the frame after the filtered line count shows
+   */
+  filter(text: string): Promise<{ searchMs: number; filterMs: number; status: string }>;
   /** animation frames per second while `perSecond` lines arrive for `seconds`, and the lines then held */
-  follow(perSecond: number, seconds: number): Promise<{ fps: number; status: string }>;
+  follow(perSecond: number, seconds: number): Promise<{ fps: number; sent: number; status: string }>;
 }
 
 declare global {
@@ -45,9 +49,8 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const status = () =>
-      root.current?.querySelector('[data-testid="data-testid kubeglance podlogs status"]')?.textContent ?? '';
-    const rowsShown = () => (root.current?.querySelectorAll('[data-testid="data-testid kubeglance podlogs body"]').length ?? 0) > 0;
+    const status = () => root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.status}"]`)?.textContent ?? '';
+    const rowsShown = () => (root.current?.querySelectorAll(`[data-testid="${PODLOGS_TEST_IDS.body}"]`).length ?? 0) > 0;
 
     const api: BenchApi = {
       render: async (lines) => {
@@ -62,17 +65,25 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
       },
       filter: async (text) => {
         const input = root.current?.querySelector<HTMLInputElement>('input[aria-label="Search the lines"]');
-        if (!input) {
-          throw new Error('bench: the panel has no search box');
+        const only = root.current?.querySelector<HTMLElement>(`[data-testid="${PODLOGS_TEST_IDS.onlyMatching}"]`);
+        if (!input || !only) {
+          throw new Error('bench: the panel has no search box or "Only matching" switch');
         }
-        const before = status();
+        const counter = () => root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.matchCounter}"]`);
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         const t0 = performance.now();
         setValue.call(input, text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        await until(() => Boolean(counter()));
+        await nextFrame();
+        const searchMs = performance.now() - t0;
+
+        const before = status();
+        const t1 = performance.now();
+        only.click();
         await until(() => status() !== before);
         await nextFrame();
-        return { ms: performance.now() - t0, status: status() };
+        return { searchMs, filterMs: performance.now() - t1, status: status() };
       },
       follow: async (perSecond, seconds) => {
         benchRequest += 1;
@@ -100,8 +111,9 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         counting = false;
         window.clearInterval(timer);
         const elapsed = (performance.now() - t0) / 1000;
-        await nextFrame();
-        return { fps: frames / elapsed, status: status() };
+        // the last batch may still be rendering: wait until the panel counts every line sent
+        await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === String(sent));
+        return { fps: frames / elapsed, sent, status: status() };
       },
     };
     window.kubeglanceBench = api;
