@@ -86,7 +86,8 @@ export function clusterDashboard(): Dashboard {
   return dashboard({
     uid: UIDS.cluster,
     title: 'Kubernetes / Cluster (live)',
-    description: 'The whole cluster from the API server: nodes, pods, usage against allocatable, top pods, restarts and warnings.',
+    description:
+      'The whole cluster from the API server: nodes, pods, usage against allocatable, top pods, restarts and warnings.',
     tags: ['kubernetes', 'live'],
     refresh: '30s',
     variables: [dataSourceVariable(KUBE_DS_TYPE, 'Cluster', PROVISIONED_UIDS.kubeglance)],
@@ -112,7 +113,8 @@ export function clusterDashboard(): Dashboard {
                 6,
                 barGauge({
                   title: 'Pods by status',
-                  description: 'Pods per status as kubectl shows it (Running, Pending, CrashLoopBackOff, Completed...).',
+                  description:
+                    'Pods per status as kubectl shows it (Running, Pending, CrashLoopBackOff, Completed...).',
                   datasource: ds,
                   targets: [objectsQuery({ refId: 'A', resource: 'pods', ...TABLE })],
                   transformations: [countBy('Status', 'Name')],
@@ -216,7 +218,14 @@ export function clusterDashboard(): Dashboard {
                   datasource: ds,
                   targets: [podsQuery({ refId: 'A', groupBy: 'pod', sortBy: 'restarts', topN: 10, ...TABLE })],
                   transformations: [
-                    { id: 'filterByValue', options: { type: 'include', match: 'any', filters: [{ fieldName: 'Restarts', config: { id: 'greater', options: { value: 0 } } }] } },
+                    {
+                      id: 'filterByValue',
+                      options: {
+                        type: 'include',
+                        match: 'any',
+                        filters: [{ fieldName: 'Restarts', config: { id: 'greater', options: { value: 0 } } }],
+                      },
+                    },
                     hideColumns(PODS_USAGE_COLUMNS),
                   ],
                   overrides: [
@@ -264,7 +273,16 @@ function topPods(title: string, sortBy: 'cpu' | 'memory') {
     datasource: ds,
     targets: [podsQuery({ refId: 'A', groupBy: 'pod', sortBy, topN: 10, ...TABLE })],
     transformations: [
-      hideColumns(['workloadKind', 'ready', 'age', 'restarts', 'cpuOfLimit', 'memoryOfRequest', 'cpuLimit', 'memoryRequest']),
+      hideColumns([
+        'workloadKind',
+        'ready',
+        'age',
+        'restarts',
+        'cpuOfLimit',
+        'memoryOfRequest',
+        'cpuLimit',
+        'memoryRequest',
+      ]),
     ],
     overrides: [
       linkOverride('pod', 'Pod details', rowLinks.pod(UIDS.pod)),

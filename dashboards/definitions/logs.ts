@@ -14,9 +14,7 @@ export function logsDashboard(): Dashboard {
     title: 'Kubernetes / Logs (live)',
     description: 'Pod logs straight from the kubelets through the API server, merged in time order and followed live.',
     tags: ['kubernetes', 'live', 'logs'],
-    links: [
-      dashboardLink('Pod', UIDS.pod, ['ds', 'namespace', 'pod'], 'The pod: usage, restarts, volumes, events'),
-    ],
+    links: [dashboardLink('Pod', UIDS.pod, ['ds', 'namespace', 'pod'], 'The pod: usage, restarts, volumes, events')],
     variables: [
       dataSourceVariable(KUBE_DS_TYPE, 'Cluster', PROVISIONED_UIDS.kubeglance),
       kubeVariable('namespace', ds, { kind: 'namespaces' }, { label: 'Namespace' }),

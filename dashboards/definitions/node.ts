@@ -44,7 +44,8 @@ export function nodeDashboard(): Dashboard {
                 10,
                 barGauge({
                   title: 'Filesystems used',
-                  description: "The node's root filesystem, and the container runtime's image and container filesystems.",
+                  description:
+                    "The node's root filesystem, and the container runtime's image and container filesystems.",
                   datasource: ds,
                   targets: [nodeStats()],
                   transformations: [onlyFields('fsUsedPercent', 'imageFsUsedPercent', 'containerFsUsedPercent')],
@@ -79,7 +80,8 @@ export function nodeDashboard(): Dashboard {
                 8,
                 timeseries({
                   title: 'Memory',
-                  description: 'Working set (what the kubelet evicts on), RSS and usage (with page cache), and what is still available.',
+                  description:
+                    'Working set (what the kubelet evicts on), RSS and usage (with page cache), and what is still available.',
                   datasource: ds,
                   targets: [nodeSeries()],
                   transformations: [onlyMetrics('memoryWorkingSet', 'memoryRss', 'memoryUsage', 'memoryAvailable')],

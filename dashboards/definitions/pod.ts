@@ -3,7 +3,16 @@ import type { Dashboard } from '@grafana/schema';
 import { dashboard, dashboardLink } from '../lib/dashboard';
 import { onlyFields, onlyMetrics } from '../lib/filters';
 import { CORES, eventsQuery, LIVE, logsQuery, podsQuery, rowLinks, summaryQuery, TABLE } from '../lib/kube';
-import { gaugeCell, hideColumns, linkOverride, overrideByRegexp, podLogs, stat, table, timeseries } from '../lib/panels';
+import {
+  gaugeCell,
+  hideColumns,
+  linkOverride,
+  overrideByRegexp,
+  podLogs,
+  stat,
+  table,
+  timeseries,
+} from '../lib/panels';
 import { kubeDs, KUBE_DS_TYPE, PROVISIONED_UIDS, UIDS } from '../lib/refs';
 import { dataSourceVariable, kubeVariable } from '../lib/variables';
 
@@ -135,7 +144,9 @@ export function podDashboard(): Dashboard {
                   title: 'Events',
                   description: 'Events about this pod, newest first.',
                   datasource: ds,
-                  targets: [eventsQuery({ refId: 'A', namespace: NS, involvedKind: 'Pod', involvedName: POD, ...TABLE })],
+                  targets: [
+                    eventsQuery({ refId: 'A', namespace: NS, involvedKind: 'Pod', involvedName: POD, ...TABLE }),
+                  ],
                   transformations: [hideColumns(['namespace', 'object'])],
                 }),
               ],

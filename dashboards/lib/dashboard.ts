@@ -22,7 +22,13 @@ export function layout(sections: Section[]): Panel[] {
   let id = 1;
   for (const section of sections) {
     if (section.title) {
-      panels.push({ type: 'row', title: section.title, collapsed: false, id: id++, gridPos: { h: 1, w: 24, x: 0, y } } as Panel);
+      panels.push({
+        type: 'row',
+        title: section.title,
+        collapsed: false,
+        id: id++,
+        gridPos: { h: 1, w: 24, x: 0, y },
+      } as Panel);
       y += 1;
     }
     for (const band of section.bands) {

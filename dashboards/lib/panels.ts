@@ -6,7 +6,8 @@ import { PODLOGS_PANEL } from './refs';
 /** A panel before layout: the grid assigns gridPos and id. */
 export type PanelSpec = Omit<Panel, 'gridPos' | 'id'>;
 
-type Target = Record<string, unknown> & { refId: string };
+/** Any data source's query: ours are typed by src/datasource/types.ts, Prometheus and Loki by their builders. */
+type Target = { refId: string };
 type Override = { matcher: { id: string; options: unknown }; properties: Array<{ id: string; value: unknown }> };
 
 interface Common {
@@ -34,7 +35,7 @@ function base(type: string, c: Common, custom: Record<string, unknown>, options:
     title: c.title,
     ...(c.description ? { description: c.description } : {}),
     datasource: c.datasource,
-    targets: c.targets,
+    targets: c.targets as unknown as Panel['targets'],
     ...(c.interval ? { interval: c.interval } : {}),
     fieldConfig: {
       defaults: {
@@ -78,9 +79,7 @@ export function timeseries(c: Common & { stack?: boolean; fill?: number; legend?
 
 const REDUCE_LAST = { calcs: ['lastNotNull'], fields: '', values: false };
 
-export function stat(
-  c: Common & { perRow?: boolean; colorMode?: 'value' | 'background'; fields?: string }
-): PanelSpec {
+export function stat(c: Common & { perRow?: boolean; colorMode?: 'value' | 'background'; fields?: string }): PanelSpec {
   return base(
     'stat',
     c,
@@ -124,7 +123,12 @@ export function table(c: Common & { sortBy?: Array<{ displayName: string; desc: 
     'table',
     c,
     { align: 'auto', cellOptions: { type: 'auto' }, inspect: false, filterable: true },
-    { showHeader: true, cellHeight: 'sm', footer: { show: false, reducer: ['sum'], fields: '' }, sortBy: c.sortBy ?? [] }
+    {
+      showHeader: true,
+      cellHeight: 'sm',
+      footer: { show: false, reducer: ['sum'], fields: '' },
+      sortBy: c.sortBy ?? [],
+    }
   );
 }
 

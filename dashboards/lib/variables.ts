@@ -34,7 +34,8 @@ function choices(o: ChoiceOptions): Partial<VariableModel> {
     multi: o.multi ?? false,
     includeAll: all,
     ...(o.allValue !== undefined ? { allValue: o.allValue } : {}),
-    current: all ? { text: 'All', value: '$__all' } : {},
+    // single choices start on the first value Grafana lists
+    ...(all ? { current: { text: 'All', value: '$__all' } } : {}),
     options: [],
     hide: 0,
     // on time range change: pods come and go

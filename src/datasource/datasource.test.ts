@@ -447,6 +447,26 @@ describe('objects and events through the data source', () => {
     expect(frame.length).toBe(sim.cluster.workloads.filter((w) => w.kind === 'Deployment').length);
   });
 
+  it('counts pods by status over time when asked for time series', async () => {
+    const { ds } = makeDs();
+    try {
+      const res = await lastValueFrom(
+        ds
+          .query(request([{ refId: 'O', queryType: 'objects', resource: 'pods', format: 'timeseries' } as KubeQuery]))
+          .pipe(toArray())
+      );
+      const frames: DataFrame[] = res[0].data;
+      const total = frames.reduce((sum, f) => sum + (f.fields[1].values[0] as number), 0);
+      expect(total).toBe(sim.cluster.pods.length);
+      const running = frames.find((f) => f.fields[1].labels?.status === 'Running');
+      expect(running?.fields[1].values[0]).toBe(
+        sim.cluster.pods.filter((p) => p.phase === 'Running' && p.containers.every((c) => c.state === 'running')).length
+      );
+    } finally {
+      ds.sampler.dispose();
+    }
+  });
+
   it('offers warning events as annotations with plain text', async () => {
     const { ds } = makeDs();
     const annotations = ds.annotations!;

@@ -114,7 +114,10 @@ export class KubeDataSource
           key: sourceKey(ctx, resolved),
           poll: () => defer(() => snapshot({ ...ctx, nowMs: this.now() }, resolved)),
         };
-        const range = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
+        // a range ending "now" includes the poll that completes after the request was made (live ranges slide instead)
+        const openEnd = request.range.raw.to === 'now' && !target.live;
+        const to = openEnd ? Number.MAX_SAFE_INTEGER : request.range.to.valueOf();
+        const range = { from: request.range.from.valueOf(), to };
         return liveQuery(this.sampler, source, { refId: target.refId, range, live: target.live === true });
       }
       return module.run(ctx, resolved, target);

@@ -36,7 +36,9 @@ async function logsStatus(): Promise<{ shown: number; total: number }> {
 }
 
 test('the page loads the three module.js files from dist/ through the AMD loader, without errors', async () => {
-  const modules = session.requested.filter((u) => /\/public\/plugins\/.*module\.js$/.test(u)).map((u) => new URL(u).pathname);
+  const modules = session.requested
+    .filter((u) => /\/public\/plugins\/.*module\.js$/.test(u))
+    .map((u) => new URL(u).pathname);
   expect(modules.sort()).toEqual([
     '/public/plugins/kubeglance-kubernetes-app/datasource/module.js',
     '/public/plugins/kubeglance-kubernetes-app/module.js',
@@ -124,7 +126,10 @@ test('turning a severity chip off hides that level and turning it on shows it ag
   await chip.click();
   expect(await chip.getAttribute('aria-pressed')).toBe('true');
   await session.page.waitForFunction(
-    (id) => !/ of /.test(document.querySelector(`[data-testid="${id}"] [data-testid$="podlogs status"]`)?.textContent ?? ' of '),
+    (id) =>
+      !/ of /.test(
+        document.querySelector(`[data-testid="${id}"] [data-testid$="podlogs status"]`)?.textContent ?? ' of '
+      ),
     IDS.logsPanel
   );
   const shown = await logsStatus();

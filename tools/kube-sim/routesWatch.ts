@@ -3,7 +3,8 @@
  * kubernetes_sd_configs). The simulated cluster is static, so a watch sends ADDED events for the objects
  * newer than the requested resourceVersion (all of them for none or "0", as the apiserver's watch cache
  * does) and then stays open, as a real watch does while nothing changes, until timeoutSeconds, the client
- * leaves or the sim stops.
+ * leaves or the sim stops. Events are JSON lines whatever Accept asks for (client-go may prefer protobuf):
+ * client-go decodes by the response's Content-Type, and JSON is always in its Accept list.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { type RouteContext, type Reply, statusReply } from './routesCommon';

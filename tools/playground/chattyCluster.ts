@@ -11,7 +11,9 @@ export interface ChattyCluster {
 
 /** The running pod with the busiest logging container, preferring application namespaces. */
 export function chattiestPod(pods: readonly SimPod[]): SimPod | undefined {
-  const running = pods.filter((p) => p.phase === 'Running' && p.containers.some((c) => !c.init && c.state === 'running'));
+  const running = pods.filter(
+    (p) => p.phase === 'Running' && p.containers.some((c) => !c.init && c.state === 'running')
+  );
   const rate = (p: SimPod) => Math.max(...p.containers.filter((c) => !c.init).map((c) => c.logRate));
   const app = (p: SimPod) => (p.namespace.startsWith('kube-') ? 0 : 1);
   return [...running].sort((a, b) => app(b) - app(a) || rate(b) - rate(a) || a.name.localeCompare(b.name))[0];
@@ -25,8 +27,13 @@ export async function startChattyCluster(opts: { port?: number; nodes?: number; 
     await sim.stop();
     throw new Error('kube-sim has no running pod to follow');
   }
-  const container = pod.containers.filter((c) => !c.init && c.state === 'running').sort((a, b) => b.logRate - a.logRate)[0];
+  const container = pod.containers
+    .filter((c) => !c.init && c.state === 'running')
+    .sort((a, b) => b.logRate - a.logRate)[0];
   container.logRate = CHATTY_LOG_RATE;
-  const cluster: ChattyCluster = { sim, chatty: { namespace: pod.namespace, pod: pod.name, container: container.name } };
+  const cluster: ChattyCluster = {
+    sim,
+    chatty: { namespace: pod.namespace, pod: pod.name, container: container.name },
+  };
   return cluster;
 }

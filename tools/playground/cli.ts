@@ -17,7 +17,9 @@ function flag(name: string): string | undefined {
 }
 
 async function main() {
-  const built = ['module.js', 'datasource/module.js', 'panel/module.js'].every((f) => existsSync(join(ROOT, 'dist', f)));
+  const built = ['module.js', 'datasource/module.js', 'panel/module.js'].every((f) =>
+    existsSync(join(ROOT, 'dist', f))
+  );
   if (!built && flag('no-build') === undefined) {
     console.log('dist/ is not built: running npm run build…');
     const run = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });

@@ -34,7 +34,14 @@ export function readDistPlugins(distDir: string): DistPlugin[] {
   const root = readPluginJson(rootJson);
   const base = `/public/plugins/${root.id}`;
   const plugins: DistPlugin[] = [
-    { id: root.id, type: root.type, name: root.name, module: `${base}/module.js`, baseUrl: base, info: root.info ?? {} },
+    {
+      id: root.id,
+      type: root.type,
+      name: root.name,
+      module: `${base}/module.js`,
+      baseUrl: base,
+      info: root.info ?? {},
+    },
   ];
   for (const inc of root.includes ?? []) {
     if (inc.type !== 'datasource' && inc.type !== 'panel') {

@@ -60,7 +60,14 @@ export async function buildHostBundle(dir = DEFAULT_BUNDLE_DIR, force = false): 
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"development"', global: 'window' },
     // @grafana/ui's fonts and images are not needed here
-    loader: { '.svg': 'text', '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.eot': 'empty', '.png': 'dataurl' },
+    loader: {
+      '.svg': 'text',
+      '.woff': 'empty',
+      '.woff2': 'empty',
+      '.ttf': 'empty',
+      '.eot': 'empty',
+      '.png': 'dataurl',
+    },
   });
   // written aside and renamed: test files in other jest workers may build and serve the same bundle at once
   const writeAtomically = (path: string, contents: string | Uint8Array) => {

@@ -65,7 +65,10 @@ function fileUnder(dir: string, relative: string): string | undefined {
 }
 
 function sendFile(res: http.ServerResponse, path: string): void {
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   createReadStream(path).pipe(res);
 }
 

@@ -8,6 +8,7 @@ import { listNames } from './nodesFrame';
 import { ObjectColumn } from './objectColumns/columns';
 import { isObjectResource, OBJECT_RESOURCES } from './objectColumns/resources';
 import { asKubeError, toQueryError } from './queryError';
+import { Sample, Snapshot } from '../live/types';
 import { QueryModule } from './types';
 
 /** An objects query after variables were interpolated and every name validated. */
@@ -194,6 +195,48 @@ function resolveResource(value: unknown): ObjectResource {
   return value;
 }
 
+/** The column a count over time is split by: what kubectl shows as the object's state. */
+const COUNT_BY = ['status', 'type'];
+
+/**
+ * One poll for time series: how many objects there are in each state (pods by status, nodes Ready/NotReady,
+ * events by type), so a panel can show, say, pods by phase over time.
+ */
+export function objectsSnapshot(
+  client: KubeClient,
+  q: ResolvedObjectsQuery,
+  nowMs: number,
+  concurrency: number
+): Observable<Snapshot> {
+  const spec = OBJECT_RESOURCES[q.resource];
+  const params: KubeParams = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
+  const namespaces = spec.namespaced ? q.namespaces : [];
+  return listInNamespaces<unknown>(client, spec.path, namespaces, params, concurrency).pipe(
+    map(({ items, failures }): Snapshot => {
+      if (failures.length && failures.length === Math.max(1, namespaces.length)) {
+        return { timeMs: nowMs, samples: [], errors: failureErrors(failures, q.refId) };
+      }
+      const { kept } = named(items);
+      const columns = spec.columns(kept as never[], nowMs);
+      const by = columns.find((c) => COUNT_BY.includes(c.name));
+      const counts = new Map<string, number>();
+      for (let i = 0; i < kept.length; i++) {
+        const state = by ? String(by.values[i] ?? 'Unknown') : q.resource;
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+      }
+      const samples: Sample[] = [...counts].map(([state, count]) => ({
+        key: state,
+        labels: by ? { resource: q.resource, [by.name]: state } : { resource: q.resource },
+        metric: 'count',
+        value: count,
+        counter: false,
+        unit: 'short',
+      }));
+      return { timeMs: nowMs, samples, notices: failureNotice(failures) };
+    })
+  );
+}
+
 export const objectsModule: QueryModule<ObjectsQuery, ResolvedObjectsQuery> = {
   resolve: (query, vars) => ({
     refId: query.refId,
@@ -203,4 +246,7 @@ export const objectsModule: QueryModule<ObjectsQuery, ResolvedObjectsQuery> = {
     fieldSelector: vars.text(query.fieldSelector),
   }),
   run: (ctx, resolved) => runObjectsQuery(ctx.client, resolved, ctx.nowMs, ctx.concurrency),
+  snapshot: (ctx, resolved) => objectsSnapshot(ctx.client, resolved, ctx.nowMs, ctx.concurrency),
+  sourceKey: (ctx, r) =>
+    `${ctx.datasourceUid}/objects/${r.resource}?${r.namespaces.join(',')}&${r.labelSelector ?? ''}&${r.fieldSelector ?? ''}`,
 };

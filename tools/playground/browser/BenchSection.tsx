@@ -50,7 +50,8 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
 
   useEffect(() => {
     const status = () => root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.status}"]`)?.textContent ?? '';
-    const rowsShown = () => (root.current?.querySelectorAll(`[data-testid="${PODLOGS_TEST_IDS.body}"]`).length ?? 0) > 0;
+    const rowsShown = () =>
+      (root.current?.querySelectorAll(`[data-testid="${PODLOGS_TEST_IDS.body}"]`).length ?? 0) > 0;
 
     const api: BenchApi = {
       render: async (lines) => {

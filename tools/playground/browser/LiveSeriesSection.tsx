@@ -3,7 +3,7 @@ import { type DataFrame, type DataQuery, type DataSourceApi } from '@grafana/dat
 import { useTheme2 } from '@grafana/ui';
 import { firstValueFrom, timeout } from 'rxjs';
 
-import { queryRequest } from './dataSource';
+import { queryRequest, runQuery } from './dataSource';
 import { summarizeResponse } from './frameSummary';
 import { appendTableReading, framesToSeries, isCpuUsage, linePoints, type LineSeries } from './series';
 import { PLAYGROUND_TEST_IDS } from './testIds';
@@ -27,7 +27,7 @@ export function LiveSeriesSection({ datasource }: { datasource: DataSourceApi })
       return;
     }
     const live = { refId: 'cpu', queryType: 'nodes', format: 'timeseries', live: true } as DataQuery;
-    const sub = datasource.query(queryRequest([live], { minutes: 15 })).subscribe({
+    const sub = runQuery(datasource, queryRequest([live], { minutes: 15 })).subscribe({
       next: (res) => {
         if (res.errors?.length || res.error) {
           setNote(`${summarizeResponse(res)} Polling the nodes table instead.`);
@@ -53,7 +53,7 @@ export function LiveSeriesSection({ datasource }: { datasource: DataSourceApi })
     let active = true;
     const poll = () =>
       firstValueFrom(
-        datasource.query(queryRequest([{ refId: 'nodes', queryType: 'nodes' } as DataQuery])).pipe(timeout(30_000))
+        runQuery(datasource, queryRequest([{ refId: 'nodes', queryType: 'nodes' } as DataQuery])).pipe(timeout(30_000))
       ).then((res) => {
         const table = (res.data as DataFrame[]).find((f) => f.length > 0);
         if (active && table) {

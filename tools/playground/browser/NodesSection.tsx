@@ -3,7 +3,7 @@ import { type DataFrame, type DataQuery, type DataSourceApi, FieldType } from '@
 import { Alert } from '@grafana/ui';
 import { firstValueFrom, timeout } from 'rxjs';
 
-import { queryRequest } from './dataSource';
+import { queryRequest, runQuery } from './dataSource';
 import { cellText, summarizeResponse } from './frameSummary';
 import { PLAYGROUND_TEST_IDS } from './testIds';
 
@@ -18,7 +18,7 @@ export function NodesSection({ datasource }: { datasource: DataSourceApi }) {
     let active = true;
     const load = () =>
       firstValueFrom(
-        datasource.query(queryRequest([{ refId: 'nodes', queryType: 'nodes' } as DataQuery])).pipe(timeout(30_000))
+        runQuery(datasource, queryRequest([{ refId: 'nodes', queryType: 'nodes' } as DataQuery])).pipe(timeout(30_000))
       )
         .then((res) => {
           if (!active) {
@@ -38,7 +38,11 @@ export function NodesSection({ datasource }: { datasource: DataSourceApi }) {
   }, [datasource]);
 
   if (problem) {
-    return <Alert title="Nodes query" severity="warning">{problem}</Alert>;
+    return (
+      <Alert title="Nodes query" severity="warning">
+        {problem}
+      </Alert>
+    );
   }
   if (!frame) {
     return <div>Loading nodes…</div>;

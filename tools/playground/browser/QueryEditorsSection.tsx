@@ -4,7 +4,7 @@ import { Card, Stack } from '@grafana/ui';
 import { firstValueFrom, timeout } from 'rxjs';
 
 import { QUERY_TYPES } from '../../../src/datasource/types';
-import { queryRequest } from './dataSource';
+import { queryRequest, runQuery } from './dataSource';
 import { summarizeResponse } from './frameSummary';
 import type { AnyDataSourcePlugin } from './pluginTypes';
 import { PLAYGROUND_TEST_IDS } from './testIds';
@@ -27,7 +27,7 @@ function OneEditor({ plugin, datasource, queryType, label, description }: Editor
 
   const run = (q: DataQuery) => {
     setSummary('Running…');
-    firstValueFrom(datasource.query(queryRequest([q], { minutes: 15 })).pipe(timeout(30_000)))
+    firstValueFrom(runQuery(datasource, queryRequest([q], { minutes: 15 })).pipe(timeout(30_000)))
       .then((res: DataQueryResponse) => setSummary(summarizeResponse(res)))
       .catch((err: unknown) => setSummary(`Error: ${err instanceof Error ? err.message : String(err)}`));
   };
@@ -57,7 +57,13 @@ function OneEditor({ plugin, datasource, queryType, label, description }: Editor
 }
 
 /** The data source's QueryEditor once per query type. */
-export function QueryEditorsSection({ plugin, datasource }: { plugin: AnyDataSourcePlugin; datasource: DataSourceApi }) {
+export function QueryEditorsSection({
+  plugin,
+  datasource,
+}: {
+  plugin: AnyDataSourcePlugin;
+  datasource: DataSourceApi;
+}) {
   return (
     <Stack direction="column" gap={1}>
       {QUERY_TYPES.map((t) => (

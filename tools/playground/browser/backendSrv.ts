@@ -44,7 +44,12 @@ export function createBackendSrv(log: RequestLogEntry[] = []): BackendSrv {
         .then(async (res) => {
           const text = await res.text();
           log.push({ method, url, status: res.status });
-          const upstream = { status: res.status, statusText: res.statusText, headers: flatHeaders(res.headers), body: text };
+          const upstream = {
+            status: res.status,
+            statusText: res.statusText,
+            headers: flatHeaders(res.headers),
+            body: text,
+          };
           subscriber.next(toFetchResult(upstream, req, url) as FetchResponse<T>);
           subscriber.complete();
         })

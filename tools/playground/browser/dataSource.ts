@@ -2,6 +2,8 @@ import {
   CoreApp,
   type DataQuery,
   type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceApi,
   type DataSourceInstanceSettings,
   type DataSourceJsonData,
   type DataSourceSettings,
@@ -9,6 +11,7 @@ import {
   getDefaultTimeRange,
   type TimeRange,
 } from '@grafana/data';
+import { from, type Observable } from 'rxjs';
 
 import type { AnyDataSourcePlugin } from './pluginTypes';
 
@@ -97,4 +100,12 @@ export function queryRequest<Q extends DataQuery>(
     startTime: now,
     liveStreaming: opts.liveStreaming,
   };
+}
+
+/** `query()` may answer with a Promise or an Observable; the page always wants an Observable. */
+export function runQuery<Q extends DataQuery>(
+  ds: DataSourceApi<Q>,
+  request: DataQueryRequest<Q>
+): Observable<DataQueryResponse> {
+  return from(ds.query(request));
 }

@@ -1,5 +1,4 @@
-import type { DataSourcePluginMeta, PanelPluginMeta, PluginMeta } from '@grafana/data';
-import { PluginType } from '@grafana/data';
+import { type DataSourcePluginMeta, type PanelPluginMeta, type PluginMeta, PluginType } from '@grafana/data';
 
 import type { AmdLoader } from './amdLoader';
 import type { AnyDataSourcePlugin, DistPluginInfo, LoadedPlugins } from './pluginTypes';

@@ -53,7 +53,9 @@ export class LineDeduper {
 
   /** the second to ask from next, as RFC3339, or undefined before the first line */
   get sinceTime(): string | undefined {
-    return Number.isFinite(this.lastSecond) ? new Date(this.lastSecond).toISOString().replace(/\.\d+Z$/, 'Z') : undefined;
+    return Number.isFinite(this.lastSecond)
+      ? new Date(this.lastSecond).toISOString().replace(/\.\d+Z$/, 'Z')
+      : undefined;
   }
 
   fresh(lines: ParsedLine[]): ParsedLine[] {

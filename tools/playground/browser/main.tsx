@@ -58,6 +58,6 @@ async function start(root: HTMLElement) {
 const root = document.getElementById('playground-root')!;
 start(root).catch((err: unknown) => {
   root.setAttribute('data-testid', PLAYGROUND_TEST_IDS.loadError);
-  root.textContent = `The playground could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+  root.textContent = `The playground could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
   console.error(err);
 });

@@ -1,7 +1,18 @@
-import type { AppPlugin, DataQuery, DataSourceApi, DataSourceJsonData, DataSourcePlugin, PanelPlugin } from '@grafana/data';
+import type {
+  AppPlugin,
+  DataQuery,
+  DataSourceApi,
+  DataSourceJsonData,
+  DataSourcePlugin,
+  PanelPlugin,
+} from '@grafana/data';
 
 /** Each plugin as its module.js exports it (`export const plugin`), typed loosely: the page only hosts them. */
-export type AnyDataSourcePlugin = DataSourcePlugin<DataSourceApi<DataQuery, DataSourceJsonData>, DataQuery, DataSourceJsonData>;
+export type AnyDataSourcePlugin = DataSourcePlugin<
+  DataSourceApi<DataQuery, DataSourceJsonData>,
+  DataQuery,
+  DataSourceJsonData
+>;
 
 export interface LoadedPlugins {
   app: AppPlugin;

@@ -2,7 +2,7 @@ import { type DataFrame, type DataQuery, type DataSourceApi, LoadingState, type 
 import { getBackendSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import { queryRequest } from './dataSource';
+import { queryRequest, runQuery } from './dataSource';
 import { LineDeduper, logsFrame, parseTimestampedLog } from './logLines';
 import type { LogsPod } from './pluginTypes';
 
@@ -35,7 +35,7 @@ export function followPodLogs(opts: FollowOptions): () => void {
     live: true,
   } as DataQuery;
   const request = queryRequest([target], { minutes: 15 });
-  const sub = datasource.query(request).subscribe({
+  const sub = runQuery(datasource, request).subscribe({
     next: (res) => {
       const errors = res.errors ?? (res.error ? [res.error] : []);
       if (errors.some((e) => UNSUPPORTED.test(e.message ?? '')) && !stopPage) {

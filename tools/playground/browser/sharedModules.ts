@@ -13,6 +13,8 @@ import * as grafanaUi from '@grafana/ui';
 import * as i18next from 'i18next';
 // callable default exports: a namespace object could not be called as lodash() or moment()
 import lodash from 'lodash';
+// Grafana still shares moment with plugins, so the host must provide it even though new code should not use it
+// eslint-disable-next-line no-restricted-imports
 import moment from 'moment';
 import * as React from 'react';
 import * as jsxDevRuntime from 'react/jsx-dev-runtime';

@@ -19,7 +19,10 @@ export function createTemplateSrv(variables: Record<string, string> = {}): Templ
     getVariables: () =>
       Object.keys(variables).map((name) => ({ name, type: 'constant', query: variables[name] }) as TypedVariableModel),
     replace: (target, scopedVars) =>
-      (target ?? '').replace(VARIABLE, (all, a?: string, b?: string, c?: string) => lookup(a ?? b ?? c ?? '', scopedVars) ?? all),
+      (target ?? '').replace(
+        VARIABLE,
+        (all, a?: string, b?: string, c?: string) => lookup(a ?? b ?? c ?? '', scopedVars) ?? all
+      ),
     containsTemplate: (target) => Boolean(target && new RegExp(VARIABLE.source).test(target)),
     updateTimeRange: (_range: TimeRange) => undefined,
   };
