@@ -38,7 +38,7 @@ export default defineConfig([
   ...baseConfig,
   {
     // the simulator, the proxy harness and the benchmarks are TypeScript too; lint them like src/
-    files: ['tools/**/*.ts', 'bench/**/*.ts', 'provisioning/**/*.ts', 'dashboards/**/*.ts'],
+    files: ['tools/**/*.{ts,tsx}', 'bench/**/*.ts', 'provisioning/**/*.ts', 'dashboards/**/*.ts', 'tests/**/*.ts'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',

@@ -14,7 +14,15 @@ win.matchMedia = () => ({
   removeEventListener() {},
 });
 const g = globalThis as Record<string, unknown>;
-for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'getComputedStyle', 'localStorage', 'matchMedia']) {
+for (const key of [
+  'window',
+  'document',
+  'navigator',
+  'HTMLElement',
+  'getComputedStyle',
+  'localStorage',
+  'matchMedia',
+]) {
   if (!(key in g)) {
     g[key] = win[key];
   }

@@ -7,20 +7,9 @@ import { detectLevel } from '../src/common/logLevel';
 import { LogRows, mergeByTime, parseKubeletLog } from '../src/datasource/decode/logLines';
 import { logsFrame } from '../src/datasource/queries/logsFrame';
 import { compare } from './lib';
+import { mulberry32 } from '../tools/kube-sim/clusterRandom';
 
 export const LOG_LINES = 1_000_000;
-
-/** mulberry32: a tiny seeded generator, so every run parses the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PATHS = ['/api/v1/orders', '/api/v1/users/42', '/healthz', '/metrics', '/api/v2/search?q=shoes&page=3'];
 const LEVELS = ['debug', 'info', 'info', 'info', 'info', 'warn', 'error'];
@@ -60,7 +49,7 @@ function appLine(r: () => number, sec: number): string {
 
 /** A kubelet response: each line prefixed with RFC3339 at nine fractional digits, a few lines sharing an instant. */
 export function kubeletLogText(lines: number, seed = 11): string {
-  const r = random(seed);
+  const r = mulberry32(seed);
   let ns = Date.UTC(2026, 0, 2, 10, 0, 0) * 1e6;
   let lastSec = -1;
   let secPrefix = '';

@@ -4,20 +4,9 @@
  */
 import { parsePrometheusText } from '../src/datasource/decode/promtext';
 import { compare } from './lib';
+import { mulberry32 } from '../tools/kube-sim/clusterRandom';
 
 const TARGET_BYTES = 3_000_000;
-
-/** A small deterministic PRNG (mulberry32), so the body and its size are the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Cgroup {
   id: string;
@@ -135,7 +124,7 @@ function escapeLabel(v: string): string {
 
 /** A cadvisor-shaped body: root and systemd cgroups, then pods with a pod cgroup and a few containers each. */
 export function generateCadvisorText(targetBytes: number, seed = 42): string {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const cgroups: Cgroup[] = [
     { id: '/', name: '', image: '', namespace: '', pod: '', container: '' },
     { id: '/kubepods.slice', name: '', image: '', namespace: '', pod: '', container: '' },

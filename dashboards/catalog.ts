@@ -42,6 +42,3 @@ export const CATALOG: CatalogEntry[] = [
 ];
 
 export const jsonPath = (e: CatalogEntry) => path.join(DESTINATION_DIRS[e.destination], e.file);
-
-/** The file's exact text: stable key order from the builders, two-space indent, final newline. */
-export const renderDashboard = (d: Dashboard) => `${JSON.stringify(d, null, 2)}\n`;

@@ -3,7 +3,10 @@ import { expect, test } from '@grafana/plugin-e2e';
 
 const PROVISIONED = 'kubeglance.yaml';
 
-test('the provisioned data source passes every Save & test check', async ({ readProvisionedDataSource, gotoDataSourceConfigPage }) => {
+test('the provisioned data source passes every Save & test check', async ({
+  readProvisionedDataSource,
+  gotoDataSourceConfigPage,
+}) => {
   const ds = await readProvisionedDataSource({ fileName: PROVISIONED });
   const configPage = await gotoDataSourceConfigPage(ds.uid);
   await configPage.saveAndTest();
@@ -23,7 +26,8 @@ test('the nodes query fills a table with every node', async ({ panelEditPage, re
   await panelEditPage.datasource.set(ds.name);
   await panelEditPage.setVisualization('Table');
   await panelEditPage.refreshPanel({
-    waitForResponsePredicateCallback: (r) => r.url().includes(`/api/datasources/proxy/uid/${ds.uid}/apis/metrics.k8s.io`),
+    waitForResponsePredicateCallback: (r) =>
+      r.url().includes(`/api/datasources/proxy/uid/${ds.uid}/apis/metrics.k8s.io`),
   });
   await expect(panelEditPage.panel.fieldNames).toContainText(['Node', 'CPU', 'Memory (working set)', 'Status']);
   await expect(panelEditPage.panel.data).toContainText(['Ready']);

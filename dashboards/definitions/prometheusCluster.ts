@@ -250,7 +250,7 @@ export function prometheusClusterDashboard(): Dashboard {
             h: 8,
             panels: [
               [
-                8,
+                12,
                 timeseries({
                   title: 'Containers CPU usage',
                   datasource: ds,
@@ -267,7 +267,7 @@ export function prometheusClusterDashboard(): Dashboard {
                 }),
               ],
               [
-                8,
+                12,
                 timeseries({
                   title: 'Containers memory usage (working set)',
                   datasource: ds,
@@ -279,24 +279,6 @@ export function prometheusClusterDashboard(): Dashboard {
                     ),
                   ],
                   unit: 'bytes',
-                  min: 0,
-                  links: POD_LINKS,
-                }),
-              ],
-              [
-                8,
-                timeseries({
-                  title: 'Containers CPU throttling',
-                  description: 'Share of CFS periods in which the container was throttled by its CPU limit.',
-                  datasource: ds,
-                  targets: [
-                    promTarget(
-                      'A',
-                      `sum by (namespace, pod, container) (${rate('container_cpu_cfs_throttled_periods_total', CONTAINERS)}) / sum by (namespace, pod, container) (${rate('container_cpu_cfs_periods_total', CONTAINERS)})`,
-                      '{{pod}}/{{container}}'
-                    ),
-                  ],
-                  unit: 'percentunit',
                   min: 0,
                   links: POD_LINKS,
                 }),

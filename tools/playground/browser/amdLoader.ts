@@ -52,6 +52,8 @@ function injectScript(url: string): Promise<void> {
 
 export function createAmdLoader(): AmdLoader {
   const registry = new Map<string, Promise<unknown>>();
+  // named modules are instantiated when first asked for, as AMD loaders do
+  const definitions = new Map<string, PendingDefine>();
   // anonymous defines run while their script executes; the script's load event claims them
   let anonymous: PendingDefine[] = [];
 
@@ -97,10 +99,14 @@ export function createAmdLoader(): AmdLoader {
     if (known) {
       return known;
     }
+    const definition = definitions.get(dep);
+    if (definition) {
+      const instance = instantiate(definition, { id: dep, uri: dep });
+      registry.set(dep, instance);
+      return instance;
+    }
     if (!isUrl(dep)) {
-      return Promise.reject(
-        new Error(`AMD loader: no module "${dep}" (the host provides: ${[...registry.keys()].join(', ')})`)
-      );
+      return Promise.reject(new Error(`AMD loader: no module "${dep}" (the host provides: ${names().join(', ')})`));
     }
     const next = scriptQueue.then(
       () => loadScript(dep),
@@ -112,12 +118,13 @@ export function createAmdLoader(): AmdLoader {
   };
 
   const load = (deps: string[]) => Promise.all(deps.map(loadOne));
+  const names = () => [...definitions.keys()];
 
   const define = Object.assign(
     (...args: unknown[]) => {
       const { name, deps, factory } = parseDefine(args);
       if (name) {
-        registry.set(name, instantiate({ deps, factory }, { id: name, uri: name }));
+        definitions.set(name, { deps, factory });
       } else {
         anonymous.push({ deps, factory });
       }
@@ -129,6 +136,6 @@ export function createAmdLoader(): AmdLoader {
     define,
     load,
     provide: (name, value) => define(name, [], () => value),
-    names: () => [...registry.keys()].filter((n) => !isUrl(n)),
+    names,
   };
 }
