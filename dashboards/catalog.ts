@@ -2,8 +2,8 @@
  * Every dashboard and where its JSON goes.
  * - `app`: shipped in the plugin (src/plugin.json `includes`, copied to dist/ by the build); Grafana
  *   imports them when the app is enabled. They need only the Kubeglance data source.
- * - `stack`: provisioned from dashboards/stack/ by the demo stack's file provider, since they read the
- *   stack's Prometheus and Loki. Kept out of the plugin: a provisioned dashboard and an app-imported one
+ * - `stack`: provisioned from provisioning/dashboards/stack/ by the demo stack's file provider (compose
+ *   already mounts provisioning/), since they read the stack's Prometheus and Loki. Kept out of the plugin: a provisioned dashboard and an app-imported one
  *   may not share a uid.
  */
 import type { Dashboard } from '@grafana/schema';
@@ -29,7 +29,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /** Where each destination's JSON lives. */
 export const DESTINATION_DIRS: Record<Destination, string> = {
   app: path.join(REPO_ROOT, 'src', 'dashboards'),
-  stack: path.join(REPO_ROOT, 'dashboards', 'stack'),
+  stack: path.join(REPO_ROOT, 'provisioning', 'dashboards', 'stack'),
 };
 
 export const CATALOG: CatalogEntry[] = [

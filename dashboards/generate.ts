@@ -1,7 +1,7 @@
 /**
  * Writes every dashboard's JSON from its definition: `npx tsx dashboards/generate.ts`.
  * The definitions are the source of truth; dashboards/generated.test.ts fails when a JSON file was
- * edited by hand or not regenerated, and prettier (npm run lint) checks the formatting.
+ * edited by hand or not regenerated. The files are formatted as `npm run lint:fix` (prettier) would.
  */
 import fs from 'fs';
 import path from 'path';

@@ -45,14 +45,24 @@ beforeAll(async () => {
   prom = await startPrometheus(
     pointConfigAt(stackConfig, { apiServer: sim.url, tokenFile, caFile, nodeSdUrl: sd.url, scrapeInterval: '2s' })
   );
+  // Two samples of every series of every counter the dashboard uses: cAdvisor stamps each cgroup's samples
+  // on its own phase, so one series' rate says nothing about another's.
+  const counters = [...new Set(exprs.flatMap(([, e]) => [...e.matchAll(/\b\w+_total\b/g)].map((m) => m[0])))];
   await waitFor(
-    'every scrape job up on every node, with two samples for rate()',
+    `every scrape job up on every node, and a rate for every series of ${counters.join(', ')}`,
     async () => {
       const up = await promQuery(prom.url, 'up == 1');
-      const rates = await promQuery(prom.url, `rate(node_cpu_usage_seconds_total[${INTERVAL}])`);
-      const cadvisor = await promQuery(prom.url, `rate(container_cpu_usage_seconds_total[${INTERVAL}])`);
-      const all = up.length === jobCount * sim.cluster.nodes.length;
-      return all && rates.length === sim.cluster.nodes.length && cadvisor.length > 0 ? true : undefined;
+      if (up.length !== jobCount * sim.cluster.nodes.length) {
+        return undefined;
+      }
+      for (const counter of counters) {
+        const [all] = await promQuery(prom.url, `count(${counter})`);
+        const [rated] = await promQuery(prom.url, `count(rate(${counter}[${INTERVAL}]))`);
+        if (!all || all.value[1] !== rated?.value[1]) {
+          return undefined;
+        }
+      }
+      return true;
     },
     { timeoutMs: 90_000, intervalMs: 1000 }
   ).catch((e: Error) => {

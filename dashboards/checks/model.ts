@@ -14,6 +14,7 @@ export interface JsonPanel {
   transformations?: Array<{ id: string; options: unknown }>;
   fieldConfig?: { defaults?: Record<string, unknown>; overrides?: unknown[] };
   options?: Record<string, unknown>;
+  timeFrom?: string;
 }
 
 export interface JsonVariable {

@@ -32,7 +32,10 @@ function countBy(groupColumn: string, countColumn: string): DataTransformerConfi
   };
 }
 
-/** The nodes table summed into one row, then used / allocatable as a share. */
+/**
+ * The nodes table summed into one row, then used / allocatable as a share. calculateField finds its
+ * operands by display name (src/datasource/queries/nodesFrame.ts), not by field name.
+ */
 function shareOfAllocatable(used: string, allocatable: string, alias: string): DataTransformerConfig[] {
   return [
     { id: 'reduce', options: { mode: 'reduceFields', reducers: ['sum'], includeTimeField: false } },
@@ -75,6 +78,9 @@ function usedVsAllocatable(title: string, metric: 'cpu' | 'memory', unit: string
     ],
   });
 }
+
+/** Events panels look further back than the dashboard: an event is news while the API server keeps it. */
+export const EVENTS_WINDOW = '24h';
 
 const SHARE_THRESHOLDS = [
   { color: 'green', value: null },
@@ -128,7 +134,7 @@ export function clusterDashboard(): Dashboard {
                   title: 'CPU used of allocatable',
                   datasource: ds,
                   targets: [nodesQuery({ refId: 'A', ...TABLE })],
-                  transformations: shareOfAllocatable('cpu', 'cpuAllocatable', 'CPU used'),
+                  transformations: shareOfAllocatable('CPU', 'CPU allocatable', 'CPU used'),
                   unit: 'percentunit',
                   min: 0,
                   max: 1,
@@ -141,7 +147,7 @@ export function clusterDashboard(): Dashboard {
                   title: 'Memory used of allocatable',
                   datasource: ds,
                   targets: [nodesQuery({ refId: 'A', ...TABLE })],
-                  transformations: shareOfAllocatable('memory', 'memoryAllocatable', 'Memory used'),
+                  transformations: shareOfAllocatable('Memory (working set)', 'Memory allocatable', 'Memory used'),
                   unit: 'percentunit',
                   min: 0,
                   max: 1,
@@ -238,7 +244,9 @@ export function clusterDashboard(): Dashboard {
                 14,
                 table({
                   title: 'Warning events',
-                  description: 'Warning events in every namespace, newest first.',
+                  description:
+                    'Warning events in every namespace, newest first, from the last day (the API server keeps events for an hour by default).',
+                  timeFrom: EVENTS_WINDOW,
                   datasource: ds,
                   targets: [eventsQuery({ refId: 'A', eventType: 'Warning', ...TABLE })],
                   sortBy: [{ displayName: 'Last seen', desc: true }],

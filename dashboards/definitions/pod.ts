@@ -1,6 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
 import { dashboard, dashboardLink } from '../lib/dashboard';
+import { EVENTS_WINDOW } from './cluster';
 import { onlyFields, onlyMetrics } from '../lib/filters';
 import { CORES, eventsQuery, LIVE, logsQuery, podsQuery, rowLinks, summaryQuery, TABLE } from '../lib/kube';
 import {
@@ -142,7 +143,8 @@ export function podDashboard(): Dashboard {
                 14,
                 table({
                   title: 'Events',
-                  description: 'Events about this pod, newest first.',
+                  description: 'Events about this pod from the last day, newest first.',
+                  timeFrom: EVENTS_WINDOW,
                   datasource: ds,
                   targets: [
                     eventsQuery({ refId: 'A', namespace: NS, involvedKind: 'Pod', involvedName: POD, ...TABLE }),

@@ -23,15 +23,16 @@ const SHARE = [
   { color: 'red', value: 0.9 },
 ];
 
-// Links from a pod's series to its live view and to its logs in Loki
+// Links from a pod's series to its live view and to its logs in Loki (the series labels carry the pod)
+const POD_VARS = 'var-namespace=${__field.labels.namespace}&var-pod=${__field.labels.pod}&${__url_time_range}';
 const POD_LINKS = [
   {
     title: 'Pod (live)',
-    url: '/d/kubeglance-pod?var-namespace=${__field.labels.namespace}&var-pod=${__field.labels.pod}&${__url_time_range}',
+    url: `/d/${UIDS.pod}?${POD_VARS}`,
   },
   {
     title: 'Logs (Loki)',
-    url: '/d/kubeglance-loki-logs?var-namespace=${__field.labels.namespace}&var-pod=${__field.labels.pod}&${__url_time_range}',
+    url: `/d/${UIDS.lokiLogs}?${POD_VARS}`,
   },
 ];
 

@@ -37,6 +37,7 @@ export const rowLinks = {
     `/d/${uid}?var-ds=\${ds}&var-namespace=\${__data.fields.namespace}&var-pod=\${__data.fields.pod}&${TIME}`,
   logs: (uid: string) =>
     `/d/${uid}?var-ds=\${ds}&var-namespace=\${__data.fields.namespace}&var-pod=\${__data.fields.pod}&var-container=$__all&${TIME}`,
+  /** from a dashboard that has the pod in its variables (the table shows one pod's containers) */
   containerLogs: (uid: string) =>
-    `/d/${uid}?var-ds=\${ds}&var-namespace=\${__data.fields.namespace}&var-pod=\${__data.fields.pod}&var-container=\${__data.fields.container}&${TIME}`,
+    `/d/${uid}?var-ds=\${ds}&var-namespace=\${namespace}&var-pod=\${pod}&var-container=\${__data.fields.container}&${TIME}`,
 };

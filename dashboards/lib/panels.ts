@@ -25,6 +25,8 @@ interface Common {
   links?: Array<{ title: string; url: string }>;
   /** Grafana's query interval, e.g. a live panel's poll rate */
   interval?: string;
+  /** a panel-level relative time range, e.g. '24h', instead of the dashboard's */
+  timeFrom?: string;
 }
 
 const GREEN_ONLY = [{ color: 'green', value: null }];
@@ -37,6 +39,7 @@ function base(type: string, c: Common, custom: Record<string, unknown>, options:
     datasource: c.datasource,
     targets: c.targets as unknown as Panel['targets'],
     ...(c.interval ? { interval: c.interval } : {}),
+    ...(c.timeFrom ? { timeFrom: c.timeFrom } : {}),
     fieldConfig: {
       defaults: {
         ...(c.unit ? { unit: c.unit } : {}),

@@ -17,6 +17,7 @@ export const TEST_IDS = {
     kubeletAccess: 'data-testid kubeglance config kubelet-access',
     pollInterval: 'data-testid kubeglance config poll-interval',
     fanOutConcurrency: 'data-testid kubeglance config fan-out-concurrency',
+    historyMinutes: 'data-testid kubeglance config history-minutes',
   },
   queryEditor: {
     queryType: 'data-testid kubeglance query type',

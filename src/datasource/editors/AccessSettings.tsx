@@ -2,9 +2,16 @@ import React from 'react';
 import { Field, FieldSet, Input, Switch } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
-import { DEFAULT_FAN_OUT_CONCURRENCY, DEFAULT_POLL_INTERVAL_SECONDS, MAX_FAN_OUT_CONCURRENCY } from '../types';
+import { MAX_HISTORY_MINUTES } from '../live/samplerSettings';
+import {
+  DEFAULT_FAN_OUT_CONCURRENCY,
+  DEFAULT_HISTORY_MINUTES,
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  MAX_FAN_OUT_CONCURRENCY,
+} from '../types';
 import {
   fanOutConcurrencyError,
+  historyMinutesError,
   MIN_FAN_OUT_CONCURRENCY,
   MIN_POLL_INTERVAL_SECONDS,
   parseNumberInput,
@@ -21,6 +28,7 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
   const { jsonData } = options;
   const pollError = pollIntervalError(jsonData.pollIntervalSeconds);
   const concurrencyError = fanOutConcurrencyError(jsonData.fanOutConcurrency);
+  const historyError = historyMinutesError(jsonData.historyMinutes);
 
   return (
     <FieldSet label="Cluster access">
@@ -62,6 +70,29 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
           value={jsonData.pollIntervalSeconds ?? ''}
           onChange={(e) =>
             onOptionsChange(withJsonData(options, 'pollIntervalSeconds', parseNumberInput(e.currentTarget.value)))
+          }
+        />
+      </Field>
+
+      <Field
+        label="History (minutes)"
+        description={`How much history time-series panels keep in the browser (1 to ${MAX_HISTORY_MINUTES}). Each polled source keeps being polled this long after its last panel closes.`}
+        invalid={Boolean(historyError)}
+        error={historyError}
+        htmlFor="kubeglance-history"
+      >
+        <Input
+          id="kubeglance-history"
+          data-testid={TEST_IDS.configEditor.historyMinutes}
+          type="number"
+          width={12}
+          min={1}
+          max={MAX_HISTORY_MINUTES}
+          step={1}
+          placeholder={String(DEFAULT_HISTORY_MINUTES)}
+          value={jsonData.historyMinutes ?? ''}
+          onChange={(e) =>
+            onOptionsChange(withJsonData(options, 'historyMinutes', parseNumberInput(e.currentTarget.value)))
           }
         />
       </Field>

@@ -200,4 +200,19 @@ describe('ConfigEditor', () => {
     await userEvent.type(input, '0');
     expect(screen.getByText('Must be at least 1.')).toBeInTheDocument();
   });
+
+  it('keeps a history length between one minute and a day', async () => {
+    const { latest } = renderEditor(settings());
+    const input = screen.getByTestId(TEST_IDS.configEditor.historyMinutes);
+    expect(input).toHaveAttribute('placeholder', '60');
+
+    await userEvent.type(input, '1441');
+    expect(latest().jsonData.historyMinutes).toBe(1441);
+    expect(screen.getByText('Must be at most 1440.')).toBeInTheDocument();
+
+    await userEvent.clear(input);
+    await userEvent.type(input, '120');
+    expect(latest().jsonData.historyMinutes).toBe(120);
+    expect(screen.queryByText('Must be at most 1440.')).not.toBeInTheDocument();
+  });
 });

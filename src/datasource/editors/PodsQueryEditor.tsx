@@ -53,7 +53,11 @@ export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<Pod
             onChange={(option) => onCommit({ ...query, groupBy: option.value })}
           />
         </InlineField>
-        <InlineField label="Sort by" labelWidth={LABEL_WIDTH} tooltip="Usage sorts highest first, name A to Z; a top N without a sort ranks by CPU">
+        <InlineField
+          label="Sort by"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Usage sorts highest first, name A to Z; a top N without a sort ranks by CPU"
+        >
           <Combobox
             data-testid={EDITOR_TEST_IDS.sortBy}
             width={24}

@@ -6,6 +6,7 @@ import {
   type KubeSecureJsonData,
   MAX_FAN_OUT_CONCURRENCY,
 } from '../types';
+import { MAX_HISTORY_MINUTES } from '../live/samplerSettings';
 
 /** Pure updates of the data-source settings; the config editor's sections only wire these to inputs. */
 
@@ -111,4 +112,8 @@ export function pollIntervalError(value: number | undefined): string | undefined
 
 export function fanOutConcurrencyError(value: number | undefined): string | undefined {
   return rangeError(value, MIN_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY);
+}
+
+export function historyMinutesError(value: number | undefined): string | undefined {
+  return rangeError(value, 1, MAX_HISTORY_MINUTES);
 }
