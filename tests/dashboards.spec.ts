@@ -4,7 +4,9 @@ import { join } from 'path';
 import { expect, test } from '@grafana/plugin-e2e';
 
 /** Where dashboard JSON lives: shipped with the app, provisioned by the stack, or at the top of dashboards/. */
-const DASHBOARD_DIRS = ['src/dashboards', 'provisioning/dashboards/stack', 'dashboards'].map((d) => join(__dirname, '..', d));
+const DASHBOARD_DIRS = ['src/dashboards', 'provisioning/dashboards/stack', 'dashboards'].map((d) =>
+  join(__dirname, '..', d)
+);
 
 interface PanelJson {
   id?: number;
