@@ -118,6 +118,19 @@ export type ObjectResource =
   | 'persistentvolumeclaims'
   | 'events';
 
+/** How each resource is named in the UI and whether its objects live in a namespace. */
+export const OBJECT_RESOURCE_INFO: Readonly<Record<ObjectResource, { label: string; namespaced: boolean }>> = {
+  pods: { label: 'Pods', namespaced: true },
+  nodes: { label: 'Nodes', namespaced: false },
+  namespaces: { label: 'Namespaces', namespaced: false },
+  deployments: { label: 'Deployments', namespaced: true },
+  statefulsets: { label: 'StatefulSets', namespaced: true },
+  daemonsets: { label: 'DaemonSets', namespaced: true },
+  jobs: { label: 'Jobs', namespaced: true },
+  persistentvolumeclaims: { label: 'PersistentVolumeClaims', namespaced: true },
+  events: { label: 'Events', namespaced: true },
+};
+
 /** `kubectl get <resource>` as a table. */
 export interface ObjectsQuery extends BaseQuery {
   queryType: 'objects';

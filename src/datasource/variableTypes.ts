@@ -1,5 +1,7 @@
 import type { DataQuery } from '@grafana/schema';
 
+import { OBJECT_RESOURCE_INFO, type ObjectResource } from './types';
+
 /** What a template variable of this data source lists. */
 export type VariableKind = 'namespaces' | 'nodes' | 'pods' | 'containers' | 'workloads' | 'labelKeys' | 'labelValues';
 
@@ -7,8 +9,7 @@ export type VariableKind = 'namespaces' | 'nodes' | 'pods' | 'containers' | 'wor
 export type VariableWorkloadKind = 'deployments' | 'statefulsets' | 'daemonsets' | 'jobs';
 
 /** Resources whose labels a `labelKeys` / `labelValues` variable reads. */
-export type LabelResource =
-  'nodes' | 'namespaces' | 'pods' | 'deployments' | 'statefulsets' | 'daemonsets' | 'jobs' | 'persistentvolumeclaims';
+export type LabelResource = Exclude<ObjectResource, 'events'>;
 
 /**
  * A variable query. Name fields (namespace, node, pod) may hold template variables, like the panel queries:
@@ -58,16 +59,11 @@ export const VARIABLE_WORKLOAD_KINDS: ReadonlyArray<{ value: VariableWorkloadKin
 ];
 
 /** Label resources and whether their objects live in a namespace. */
-export const LABEL_RESOURCES: ReadonlyArray<{ value: LabelResource; label: string; namespaced: boolean }> = [
-  { value: 'pods', label: 'Pods', namespaced: true },
-  { value: 'nodes', label: 'Nodes', namespaced: false },
-  { value: 'namespaces', label: 'Namespaces', namespaced: false },
-  { value: 'deployments', label: 'Deployments', namespaced: true },
-  { value: 'statefulsets', label: 'StatefulSets', namespaced: true },
-  { value: 'daemonsets', label: 'DaemonSets', namespaced: true },
-  { value: 'jobs', label: 'Jobs', namespaced: true },
-  { value: 'persistentvolumeclaims', label: 'PersistentVolumeClaims', namespaced: true },
-];
+export const LABEL_RESOURCES: ReadonlyArray<{ value: LabelResource; label: string; namespaced: boolean }> = (
+  Object.keys(OBJECT_RESOURCE_INFO) as ObjectResource[]
+)
+  .filter((value): value is LabelResource => value !== 'events')
+  .map((value) => ({ value, ...OBJECT_RESOURCE_INFO[value] }));
 
 export const DEFAULT_VARIABLE_QUERY: KubeVariableQuery = { refId: 'KubeVariableQuery', kind: 'namespaces' };
 

@@ -1,13 +1,14 @@
 import type { ComboboxOption } from '@grafana/ui';
 
-import type {
-  EventsQuery,
-  KubeletEndpoint,
-  ObjectResource,
-  PodsGroupBy,
-  PodsSortBy,
-  ResultFormat,
-  SummaryScope,
+import {
+  type EventsQuery,
+  type KubeletEndpoint,
+  OBJECT_RESOURCE_INFO,
+  type ObjectResource,
+  type PodsGroupBy,
+  type PodsSortBy,
+  type ResultFormat,
+  type SummaryScope,
 } from '../types';
 
 /** The fixed choices of the query editors, with the words a user sees. */
@@ -59,17 +60,9 @@ export const ENDPOINT_OPTIONS: Array<ComboboxOption<KubeletEndpoint>> = [
 ];
 
 /** Cluster-scoped resources have no namespace field. */
-export const RESOURCE_OPTIONS: Array<ComboboxOption<ObjectResource> & { namespaced: boolean }> = [
-  { value: 'pods', label: 'Pods', namespaced: true },
-  { value: 'nodes', label: 'Nodes', namespaced: false },
-  { value: 'namespaces', label: 'Namespaces', namespaced: false },
-  { value: 'deployments', label: 'Deployments', namespaced: true },
-  { value: 'statefulsets', label: 'StatefulSets', namespaced: true },
-  { value: 'daemonsets', label: 'DaemonSets', namespaced: true },
-  { value: 'jobs', label: 'Jobs', namespaced: true },
-  { value: 'persistentvolumeclaims', label: 'PersistentVolumeClaims', namespaced: true },
-  { value: 'events', label: 'Events', namespaced: true },
-];
+export const RESOURCE_OPTIONS: Array<ComboboxOption<ObjectResource> & { namespaced: boolean }> = (
+  Object.keys(OBJECT_RESOURCE_INFO) as ObjectResource[]
+).map((value) => ({ value, ...OBJECT_RESOURCE_INFO[value] }));
 
 export const DEFAULT_RESOURCE: ObjectResource = 'pods';
 
