@@ -467,6 +467,32 @@ describe('objects and events through the data source', () => {
     }
   });
 
+  it('counts warning events by reason over time when asked for time series', async () => {
+    const { ds } = makeDs();
+    try {
+      const res = await lastValueFrom(
+        ds
+          .query(
+            request([{ refId: 'E', queryType: 'events', eventType: 'Warning', format: 'timeseries' } as KubeQuery])
+          )
+          .pipe(toArray())
+      );
+      const frames: DataFrame[] = res[0].data;
+      const byReason = new Map<string, number>();
+      for (const e of sim.cluster.events.filter((x) => x.type === 'Warning')) {
+        byReason.set(e.reason, (byReason.get(e.reason) ?? 0) + 1);
+      }
+      expect(frames.length).toBe(byReason.size);
+      for (const f of frames) {
+        const labels = f.fields[1].labels!;
+        expect(labels.type).toBe('Warning');
+        expect(f.fields[1].values[0]).toBe(byReason.get(labels.reason));
+      }
+    } finally {
+      ds.sampler.dispose();
+    }
+  });
+
   it('offers warning events as annotations with plain text', async () => {
     const { ds } = makeDs();
     const annotations = ds.annotations!;

@@ -5,6 +5,7 @@ import type { EventsQuery } from '../types';
 import { CommitInput } from './CommitInput';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { MetricOptions } from './MetricOptions';
 import { NameField } from './NameField';
 import { EVENT_TYPE_OPTIONS, type EventTypeChoice, INVOLVED_KIND_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
@@ -54,6 +55,7 @@ export function EventsQueryEditor({ query, onCommit, options }: SubEditorProps<E
           />
         </InlineField>
       </InlineFieldRow>
+      <MetricOptions query={query} onCommit={onCommit} />
     </Stack>
   );
 }

@@ -18,7 +18,7 @@ interface Props<Q extends MetricQuery> {
   onCommit: (query: Q) => void;
 }
 
-/** Format and live, shared by the metric types (nodes, pods, summary, kubelet). */
+/** Format and live, shared by the types that can answer as time series (all but logs, which tail on their own). */
 export function MetricOptions<Q extends MetricQuery>({ query, onCommit }: Props<Q>) {
   const liveId = `kubeglance-live-${query.refId}`;
   return (

@@ -4,6 +4,7 @@ import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 import type { ObjectsQuery } from '../types';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { MetricOptions } from './MetricOptions';
 import { NameField } from './NameField';
 import { DEFAULT_RESOURCE, isNamespaced, RESOURCE_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
@@ -49,6 +50,7 @@ export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<
           onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
         />
       </InlineFieldRow>
+      <MetricOptions query={query} onCommit={onCommit} />
     </Stack>
   );
 }

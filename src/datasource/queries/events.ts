@@ -1,9 +1,10 @@
-import { DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
+import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
 import { map, Observable } from 'rxjs';
 
 import { KubeClient } from '../kube/client';
 import { KubeError } from '../kube/errors';
 import { eventsPath } from '../kube/paths';
+import { Sample, Snapshot } from '../live/types';
 import { EventsQuery } from '../types';
 import { eventsFrame } from './eventsFrame';
 import { failureErrors, failureNotice, listInNamespaces } from './objects';
@@ -106,18 +107,25 @@ export function inWindow(e: EventInfo, w: TimeWindow): boolean {
   return e.lastMs >= w.fromMs && (e.firstMs ?? e.lastMs) <= w.toMs;
 }
 
-/** Events of the resolved query within `window` (all when undefined), one table frame, newest first. */
-export function runEventsQuery(
+interface EventsRead {
+  events: EventInfo[];
+  notices: QueryResultMetaNotice[];
+  /** set when every namespace failed */
+  errors?: DataQueryError[];
+}
+
+/** Events of the resolved query within `window` (all when undefined); failed namespaces become notices. */
+function readEvents(
   client: KubeClient,
   q: ResolvedEventsQuery,
   window: TimeWindow | undefined,
   concurrency: number
-): Observable<DataQueryResponse> {
+): Observable<EventsRead> {
   const params = { fieldSelector: eventsFieldSelector(q) };
   return listInNamespaces<EventObj>(client, eventsPath, q.namespaces, params, concurrency).pipe(
-    map(({ items, failures }): DataQueryResponse => {
+    map(({ items, failures }): EventsRead => {
       if (failures.length && failures.length === Math.max(1, q.namespaces.length)) {
-        return { data: [], errors: failureErrors(failures, q.refId), key: q.refId };
+        return { events: [], notices: [], errors: failureErrors(failures, q.refId) };
       }
       const notices: QueryResultMetaNotice[] = failureNotice(failures);
       // several names: one request per kind, filtered here (a field selector cannot say "or")
@@ -143,7 +151,50 @@ export function runEventsQuery(
       if (untimed) {
         notices.push({ severity: 'info', text: `Left out ${untimed} event(s) without any timestamp.` });
       }
-      return { data: [eventsFrame(events, q.refId, notices)], key: q.refId };
+      return { events, notices };
+    })
+  );
+}
+
+/** Events of the resolved query within `window` (all when undefined), one table frame, newest first. */
+export function runEventsQuery(
+  client: KubeClient,
+  q: ResolvedEventsQuery,
+  window: TimeWindow | undefined,
+  concurrency: number
+): Observable<DataQueryResponse> {
+  return readEvents(client, q, window, concurrency).pipe(
+    map(({ events, notices, errors }): DataQueryResponse =>
+      errors ? { data: [], errors, key: q.refId } : { data: [eventsFrame(events, q.refId, notices)], key: q.refId }
+    )
+  );
+}
+
+/**
+ * One poll for time series: how many events the API server holds for each type and reason (it keeps them about an
+ * hour), so a panel shows, say, BackOff warnings rising.
+ */
+export function eventsSnapshot(
+  client: KubeClient,
+  q: ResolvedEventsQuery,
+  nowMs: number,
+  concurrency: number
+): Observable<Snapshot> {
+  return readEvents(client, q, undefined, concurrency).pipe(
+    map(({ events, notices, errors }): Snapshot => {
+      const counts = new Map<string, Sample>();
+      for (const e of events) {
+        const type = e.type ?? 'Unknown';
+        const reason = e.reason ?? 'Unknown';
+        const key = `${type}/${reason}`;
+        const sample = counts.get(key);
+        if (sample) {
+          sample.value = (sample.value as number) + 1;
+        } else {
+          counts.set(key, { key, labels: { type, reason }, metric: 'events', value: 1, counter: false, unit: 'short' });
+        }
+      }
+      return { timeMs: nowMs, samples: [...counts.values()], notices, errors };
     })
   );
 }
@@ -160,4 +211,7 @@ export const eventsModule: QueryModule<EventsQuery, ResolvedEventsQuery> = {
     const window = ctx.range ? { fromMs: ctx.range.from.valueOf(), toMs: ctx.range.to.valueOf() } : undefined;
     return runEventsQuery(ctx.client, resolved, window, ctx.concurrency);
   },
+  snapshot: (ctx, resolved) => eventsSnapshot(ctx.client, resolved, ctx.nowMs, ctx.concurrency),
+  sourceKey: (ctx, r) =>
+    `${ctx.datasourceUid}/events?${r.namespaces.join(',')}&${r.eventType ?? ''}&${r.involvedKind ?? ''}&${r.involvedNames.join(',')}`,
 };
