@@ -1,5 +1,5 @@
 import React from 'react';
-import { Field, FieldSet, Input, Switch } from '@grafana/ui';
+import { Field, FieldSet, Switch } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import { MAX_HISTORY_MINUTES } from '../live/samplerSettings';
@@ -14,11 +14,11 @@ import {
   historyMinutesError,
   MIN_FAN_OUT_CONCURRENCY,
   MIN_POLL_INTERVAL_SECONDS,
-  parseNumberInput,
   pollIntervalError,
   type SettingsSectionProps,
   withJsonData,
 } from './configOptions';
+import { NumberSetting } from './NumberSetting';
 
 /**
  * The opt-in kubelet access and how hard the data source may hit the cluster. Out-of-range numbers are kept as
@@ -26,9 +26,7 @@ import {
  */
 export function AccessSettings({ options, onOptionsChange }: SettingsSectionProps) {
   const { jsonData } = options;
-  const pollError = pollIntervalError(jsonData.pollIntervalSeconds);
-  const concurrencyError = fanOutConcurrencyError(jsonData.fanOutConcurrency);
-  const historyError = historyMinutesError(jsonData.historyMinutes);
+  const section = { options, onOptionsChange };
 
   return (
     <FieldSet label="Cluster access">
@@ -52,73 +50,41 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
         />
       </Field>
 
-      <Field
+      <NumberSetting
+        {...section}
         label="Polling interval (seconds)"
         description={`How often live panels ask the cluster again. At least ${MIN_POLL_INTERVAL_SECONDS}; metrics-server itself refreshes every 15 s by default.`}
-        invalid={Boolean(pollError)}
-        error={pollError}
-        htmlFor="kubeglance-poll-interval"
-      >
-        <Input
-          id="kubeglance-poll-interval"
-          data-testid={TEST_IDS.configEditor.pollInterval}
-          type="number"
-          width={12}
-          min={MIN_POLL_INTERVAL_SECONDS}
-          step={1}
-          placeholder={String(DEFAULT_POLL_INTERVAL_SECONDS)}
-          value={jsonData.pollIntervalSeconds ?? ''}
-          onChange={(e) =>
-            onOptionsChange(withJsonData(options, 'pollIntervalSeconds', parseNumberInput(e.currentTarget.value)))
-          }
-        />
-      </Field>
-
-      <Field
+        field="pollIntervalSeconds"
+        id="kubeglance-poll-interval"
+        testId={TEST_IDS.configEditor.pollInterval}
+        min={MIN_POLL_INTERVAL_SECONDS}
+        fallback={DEFAULT_POLL_INTERVAL_SECONDS}
+        error={pollIntervalError(jsonData.pollIntervalSeconds)}
+      />
+      <NumberSetting
+        {...section}
         label="History (minutes)"
         description={`How much history time-series panels keep in the browser (1 to ${MAX_HISTORY_MINUTES}). Each polled source keeps being polled this long after its last panel closes.`}
-        invalid={Boolean(historyError)}
-        error={historyError}
-        htmlFor="kubeglance-history"
-      >
-        <Input
-          id="kubeglance-history"
-          data-testid={TEST_IDS.configEditor.historyMinutes}
-          type="number"
-          width={12}
-          min={1}
-          max={MAX_HISTORY_MINUTES}
-          step={1}
-          placeholder={String(DEFAULT_HISTORY_MINUTES)}
-          value={jsonData.historyMinutes ?? ''}
-          onChange={(e) =>
-            onOptionsChange(withJsonData(options, 'historyMinutes', parseNumberInput(e.currentTarget.value)))
-          }
-        />
-      </Field>
-
-      <Field
+        field="historyMinutes"
+        id="kubeglance-history"
+        testId={TEST_IDS.configEditor.historyMinutes}
+        min={1}
+        max={MAX_HISTORY_MINUTES}
+        fallback={DEFAULT_HISTORY_MINUTES}
+        error={historyMinutesError(jsonData.historyMinutes)}
+      />
+      <NumberSetting
+        {...section}
         label="Fan-out concurrency"
         description={`At most this many requests at once when a query reads every node or pod (${MIN_FAN_OUT_CONCURRENCY} to ${MAX_FAN_OUT_CONCURRENCY}).`}
-        invalid={Boolean(concurrencyError)}
-        error={concurrencyError}
-        htmlFor="kubeglance-fan-out"
-      >
-        <Input
-          id="kubeglance-fan-out"
-          data-testid={TEST_IDS.configEditor.fanOutConcurrency}
-          type="number"
-          width={12}
-          min={MIN_FAN_OUT_CONCURRENCY}
-          max={MAX_FAN_OUT_CONCURRENCY}
-          step={1}
-          placeholder={String(DEFAULT_FAN_OUT_CONCURRENCY)}
-          value={jsonData.fanOutConcurrency ?? ''}
-          onChange={(e) =>
-            onOptionsChange(withJsonData(options, 'fanOutConcurrency', parseNumberInput(e.currentTarget.value)))
-          }
-        />
-      </Field>
+        field="fanOutConcurrency"
+        id="kubeglance-fan-out"
+        testId={TEST_IDS.configEditor.fanOutConcurrency}
+        min={MIN_FAN_OUT_CONCURRENCY}
+        max={MAX_FAN_OUT_CONCURRENCY}
+        fallback={DEFAULT_FAN_OUT_CONCURRENCY}
+        error={fanOutConcurrencyError(jsonData.fanOutConcurrency)}
+      />
     </FieldSet>
   );
 }
