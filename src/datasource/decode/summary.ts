@@ -174,170 +174,144 @@ function newest(...times: Array<number | undefined>): number | undefined {
   return max;
 }
 
-function psiData(o: Json64Object | undefined, path: string): PsiData | undefined {
-  if (!o) {
-    return undefined;
+type FieldReader = (parent: Json64Object, key: string, path: string) => unknown;
+
+/** A stats block's fields: our name -> how to read it and (when it differs) the kubelet's JSON name. */
+type FieldSpec<S> = { [K in keyof S]?: FieldReader | [FieldReader, string] };
+
+const TIME: [FieldReader, string] = [timeAt, 'time'];
+
+/** Reads the fields a spec names from `o` into `into`; absent fields stay absent. */
+function readFields<S extends object>(o: Json64Object, path: string, into: S, spec: FieldSpec<S>): S {
+  for (const ours of Object.keys(spec) as Array<keyof S & string>) {
+    const entry = spec[ours]!;
+    const [read, theirs] = Array.isArray(entry) ? entry : [entry, ours];
+    put(into, ours, read(o, theirs, path) as S[typeof ours] | undefined);
   }
-  const d: PsiData = {};
-  put(d, 'total', counterAt(o, 'total', path));
-  put(d, 'avg10', floatAt(o, 'avg10', path));
-  put(d, 'avg60', floatAt(o, 'avg60', path));
-  put(d, 'avg300', floatAt(o, 'avg300', path));
-  return d;
+  return into;
 }
 
-function psiStats(parent: Json64Object, path: string): PsiStats | undefined {
-  const o = objectAt(parent, 'psi', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.psi`;
-  const s: PsiStats = {};
-  put(s, 'full', psiData(objectAt(o, 'full', p), `${p}.full`));
-  put(s, 'some', psiData(objectAt(o, 'some', p), `${p}.some`));
-  return s;
+/** The optional object `parent[key]` read by `build`, or undefined when the kubelet left it out. */
+function block<S>(
+  parent: Json64Object,
+  key: string,
+  path: string,
+  build: (o: Json64Object, path: string) => S
+): S | undefined {
+  const o = objectAt(parent, key, path);
+  return o ? build(o, `${path}.${key}`) : undefined;
 }
 
-function cpuStats(parent: Json64Object, path: string): CpuStats | undefined {
-  const o = objectAt(parent, 'cpu', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.cpu`;
-  const s: CpuStats = {};
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'usageNanoCores', gaugeAt(o, 'usageNanoCores', p));
-  put(s, 'usageCoreNanoSeconds', counterAt(o, 'usageCoreNanoSeconds', p));
-  put(s, 'psi', psiStats(o, p));
-  return s;
-}
+const psiData = (o: Json64Object, p: string): PsiData =>
+  readFields<PsiData>(o, p, {}, { total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
 
-function memoryStats(parent: Json64Object, path: string): MemoryStats | undefined {
-  const o = objectAt(parent, 'memory', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.memory`;
-  const s: MemoryStats = {};
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'availableBytes', gaugeAt(o, 'availableBytes', p));
-  put(s, 'usageBytes', gaugeAt(o, 'usageBytes', p));
-  put(s, 'workingSetBytes', gaugeAt(o, 'workingSetBytes', p));
-  put(s, 'rssBytes', gaugeAt(o, 'rssBytes', p));
-  put(s, 'pageFaults', counterAt(o, 'pageFaults', p));
-  put(s, 'majorPageFaults', counterAt(o, 'majorPageFaults', p));
-  put(s, 'psi', psiStats(o, p));
-  return s;
-}
-
-function ioStats(parent: Json64Object, path: string): IoStats | undefined {
-  const o = objectAt(parent, 'io', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.io`;
-  const s: IoStats = {};
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'psi', psiStats(o, p));
-  return s;
-}
-
-function interfaceCounters(o: Json64Object, path: string, into: InterfaceStats | NetworkStats): void {
-  put(into, 'rxBytes', counterAt(o, 'rxBytes', path));
-  put(into, 'rxErrors', counterAt(o, 'rxErrors', path));
-  put(into, 'txBytes', counterAt(o, 'txBytes', path));
-  put(into, 'txErrors', counterAt(o, 'txErrors', path));
-}
-
-function networkStats(parent: Json64Object, path: string): NetworkStats | undefined {
-  const o = objectAt(parent, 'network', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.network`;
-  const interfaces = arrayAt(o, 'interfaces', p).map((v, i) => {
-    const ip = `${p}.interfaces[${i}]`;
-    const io = elementObject(v, ip);
-    const stats: InterfaceStats = { name: requiredString(io, 'name', ip) };
-    interfaceCounters(io, ip, stats);
-    return stats;
+const psiStats = (parent: Json64Object, path: string): PsiStats | undefined =>
+  block(parent, 'psi', path, (o, p) => {
+    const s: PsiStats = {};
+    put(s, 'full', block(o, 'full', p, psiData));
+    put(s, 'some', block(o, 'some', p, psiData));
+    return s;
   });
-  const s: NetworkStats = { interfaces };
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'name', optionalString(o, 'name', p));
-  interfaceCounters(o, p, s);
-  return s;
-}
+
+const cpuStats = (parent: Json64Object, path: string): CpuStats | undefined =>
+  block(parent, 'cpu', path, (o, p) => {
+    const s = readFields<CpuStats>(
+      o,
+      p,
+      {},
+      { timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt }
+    );
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const memoryStats = (parent: Json64Object, path: string): MemoryStats | undefined =>
+  block(parent, 'memory', path, (o, p) => {
+    const s = readFields<MemoryStats>(
+      o,
+      p,
+      {},
+      {
+        timeMs: TIME,
+        availableBytes: gaugeAt,
+        usageBytes: gaugeAt,
+        workingSetBytes: gaugeAt,
+        rssBytes: gaugeAt,
+        pageFaults: counterAt,
+        majorPageFaults: counterAt,
+      }
+    );
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const ioStats = (parent: Json64Object, path: string): IoStats | undefined =>
+  block(parent, 'io', path, (o, p) => {
+    const s = readFields<IoStats>(o, p, {}, { timeMs: TIME });
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const INTERFACE_COUNTERS: FieldSpec<InterfaceStats> = {
+  rxBytes: counterAt,
+  rxErrors: counterAt,
+  txBytes: counterAt,
+  txErrors: counterAt,
+};
+
+const networkStats = (parent: Json64Object, path: string): NetworkStats | undefined =>
+  block(parent, 'network', path, (o, p) => {
+    const interfaces = arrayAt(o, 'interfaces', p).map((v, i) => {
+      const ip = `${p}.interfaces[${i}]`;
+      const io = elementObject(v, ip);
+      return readFields<InterfaceStats>(io, ip, { name: requiredString(io, 'name', ip) }, INTERFACE_COUNTERS);
+    });
+    const s: NetworkStats = { interfaces };
+    put(s, 'timeMs', timeAt(o, 'time', p));
+    put(s, 'name', optionalString(o, 'name', p));
+    return readFields<NetworkStats>(o, p, s, INTERFACE_COUNTERS as FieldSpec<NetworkStats>);
+  });
+
+const FS_FIELDS: FieldSpec<FsStats> = {
+  timeMs: TIME,
+  availableBytes: gaugeAt,
+  capacityBytes: gaugeAt,
+  usedBytes: gaugeAt,
+  inodesFree: gaugeAt,
+  inodes: gaugeAt,
+  inodesUsed: gaugeAt,
+};
 
 function fsFields(o: Json64Object, path: string, into: FsStats): void {
-  put(into, 'timeMs', timeAt(o, 'time', path));
-  put(into, 'availableBytes', gaugeAt(o, 'availableBytes', path));
-  put(into, 'capacityBytes', gaugeAt(o, 'capacityBytes', path));
-  put(into, 'usedBytes', gaugeAt(o, 'usedBytes', path));
-  put(into, 'inodesFree', gaugeAt(o, 'inodesFree', path));
-  put(into, 'inodes', gaugeAt(o, 'inodes', path));
-  put(into, 'inodesUsed', gaugeAt(o, 'inodesUsed', path));
+  readFields(o, path, into, FS_FIELDS);
 }
 
-function fsStats(parent: Json64Object, key: string, path: string): FsStats | undefined {
-  const o = objectAt(parent, key, path);
-  if (!o) {
-    return undefined;
-  }
-  const s: FsStats = {};
-  fsFields(o, `${path}.${key}`, s);
-  return s;
-}
+const fsStats = (parent: Json64Object, key: string, path: string): FsStats | undefined =>
+  block(parent, key, path, (o, p) => readFields<FsStats>(o, p, {}, FS_FIELDS));
 
-function swapStats(parent: Json64Object, path: string): SwapStats | undefined {
-  const o = objectAt(parent, 'swap', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.swap`;
-  const s: SwapStats = {};
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'swapAvailableBytes', gaugeAt(o, 'swapAvailableBytes', p));
-  put(s, 'swapUsageBytes', gaugeAt(o, 'swapUsageBytes', p));
-  return s;
-}
+const swapStats = (parent: Json64Object, path: string): SwapStats | undefined =>
+  block(parent, 'swap', path, (o, p) =>
+    readFields<SwapStats>(o, p, {}, { timeMs: TIME, swapAvailableBytes: gaugeAt, swapUsageBytes: gaugeAt })
+  );
 
-function rlimitStats(parent: Json64Object, path: string): RlimitStats | undefined {
-  const o = objectAt(parent, 'rlimit', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.rlimit`;
-  const s: RlimitStats = {};
-  put(s, 'timeMs', timeAt(o, 'time', p));
-  put(s, 'maxpid', gaugeAt(o, 'maxpid', p));
-  put(s, 'curproc', gaugeAt(o, 'curproc', p));
-  return s;
-}
+const rlimitStats = (parent: Json64Object, path: string): RlimitStats | undefined =>
+  block(parent, 'rlimit', path, (o, p) =>
+    readFields<RlimitStats>(o, p, {}, { timeMs: TIME, maxpid: gaugeAt, curproc: gaugeAt })
+  );
 
-function runtimeStats(parent: Json64Object, path: string): RuntimeStats | undefined {
-  const o = objectAt(parent, 'runtime', path);
-  if (!o) {
-    return undefined;
-  }
-  const p = `${path}.runtime`;
-  const s: RuntimeStats = {};
-  put(s, 'imageFs', fsStats(o, 'imageFs', p));
-  put(s, 'containerFs', fsStats(o, 'containerFs', p));
-  return s;
-}
+const runtimeStats = (parent: Json64Object, path: string): RuntimeStats | undefined =>
+  block(parent, 'runtime', path, (o, p) => {
+    const s: RuntimeStats = {};
+    put(s, 'imageFs', fsStats(o, 'imageFs', p));
+    put(s, 'containerFs', fsStats(o, 'containerFs', p));
+    return s;
+  });
 
-function processStats(parent: Json64Object, path: string): ProcessStats | undefined {
-  const o = objectAt(parent, 'process_stats', path);
-  if (!o) {
-    return undefined;
-  }
-  const s: ProcessStats = {};
-  put(s, 'processCount', gaugeAt(o, 'process_count', `${path}.process_stats`));
-  return s;
-}
+const processStats = (parent: Json64Object, path: string): ProcessStats | undefined =>
+  block(parent, 'process_stats', path, (o, p) =>
+    readFields<ProcessStats>(o, p, {}, { processCount: [gaugeAt, 'process_count'] })
+  );
 
-/** The stats every container carries, into `into` (a row or a system container). */
 function containerUsage(o: Json64Object, path: string, into: ContainerUsage): void {
   put(into, 'startTimeMs', timeAt(o, 'startTime', path));
   put(into, 'cpu', cpuStats(o, path));
