@@ -4,23 +4,13 @@
  * the demo stack's scrape jobs (tools/stack-checks), must return data: a renamed metric or a label the
  * relabelling does not produce would otherwise only show as an empty panel.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-
-import { type KubeSim, startKubeSim } from '../tools/kube-sim';
-import { type NodeSd, startNodeSd } from '../tools/stack-checks/nodeSd';
-import { promQuery, type RunningPrometheus, startPrometheus, waitFor } from '../tools/stack-checks/prometheus';
-import { parsePrometheusConfig, pointConfigAt } from '../tools/stack-checks/prometheusConfig';
-import { REPO_ROOT } from './catalog';
+import { promQuery } from '../tools/stack-checks/prometheus';
+import { type StackPrometheus, startStackPrometheus } from '../tools/stack-checks/stackPrometheus';
 import { loadDashboards, targetsOfType } from './checks/model';
 import { withPlaceholders } from './checks/placeholders';
 import { UIDS } from './lib/refs';
 
 jest.setTimeout(120_000);
-
-const stackConfig = fs.readFileSync(path.join(REPO_ROOT, 'provisioning', 'prometheus', 'prometheus.yml'), 'utf8');
-const jobCount = parsePrometheusConfig(stackConfig).scrape_configs.length;
 
 const dashboard = loadDashboards().find((d) => d.json.uid === UIDS.prometheusCluster)!.json;
 const exprs = targetsOfType(dashboard, 'prometheus').map(
@@ -29,54 +19,36 @@ const exprs = targetsOfType(dashboard, 'prometheus').map(
 // The sim's cAdvisor stamps its samples every 10 s: a 1m window holds several, as $__rate_interval would.
 const INTERVAL = '1m';
 
-let sim: KubeSim;
-let sd: NodeSd;
-let prom: RunningPrometheus;
-let dir: string;
+let stack: StackPrometheus;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeglance-dashboards-'));
-  sim = await startKubeSim({ tls: true, nodes: 3, podsPerNode: 6, seed: 4 });
-  const tokenFile = path.join(dir, 'token');
-  const caFile = path.join(dir, 'ca.crt');
-  fs.writeFileSync(tokenFile, sim.token);
-  fs.writeFileSync(caFile, sim.caCert!);
-  sd = await startNodeSd({ apiServer: sim.url, token: sim.token, ca: sim.caCert });
-  prom = await startPrometheus(
-    pointConfigAt(stackConfig, { apiServer: sim.url, tokenFile, caFile, nodeSdUrl: sd.url, scrapeInterval: '2s' })
-  );
+  stack = await startStackPrometheus();
+  const { prom, sim, jobs } = stack;
   // Two samples of every series of every counter the dashboard uses: cAdvisor stamps each cgroup's samples
   // on its own phase, so one series' rate says nothing about another's.
   const counters = [...new Set(exprs.flatMap(([, e]) => [...e.matchAll(/\b\w+_total\b/g)].map((m) => m[0])))];
-  await waitFor(
+  await stack.waitUntil(
     `every scrape job up on every node, and a rate for every series of ${counters.join(', ')}`,
     async () => {
       const up = await promQuery(prom.url, 'up == 1');
-      if (up.length !== jobCount * sim.cluster.nodes.length) {
-        return undefined;
+      if (up.length !== jobs.length * sim.cluster.nodes.length) {
+        return false;
       }
       for (const counter of counters) {
         const [all] = await promQuery(prom.url, `count(${counter})`);
         const [rated] = await promQuery(prom.url, `count(rate(${counter}[${INTERVAL}]))`);
         if (!all || all.value[1] !== rated?.value[1]) {
-          return undefined;
+          return false;
         }
       }
       return true;
     },
-    { timeoutMs: 90_000, intervalMs: 1000 }
-  ).catch((e: Error) => {
-    throw new Error(`${e.message}\nPrometheus said:\n${prom.logs()}`);
-  });
+    90_000
+  );
 });
 
 afterAll(async () => {
-  await prom?.stop();
-  await sd?.stop();
-  await sim?.stop();
-  if (dir) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await stack?.stop();
 });
 
 describe('the Prometheus dashboard against a scraped kube-sim', () => {
@@ -85,14 +57,17 @@ describe('the Prometheus dashboard against a scraped kube-sim', () => {
   });
 
   it.each(exprs)('%s returns data with every node and namespace', async (_panel, expr) => {
-    const result = await promQuery(prom.url, withPlaceholders(expr, { interval: INTERVAL, fallback: '.*' }));
+    const result = await promQuery(stack.prom.url, withPlaceholders(expr, { interval: INTERVAL, fallback: '.*' }));
     expect(result.length).toBeGreaterThan(0);
   });
 
   it.each(exprs)('%s returns data for one node and one namespace', async (_panel, expr) => {
     // kube-proxy is a DaemonSet: kube-system has containers on every node
-    const values = { node: sim.cluster.nodes[1].name, namespace: 'kube-system' };
-    const result = await promQuery(prom.url, withPlaceholders(expr, { interval: INTERVAL, values, fallback: '.*' }));
+    const values = { node: stack.sim.cluster.nodes[1].name, namespace: 'kube-system' };
+    const result = await promQuery(
+      stack.prom.url,
+      withPlaceholders(expr, { interval: INTERVAL, values, fallback: '.*' })
+    );
     expect(result.length).toBeGreaterThan(0);
     for (const s of result) {
       if (s.metric.node !== undefined) {
@@ -111,7 +86,7 @@ describe('the Prometheus dashboard against a scraped kube-sim', () => {
   )('$%s lists values', async (_name, query) => {
     const [, selector, label] = /^label_values\((.+),\s*(\w+)\)$/.exec(query)!;
     const result = await promQuery(
-      prom.url,
+      stack.prom.url,
       withPlaceholders(`count by (${label}) (${selector})`, { interval: INTERVAL, fallback: '.*' })
     );
     expect(result.map((s) => s.metric[label]).filter(Boolean).length).toBeGreaterThan(0);
