@@ -73,6 +73,17 @@ describe('Series', () => {
     expect(points(s)).toEqual({ times: [3000], values: [5] });
   });
 
+  it('keeps its own copy of the labels, not the parsed sample's', () => {
+    const first = gauge(1, { labels: { node: 'n1' } });
+    const s = new Series(first, 10, 0);
+    expect(s.labels).toEqual({ node: 'n1' });
+    expect(s.labels).not.toBe(first.labels);
+    const same = gauge(2, { labels: { node: 'n1' } });
+    const before = s.labels;
+    s.add(same, 1000, 1000);
+    expect(s.labels).toBe(before);
+  });
+
   it('follows the newest labels and unit of its samples', () => {
     const s = new Series(gauge(1), 10, 0);
     s.add(gauge(2, { labels: { node: 'n1', zone: 'b' }, unit: 'decbytes' }), 1000, 1000);

@@ -28,7 +28,7 @@ export class Series {
     this.key = first.key;
     this.metric = first.metric;
     this.counter = first.counter;
-    this.labels = first.labels;
+    this.labels = ownedLabels(first.labels);
     this.unit = first.unit;
     this.lastSeenMs = seenMs;
     this.points = new RingBuffer(capacity);
@@ -37,7 +37,9 @@ export class Series {
   /** Records one sample measured at `timeMs`. A repeated or older time adds nothing (same scrape seen twice). */
   add(sample: Sample, timeMs: number, seenMs: number): void {
     this.lastSeenMs = seenMs;
-    this.labels = sample.labels;
+    if (!sameLabels(this.labels, sample.labels)) {
+      this.labels = ownedLabels(sample.labels);
+    }
     if (sample.unit !== undefined) {
       this.unit = sample.unit;
     }
@@ -73,4 +75,21 @@ export class Series {
       this.points.push(cur.timeMs, rate);
     }
   }
+}
+
+/**
+ * The series' own copy of its labels. Label values parsed out of a scraped body can be slices that keep the whole
+ * body (megabytes for /metrics/cadvisor) alive; a series lives for the retention time, so it keeps fresh strings.
+ * Labels are copied only when they change, so a poll costs a comparison, not a copy.
+ */
+function ownedLabels(labels: Record<string, string>): Record<string, string> {
+  return JSON.parse(JSON.stringify(labels));
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) {
+    return false;
+  }
+  return keys.every((k) => a[k] === b[k]);
 }
