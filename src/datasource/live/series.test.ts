@@ -73,7 +73,7 @@ describe('Series', () => {
     expect(points(s)).toEqual({ times: [3000], values: [5] });
   });
 
-  it('keeps its own copy of the labels, not the parsed sample's', () => {
+  it('keeps its own copy of the labels, not the parsed sample object', () => {
     const first = gauge(1, { labels: { node: 'n1' } });
     const s = new Series(first, 10, 0);
     expect(s.labels).toEqual({ node: 'n1' });
