@@ -1,5 +1,5 @@
 import React from 'react';
-import { Alert, Field, FieldSet, RadioButtonGroup, SecretInput, SecretTextArea } from '@grafana/ui';
+import { Alert, Field, FieldSet, RadioButtonGroup, SecretInput } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import {
@@ -10,6 +10,7 @@ import {
   withSecret,
   withSecretReset,
 } from './configOptions';
+import { PemSecretField } from './PemSecretField';
 
 /** How Grafana's proxy proves who it is to the API server. Secrets are write-only: stored ones are never shown. */
 export function AuthSettings({ options, onOptionsChange }: SettingsSectionProps) {
@@ -49,32 +50,24 @@ export function AuthSettings({ options, onOptionsChange }: SettingsSectionProps)
 
       {method === 'clientCert' && (
         <>
-          <Field label="Client certificate" description="PEM, begins with -----BEGIN CERTIFICATE-----">
-            <SecretTextArea
-              data-testid={TEST_IDS.configEditor.clientCert}
-              aria-label="Client certificate"
-              rows={6}
-              cols={64}
-              placeholder="-----BEGIN CERTIFICATE-----"
-              isConfigured={Boolean(secureFields.tlsClientCert)}
-              value={secureData.tlsClientCert ?? ''}
-              onChange={(e) => onOptionsChange(withSecret(options, 'tlsClientCert', e.currentTarget.value))}
-              onReset={() => onOptionsChange(withSecretReset(options, 'tlsClientCert'))}
-            />
-          </Field>
-          <Field label="Client key" description="PEM, the private key of the certificate above">
-            <SecretTextArea
-              data-testid={TEST_IDS.configEditor.clientKey}
-              aria-label="Client key"
-              rows={6}
-              cols={64}
-              placeholder="-----BEGIN PRIVATE KEY-----"
-              isConfigured={Boolean(secureFields.tlsClientKey)}
-              value={secureData.tlsClientKey ?? ''}
-              onChange={(e) => onOptionsChange(withSecret(options, 'tlsClientKey', e.currentTarget.value))}
-              onReset={() => onOptionsChange(withSecretReset(options, 'tlsClientKey'))}
-            />
-          </Field>
+          <PemSecretField
+            options={options}
+            onOptionsChange={onOptionsChange}
+            secret="tlsClientCert"
+            label="Client certificate"
+            description="PEM, begins with -----BEGIN CERTIFICATE-----"
+            placeholder="-----BEGIN CERTIFICATE-----"
+            testId={TEST_IDS.configEditor.clientCert}
+          />
+          <PemSecretField
+            options={options}
+            onOptionsChange={onOptionsChange}
+            secret="tlsClientKey"
+            label="Client key"
+            description="PEM, the private key of the certificate above"
+            placeholder="-----BEGIN PRIVATE KEY-----"
+            testId={TEST_IDS.configEditor.clientKey}
+          />
         </>
       )}
 

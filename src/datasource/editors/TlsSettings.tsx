@@ -1,14 +1,13 @@
 import React from 'react';
-import { Alert, Field, FieldSet, Input, SecretTextArea, Switch } from '@grafana/ui';
+import { Alert, Field, FieldSet, Input, Switch } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
-import { type SettingsSectionProps, withJsonData, withSecret, withSecretReset } from './configOptions';
+import { type SettingsSectionProps, withJsonData } from './configOptions';
+import { PemSecretField } from './PemSecretField';
 
 /** TLS towards the API server; Grafana's proxy applies these keys to every request. */
 export function TlsSettings({ options, onOptionsChange }: SettingsSectionProps) {
   const { jsonData } = options;
-  const secureFields = options.secureJsonFields ?? {};
-  const secureData = options.secureJsonData ?? {};
 
   return (
     <FieldSet label="TLS">
@@ -26,19 +25,15 @@ export function TlsSettings({ options, onOptionsChange }: SettingsSectionProps) 
       </Field>
 
       {jsonData.tlsAuthWithCACert && (
-        <Field label="CA certificate" description="PEM, begins with -----BEGIN CERTIFICATE-----">
-          <SecretTextArea
-            data-testid={TEST_IDS.configEditor.caCert}
-            aria-label="CA certificate"
-            rows={6}
-            cols={64}
-            placeholder="-----BEGIN CERTIFICATE-----"
-            isConfigured={Boolean(secureFields.tlsCACert)}
-            value={secureData.tlsCACert ?? ''}
-            onChange={(e) => onOptionsChange(withSecret(options, 'tlsCACert', e.currentTarget.value))}
-            onReset={() => onOptionsChange(withSecretReset(options, 'tlsCACert'))}
-          />
-        </Field>
+        <PemSecretField
+          options={options}
+          onOptionsChange={onOptionsChange}
+          secret="tlsCACert"
+          label="CA certificate"
+          description="PEM, begins with -----BEGIN CERTIFICATE-----"
+          placeholder="-----BEGIN CERTIFICATE-----"
+          testId={TEST_IDS.configEditor.caCert}
+        />
       )}
 
       <Field

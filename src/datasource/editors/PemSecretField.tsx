@@ -1,0 +1,33 @@
+import React from 'react';
+import { Field, SecretTextArea } from '@grafana/ui';
+
+import type { KubeSecureJsonData } from '../types';
+import { type SettingsSectionProps, withSecret, withSecretReset } from './configOptions';
+
+interface Props extends SettingsSectionProps {
+  /** the secureJsonData key: write-only, a stored value is never shown */
+  secret: keyof KubeSecureJsonData & ('tlsCACert' | 'tlsClientCert' | 'tlsClientKey');
+  label: string;
+  description: string;
+  placeholder: string;
+  testId: string;
+}
+
+/** A PEM block kept in secureJsonData: typed in once, then shown only as "configured" with a reset. */
+export function PemSecretField({ options, onOptionsChange, secret, label, description, placeholder, testId }: Props) {
+  return (
+    <Field label={label} description={description}>
+      <SecretTextArea
+        data-testid={testId}
+        aria-label={label}
+        rows={6}
+        cols={64}
+        placeholder={placeholder}
+        isConfigured={Boolean(options.secureJsonFields?.[secret])}
+        value={options.secureJsonData?.[secret] ?? ''}
+        onChange={(e) => onOptionsChange(withSecret(options, secret, e.currentTarget.value))}
+        onReset={() => onOptionsChange(withSecretReset(options, secret))}
+      />
+    </Field>
+  );
+}
