@@ -8,7 +8,7 @@ import { MetricOptions } from './MetricOptions';
 import { NameField } from './NameField';
 import { DEFAULT_RESOURCE, isNamespaced, RESOURCE_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
-import { FieldSelectorField, LabelSelectorField } from './SelectorFields';
+import { SelectorRow } from './SelectorFields';
 
 /** `kubectl get <resource>`: which kind of object, where, and which ones. */
 export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<ObjectsQuery>) {
@@ -39,17 +39,11 @@ export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<
           />
         )}
       </InlineFieldRow>
-      <InlineFieldRow>
-        <LabelSelectorField
-          value={query.labelSelector}
-          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
-        />
-        <FieldSelectorField
-          value={query.fieldSelector}
-          tooltip="Field selector; which fields work depends on the resource (metadata.name works for all)"
-          onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
-        />
-      </InlineFieldRow>
+      <SelectorRow
+        query={query}
+        onCommit={onCommit}
+        fieldTooltip="Field selector; which fields work depends on the resource (metadata.name works for all)"
+      />
       <MetricOptions query={query} onCommit={onCommit} />
     </Stack>
   );

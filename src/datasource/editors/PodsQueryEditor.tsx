@@ -9,7 +9,7 @@ import { GROUP_BY_OPTIONS, SORT_BY_OPTIONS } from './fieldOptions';
 import { MetricOptions } from './MetricOptions';
 import { NumberField } from './NumberField';
 import { withField } from './queryModel';
-import { FieldSelectorField, LabelSelectorField } from './SelectorFields';
+import { SelectorRow } from './SelectorFields';
 
 /** `kubectl top pods` joined with the Pod objects: which pods, how rows are grouped and ranked. */
 export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<PodsQuery>) {
@@ -32,17 +32,7 @@ export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<Pod
           placeholder="any node"
         />
       </InlineFieldRow>
-      <InlineFieldRow>
-        <LabelSelectorField
-          value={query.labelSelector}
-          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
-        />
-        <FieldSelectorField
-          value={query.fieldSelector}
-          tooltip="Pod field selector, e.g. status.phase=Running"
-          onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
-        />
-      </InlineFieldRow>
+      <SelectorRow query={query} onCommit={onCommit} fieldTooltip="Pod field selector, e.g. status.phase=Running" />
       <InlineFieldRow>
         <InlineField label="Group by" labelWidth={LABEL_WIDTH} tooltip="One row (or series) per pod, container, ...">
           <Combobox

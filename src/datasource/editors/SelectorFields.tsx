@@ -1,9 +1,10 @@
 import React from 'react';
-import { InlineField } from '@grafana/ui';
+import { InlineField, InlineFieldRow } from '@grafana/ui';
 
 import { CommitInput } from './CommitInput';
 import { LABEL_WIDTH } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
+import { withField } from './queryModel';
 
 interface SelectorProps {
   value?: string;
@@ -12,19 +13,31 @@ interface SelectorProps {
   tooltip?: string;
 }
 
-/** A Kubernetes label selector, passed to the API server as typed (after template variables). */
-export function LabelSelectorField({ value, onCommit, tooltip }: SelectorProps) {
+const SELECTORS = {
+  label: {
+    label: 'Label selector',
+    testId: EDITOR_TEST_IDS.labelSelector,
+    placeholder: 'e.g. app=web',
+    tooltip: 'Kubernetes label selector, e.g. app=web,tier!=cache or environment in (prod,staging)',
+  },
+  field: {
+    label: 'Field selector',
+    testId: EDITOR_TEST_IDS.fieldSelector,
+    placeholder: 'e.g. status.phase=Running',
+    tooltip: 'Kubernetes field selector, e.g. status.phase=Running or spec.nodeName=node-1',
+  },
+} as const;
+
+/** A Kubernetes label or field selector, passed to the API server as typed (after template variables). */
+function SelectorField({ kind, value, onCommit, tooltip }: SelectorProps & { kind: keyof typeof SELECTORS }) {
+  const spec = SELECTORS[kind];
   return (
-    <InlineField
-      label="Label selector"
-      labelWidth={LABEL_WIDTH}
-      tooltip={tooltip ?? 'Kubernetes label selector, e.g. app=web,tier!=cache or environment in (prod,staging)'}
-    >
+    <InlineField label={spec.label} labelWidth={LABEL_WIDTH} tooltip={tooltip ?? spec.tooltip}>
       <CommitInput
-        data-testid={EDITOR_TEST_IDS.labelSelector}
-        aria-label="Label selector"
+        data-testid={spec.testId}
+        aria-label={spec.label}
         width={32}
-        placeholder="e.g. app=web"
+        placeholder={spec.placeholder}
         value={value ?? ''}
         onCommit={(text) => onCommit(text || undefined)}
       />
@@ -32,22 +45,38 @@ export function LabelSelectorField({ value, onCommit, tooltip }: SelectorProps) 
   );
 }
 
-/** A Kubernetes field selector; which fields work depends on the resource. */
-export function FieldSelectorField({ value, onCommit, tooltip }: SelectorProps) {
+export function LabelSelectorField(props: SelectorProps) {
+  return <SelectorField kind="label" {...props} />;
+}
+
+interface SelectorQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** The label and field selector of a listing query, side by side; the field selector's tooltip says what works. */
+export function SelectorRow<Q extends SelectorQuery>({
+  query,
+  onCommit,
+  fieldTooltip,
+}: {
+  query: Q;
+  onCommit: (query: Q) => void;
+  fieldTooltip: string;
+}) {
   return (
-    <InlineField
-      label="Field selector"
-      labelWidth={LABEL_WIDTH}
-      tooltip={tooltip ?? 'Kubernetes field selector, e.g. status.phase=Running or spec.nodeName=node-1'}
-    >
-      <CommitInput
-        data-testid={EDITOR_TEST_IDS.fieldSelector}
-        aria-label="Field selector"
-        width={32}
-        placeholder="e.g. status.phase=Running"
-        value={value ?? ''}
-        onCommit={(text) => onCommit(text || undefined)}
+    <InlineFieldRow>
+      <SelectorField
+        kind="label"
+        value={query.labelSelector}
+        onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
       />
-    </InlineField>
+      <SelectorField
+        kind="field"
+        value={query.fieldSelector}
+        tooltip={fieldTooltip}
+        onCommit={(fieldSelector) => onCommit(withField(query, 'fieldSelector', fieldSelector))}
+      />
+    </InlineFieldRow>
   );
 }
