@@ -39,7 +39,7 @@ describe('plugin.json files', () => {
     for (const logo of [p.json.info.logos.small, p.json.info.logos.large]) {
       expect(fs.existsSync(path.join(p.dir, logo))).toBe(true);
     }
-    expect(p.json.dependencies.grafanaDependency).toBe('>=12.3.0');
+    expect(p.json.dependencies.grafanaDependency).toBe('>=12.4.0');
   });
 
   it('the app includes every nested plugin with its type', () => {

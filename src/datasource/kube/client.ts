@@ -104,6 +104,24 @@ export class KubeClient {
     return this.get(path, params, 'text') as Observable<string>;
   }
 
+  /**
+   * A POST of a JSON body, answered with JSON. Only the access reviews use it (plugin.json allows POST on
+   * those two paths alone); it is never coalesced, since two reviews with equal paths may differ in body.
+   */
+  postJson<T>(path: string, body: unknown): Observable<T> {
+    const url = `${this.baseUrl}${path}`;
+    const request: BackendSrvRequest = {
+      url,
+      method: 'POST',
+      data: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+      responseType: 'text',
+      showErrorAlert: false,
+      showSuccessAlert: false,
+    };
+    return this.send(request, path, 'json') as Observable<T>;
+  }
+
   /** Every item of a list, read page by page with `limit`/`continue`; `params.limit` sets the page size. */
   list<T>(path: string, params?: KubeParams): Observable<KubeList<T>> {
     const limit = params?.limit ?? this.pageSize;
@@ -139,24 +157,28 @@ export class KubeClient {
         showErrorAlert: false,
         showSuccessAlert: false,
       };
-      return defer(() => this.fetchFn(request)).pipe(
-        timeout({
-          first: this.timeoutMs,
-          with: () =>
-            throwError(
-              () =>
-                new KubeError({
-                  kind: 'timeout',
-                  path,
-                  message: `The API server did not answer ${path} within ${Math.round(this.timeoutMs / 1000)} s`,
-                  remedy: 'Narrow the query (namespace, label selector) and retry; check the API server load.',
-                })
-            ),
-        }),
-        map((response) => (as === 'json' ? parseJson(response.data, path) : textOf(response.data))),
-        catchError((err) => throwError(() => toKubeError(err, path)))
-      );
+      return this.send(request, path, as);
     });
+  }
+
+  private send(request: BackendSrvRequest, path: string, as: 'json' | 'text'): Observable<unknown> {
+    return defer(() => this.fetchFn(request)).pipe(
+      timeout({
+        first: this.timeoutMs,
+        with: () =>
+          throwError(
+            () =>
+              new KubeError({
+                kind: 'timeout',
+                path,
+                message: `The API server did not answer ${path} within ${Math.round(this.timeoutMs / 1000)} s`,
+                remedy: 'Narrow the query (namespace, label selector) and retry; check the API server load.',
+              })
+          ),
+      }),
+      map((response) => (as === 'json' ? parseJson(response.data, path) : textOf(response.data))),
+      catchError((err) => throwError(() => toKubeError(err, path)))
+    );
   }
 }
 
