@@ -76,7 +76,7 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
       <NumberSetting
         {...section}
         label="Fan-out concurrency"
-        description={`At most this many requests at once when a query reads every node or pod (${MIN_FAN_OUT_CONCURRENCY} to ${MAX_FAN_OUT_CONCURRENCY}).`}
+        description={`At most this many requests at once when a query reads every node or pod (${MIN_FAN_OUT_CONCURRENCY} to ${MAX_FAN_OUT_CONCURRENCY}: Grafana runs at most 5 proxy requests at once).`}
         field="fanOutConcurrency"
         id="kubeglance-fan-out"
         testId={TEST_IDS.configEditor.fanOutConcurrency}

@@ -54,6 +54,7 @@ export function AuthSettings({ options, onOptionsChange }: SettingsSectionProps)
             options={options}
             onOptionsChange={onOptionsChange}
             secret="tlsClientCert"
+            expect="clientCert"
             label="Client certificate"
             description="PEM, begins with -----BEGIN CERTIFICATE-----"
             placeholder="-----BEGIN CERTIFICATE-----"
@@ -63,6 +64,7 @@ export function AuthSettings({ options, onOptionsChange }: SettingsSectionProps)
             options={options}
             onOptionsChange={onOptionsChange}
             secret="tlsClientKey"
+            expect="clientKey"
             label="Client key"
             description="PEM, the private key of the certificate above"
             placeholder="-----BEGIN PRIVATE KEY-----"

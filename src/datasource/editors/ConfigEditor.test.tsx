@@ -188,13 +188,14 @@ describe('ConfigEditor', () => {
   });
 
   it('explains an out-of-range fan-out concurrency, and an empty box means the default', async () => {
-    const { latest } = renderEditor(settings({ fanOutConcurrency: 8 }));
+    const { latest } = renderEditor(settings({ fanOutConcurrency: 3 }));
     const input = screen.getByTestId(TEST_IDS.configEditor.fanOutConcurrency);
 
     await userEvent.clear(input);
     expect(latest().jsonData.fanOutConcurrency).toBeUndefined();
-    await userEvent.type(input, '65');
-    expect(screen.getByText('Must be at most 64.')).toBeInTheDocument();
+    // Grafana's frontend runs 5 data-proxy requests at once: more would only queue
+    await userEvent.type(input, '6');
+    expect(screen.getByText('Must be at most 5.')).toBeInTheDocument();
 
     await userEvent.clear(input);
     await userEvent.type(input, '0');
@@ -214,5 +215,42 @@ describe('ConfigEditor', () => {
     await userEvent.type(input, '120');
     expect(latest().jsonData.historyMinutes).toBe(120);
     expect(screen.queryByText('Must be at most 1440.')).not.toBeInTheDocument();
+  });
+});
+
+describe('ConfigEditor checks what is typed before it is saved', () => {
+  it('says a URL without a scheme would be spoken to in plain HTTP, and how to fix it', async () => {
+    renderEditor(settings());
+    const url = screen.getByTestId(TEST_IDS.configEditor.url);
+    await userEvent.type(url, '10.0.0.1:6443');
+    await userEvent.tab();
+    expect(screen.getByText(/has no scheme.*https:\/\/10\.0\.0\.1:6443/)).toBeInTheDocument();
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://10.0.0.1:6443');
+    expect(screen.queryByText(/has no scheme/)).not.toBeInTheDocument();
+  });
+
+  it('does not call a new, untouched URL field wrong, but does once it is left empty', async () => {
+    renderEditor(settings());
+    expect(screen.queryByText(/URL is empty/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId(TEST_IDS.configEditor.url));
+    await userEvent.tab();
+    expect(screen.getByText(/URL is empty/)).toBeInTheDocument();
+  });
+
+  it('warns about plain HTTP without refusing it', () => {
+    renderEditor(settings({}, { url: 'http://10.0.0.1:8080' }));
+    expect(screen.getByTestId(TEST_IDS.configEditor.urlWarning)).toHaveTextContent(/unencrypted/);
+  });
+
+  it('says a pasted key is not the certificate, and base64 of a PEM block must be decoded', () => {
+    renderEditor(settings({ authMethod: 'clientCert', tlsAuth: true, tlsAuthWithCACert: true }));
+    fireEvent.change(screen.getByTestId(TEST_IDS.configEditor.clientCert), {
+      target: { value: '-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----' },
+    });
+    expect(screen.getByText(/client certificate field holds a private key/)).toBeInTheDocument();
+    const base64Pem = btoa('-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n');
+    fireEvent.change(screen.getByTestId(TEST_IDS.configEditor.caCert), { target: { value: base64Pem } });
+    expect(screen.getByText(/base64-encoded PEM.*base64 -d/)).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import React from 'react';
 import { InlineField, InlineFieldRow, InlineSwitch, Stack } from '@grafana/ui';
 
 import { DEFAULT_LOG_LIMIT_BYTES, type LogsQuery } from '../types';
+import { formatByteSize, parseByteSize } from './byteSize';
 import { ClusterCombobox, lookupProps } from './ClusterCombobox';
 import { LABEL_WIDTH, type SubEditorProps } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
@@ -94,9 +95,12 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
         />
         <NumberField
           label="Byte cap"
-          tooltip={`At most this many bytes per container (default ${DEFAULT_LOG_LIMIT_BYTES}, 2 MiB)`}
+          tooltip="At most this much of each container's log, e.g. 512 KiB or 10 MiB"
           data-testid={EDITOR_TEST_IDS.limitBytes}
-          placeholder={String(DEFAULT_LOG_LIMIT_BYTES)}
+          placeholder={formatByteSize(DEFAULT_LOG_LIMIT_BYTES)}
+          parse={parseByteSize}
+          format={formatByteSize}
+          hint="a size such as 512 KiB, 2 MiB or a number of bytes"
           value={query.limitBytes}
           onCommit={(limitBytes) => onCommit(withField(query, 'limitBytes', limitBytes))}
         />

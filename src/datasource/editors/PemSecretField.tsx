@@ -1,12 +1,15 @@
 import React from 'react';
 import { Field, SecretTextArea } from '@grafana/ui';
 
+import { checkPem, type PemExpectation } from '../config/pemCheck';
 import type { KubeSecureJsonData } from '../types';
 import { type SettingsSectionProps, withSecret, withSecretReset } from './configOptions';
 
 interface Props extends SettingsSectionProps {
   /** the secureJsonData key: write-only, a stored value is never shown */
   secret: keyof KubeSecureJsonData & ('tlsCACert' | 'tlsClientCert' | 'tlsClientKey');
+  /** what the block must be: checked as typed, since a stored secret is never sent back to be checked */
+  expect: PemExpectation;
   label: string;
   description: string;
   placeholder: string;
@@ -14,9 +17,24 @@ interface Props extends SettingsSectionProps {
 }
 
 /** A PEM block kept in secureJsonData: typed in once, then shown only as "configured" with a reset. */
-export function PemSecretField({ options, onOptionsChange, secret, label, description, placeholder, testId }: Props) {
+export function PemSecretField({
+  options,
+  onOptionsChange,
+  secret,
+  expect,
+  label,
+  description,
+  placeholder,
+  testId,
+}: Props) {
+  const problem = checkPem(options.secureJsonData?.[secret], expect);
   return (
-    <Field label={label} description={description}>
+    <Field
+      label={label}
+      description={description}
+      invalid={Boolean(problem)}
+      error={problem && `${problem.message} ${problem.remedy}`}
+    >
       <SecretTextArea
         data-testid={testId}
         aria-label={label}

@@ -5,6 +5,7 @@ import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 import type { KubeDataSource } from '../datasource';
 import type { KubeDataSourceOptions, KubeQuery } from '../types';
 import { type ClusterOptions, clusterOptionsFor } from './clusterOptions';
+import { LABEL_WIDTH } from './editorProps';
 import { EDITOR_TEST_IDS } from './editorTestIds';
 import { EventsQueryEditor } from './EventsQueryEditor';
 import { KubeletQueryEditor } from './KubeletQueryEditor';
@@ -33,7 +34,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <InlineField label="Query" labelWidth={14} tooltip="What to read from the cluster">
+        <InlineField label="Query" labelWidth={LABEL_WIDTH} tooltip="What to read from the cluster">
           <Combobox
             data-testid={EDITOR_TEST_IDS.queryType}
             width={32}

@@ -29,6 +29,7 @@ export function TlsSettings({ options, onOptionsChange }: SettingsSectionProps) 
           options={options}
           onOptionsChange={onOptionsChange}
           secret="tlsCACert"
+          expect="ca"
           label="CA certificate"
           description="PEM, begins with -----BEGIN CERTIFICATE-----"
           placeholder="-----BEGIN CERTIFICATE-----"

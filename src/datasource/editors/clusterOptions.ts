@@ -8,7 +8,8 @@ import { describeKubeError } from '../kube/errors';
 import { asKubeError } from '../queries/queryError';
 import type { KubeletEndpoint } from '../types';
 import { listVariableValues } from '../variableQueries';
-import type { KubeVariableQuery } from '../variableTypes';
+import type { KubeVariableQuery, VariableKind } from '../variableTypes';
+import { variableFits, type VariableLike } from './variableFit';
 import { variableResolver } from '../variables';
 
 /** What a name picker lists: a variable query without its refId. */
@@ -23,8 +24,8 @@ export interface ClusterOptions {
     node: string | undefined,
     endpoint: KubeletEndpoint
   ): Promise<Array<ComboboxOption<string>>> | undefined;
-  /** the dashboard's template variables, as `$name` */
-  variables(): Array<ComboboxOption<string>>;
+  /** the dashboard's template variables, as `$name`; with a kind, only those whose values fit it */
+  variables(kind?: VariableKind): Array<ComboboxOption<string>>;
 }
 
 /**
@@ -53,11 +54,14 @@ function toOption(v: MetricFindValue): ComboboxOption<string> {
 
 /** The dashboard's variables as `$name` options; none outside a dashboard (and in unit tests). */
 export function templateVariableOptions(
-  templateSrv?: Pick<TemplateSrv, 'getVariables'>
+  templateSrv?: Pick<TemplateSrv, 'getVariables'>,
+  kind?: VariableKind
 ): Array<ComboboxOption<string>> {
   try {
     const srv = templateSrv ?? getTemplateSrv();
-    return (srv?.getVariables() ?? []).map((v) => ({ value: `$${v.name}`, label: `$${v.name}`, group: 'Variables' }));
+    return (srv?.getVariables() ?? [])
+      .filter((v) => !kind || variableFits(v as VariableLike, kind))
+      .map((v) => ({ value: `$${v.name}`, label: `$${v.name}`, group: 'Variables' }));
   } catch {
     return [];
   }
@@ -99,7 +103,7 @@ export function clusterOptionsFor(
         (await datasource.getKubeletMetricNames(node, endpoint)).map((name) => ({ value: name, label: name }))
       );
     },
-    variables: () => templateVariableOptions(templateSrv),
+    variables: (kind) => templateVariableOptions(templateSrv, kind),
   };
 }
 

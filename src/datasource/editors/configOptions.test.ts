@@ -24,13 +24,13 @@ describe('number settings', () => {
     expect(pollIntervalError(5)).toBeUndefined();
     expect(pollIntervalError(3600)).toBeUndefined();
     expect(fanOutConcurrencyError(1)).toBeUndefined();
-    expect(fanOutConcurrencyError(64)).toBeUndefined();
+    expect(fanOutConcurrencyError(5)).toBeUndefined();
   });
 
   it('explains values out of range or not whole', () => {
     expect(pollIntervalError(4)).toBe('Must be at least 5.');
     expect(fanOutConcurrencyError(0)).toBe('Must be at least 1.');
-    expect(fanOutConcurrencyError(65)).toBe('Must be at most 64.');
+    expect(fanOutConcurrencyError(6)).toBe('Must be at most 5.');
     expect(rangeError(2.5, 1, 10)).toBe('Enter a whole number.');
     expect(rangeError(Number.NaN, 1, 10)).toBe('Enter a whole number.');
   });
