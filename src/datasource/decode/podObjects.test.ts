@@ -1,5 +1,5 @@
 import { DecodeError } from './decodeError';
-import { decodePod, decodePodList, effectiveAmount, PodObject, podStatusText } from './podObjects';
+import { decodePod, decodePodList, effectiveAmount, PodObject } from './podObjects';
 
 const Mi = 1024 * 1024;
 
@@ -170,60 +170,40 @@ describe('effectiveAmount (the Kubernetes effective request rule)', () => {
   });
 });
 
-describe('podStatusText', () => {
-  const base = (status: PodObject['status'], extra: Partial<PodObject> = {}): PodObject => ({
-    metadata: { name: 'p', namespace: 'n' },
-    spec: { containers: [{ name: 'c' }], initContainers: [{ name: 'i1' }, { name: 'i2' }] },
-    status,
-    ...extra,
+// decodePod takes STATUS, READY and RESTARTS from podPrinter (cases in podPrinter.test.ts)
+describe('decodePod: kubectl STATUS, READY and RESTARTS', () => {
+  it('gives a Pending pod without container statuses RESTARTS 0', () => {
+    const p = decodePod(pod({ spec: { containers: [{ name: 'c' }] }, status: { phase: 'Pending' } }), []);
+    expect(p).toMatchObject({ status: 'Pending', ready: '0/1', restarts: 0 });
   });
 
-  it.each<[string, PodObject['status'], string]>([
-    [
-      'running',
-      { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] },
-      'Running',
-    ],
-    [
-      'init waiting on the second',
-      {
-        phase: 'Pending',
-        initContainerStatuses: [
-          { name: 'i1', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
-          { name: 'i2', state: { running: {} } },
-        ],
-      },
-      'Init:1/2',
-    ],
-    [
-      'init crash',
-      { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
-      'Init:CrashLoopBackOff',
-    ],
-    ['evicted', { phase: 'Failed', reason: 'Evicted' }, 'Evicted'],
-    [
-      'completed',
-      {
-        phase: 'Succeeded',
-        containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
-      },
-      'Completed',
-    ],
-    [
-      'exit code',
-      { phase: 'Failed', containerStatuses: [{ name: 'c', state: { terminated: { exitCode: 2 } } }] },
-      'ExitCode:2',
-    ],
-  ])('%s', (_what, status, text) => {
-    expect(podStatusText(base(status))).toBe(text);
+  it('counts sidecars in READY and leaves finished init containers out of RESTARTS once initialised', () => {
+    const p = decodePod(
+      pod({
+        spec: {
+          initContainers: [{ name: 'migrate' }, { name: 'mesh', restartPolicy: 'Always' }],
+          containers: [{ name: 'app' }],
+        },
+        status: {
+          phase: 'Running',
+          initContainerStatuses: [
+            { name: 'migrate', restartCount: 4, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+            { name: 'mesh', ready: true, started: true, restartCount: 1, state: { running: {} } },
+          ],
+          containerStatuses: [{ name: 'app', ready: true, restartCount: 2, state: { running: {} } }],
+        },
+      }),
+      []
+    );
+    expect(p).toMatchObject({ status: 'Running', ready: '2/2', restarts: 3 });
   });
 
   it('says Terminating for a pod being deleted', () => {
-    const p = base(
-      { phase: 'Running' },
-      { metadata: { name: 'p', namespace: 'n', deletionTimestamp: '2026-03-01T11:00:00Z' } }
+    const p = decodePod(
+      pod({ metadata: { name: 'p', namespace: 'n', deletionTimestamp: '2026-03-01T11:00:00Z' } }),
+      []
     );
-    expect(podStatusText(p)).toBe('Terminating');
+    expect(p?.status).toBe('Terminating');
   });
 });
 

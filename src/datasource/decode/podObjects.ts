@@ -2,6 +2,7 @@ import { ObjectMeta } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseKubeTime } from './kubeTime';
 import { Decoded, readQuantity } from './nodeMetrics';
+import { printPod } from './podPrinter';
 
 /** The parts of a core/v1 Pod the pods query reads. */
 interface RawOwnerRef {
@@ -20,7 +21,7 @@ interface RawContainer {
 interface RawState {
   running?: { startedAt?: string };
   waiting?: { reason?: string };
-  terminated?: { reason?: string; exitCode?: number; signal?: number };
+  terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string };
 }
 
 interface RawContainerStatus {
@@ -29,6 +30,7 @@ interface RawContainerStatus {
   started?: unknown;
   restartCount?: unknown;
   state?: RawState;
+  lastState?: RawState;
 }
 
 export interface PodObject {
@@ -42,6 +44,7 @@ export interface PodObject {
   status?: {
     phase?: string;
     reason?: string;
+    conditions?: Array<{ type?: string; status?: string; reason?: string }> | null;
     containerStatuses?: RawContainerStatus[] | null;
     initContainerStatuses?: RawContainerStatus[] | null;
   };
@@ -76,8 +79,10 @@ export interface PodInfo {
   name: string;
   node?: string;
   phase?: string;
-  /** the STATUS column of `kubectl get pods` */
+  /** STATUS, READY ("1/2") and RESTARTS of `kubectl get pods` (see podPrinter); STATUS may be '' */
   status: string;
+  ready: string;
+  restarts: number;
   creationMs?: number;
   /** the `pod-template-hash` label, for naming a Deployment when its ReplicaSet cannot be read */
   templateHash?: string;
@@ -224,66 +229,6 @@ export function podResources(
   };
 }
 
-/** The STATUS column of `kubectl get pods`, following kubectl's printer for the common cases. */
-export function podStatusText(pod: PodObject): string {
-  const status = pod.status ?? {};
-  const initCount = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers.length : 0;
-  let reason = status.reason || status.phase || 'Unknown';
-  let initializing = false;
-  const inits = Array.isArray(status.initContainerStatuses) ? status.initContainerStatuses : [];
-  const sidecarNames = new Set(
-    (Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [])
-      .filter((c) => c?.restartPolicy === 'Always')
-      .map((c) => c?.name)
-  );
-  for (let i = 0; i < inits.length; i++) {
-    const s = inits[i];
-    const st = s?.state ?? {};
-    if (st.terminated && st.terminated.exitCode === 0) {
-      continue;
-    }
-    if (sidecarNames.has(s?.name) && (st.running || s?.started === true)) {
-      continue;
-    }
-    if (st.terminated) {
-      reason = st.terminated.reason
-        ? `Init:${st.terminated.reason}`
-        : st.terminated.signal
-          ? `Init:Signal:${st.terminated.signal}`
-          : `Init:ExitCode:${st.terminated.exitCode}`;
-    } else if (st.waiting?.reason && st.waiting.reason !== 'PodInitializing') {
-      reason = `Init:${st.waiting.reason}`;
-    } else {
-      reason = `Init:${i}/${initCount}`;
-    }
-    initializing = true;
-    break;
-  }
-  if (!initializing) {
-    let running = false;
-    const statuses = Array.isArray(status.containerStatuses) ? status.containerStatuses : [];
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const st = statuses[i]?.state ?? {};
-      if (st.waiting?.reason) {
-        reason = st.waiting.reason;
-      } else if (st.terminated?.reason) {
-        reason = st.terminated.reason;
-      } else if (st.terminated) {
-        reason = st.terminated.signal ? `Signal:${st.terminated.signal}` : `ExitCode:${st.terminated.exitCode}`;
-      } else if (st.running && statuses[i]?.ready === true) {
-        running = true;
-      }
-    }
-    if (reason === 'Completed' && running) {
-      reason = 'Running';
-    }
-  }
-  if (pod.metadata?.deletionTimestamp) {
-    reason = status.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-  }
-  return reason;
-}
-
 function controllerOf(refs: RawOwnerRef[] | null | undefined): OwnerRef | undefined {
   if (!Array.isArray(refs)) {
     return undefined;
@@ -329,12 +274,15 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
   const sidecars = initInOrder.filter((c) => c.sidecar);
   const initContainers = initInOrder.filter((c) => !c.sidecar);
   const hash = pod.metadata?.labels?.['pod-template-hash'];
+  const printed = printPod(pod);
   return {
     namespace,
     name,
     node: typeof spec.nodeName === 'string' && spec.nodeName ? spec.nodeName : undefined,
     phase: typeof status.phase === 'string' ? status.phase : undefined,
-    status: podStatusText(pod),
+    status: printed.status,
+    ready: printed.ready,
+    restarts: printed.restarts,
     creationMs: parseKubeTime(pod.metadata?.creationTimestamp),
     templateHash: typeof hash === 'string' && hash ? hash : undefined,
     owner: controllerOf(pod.metadata?.ownerReferences),

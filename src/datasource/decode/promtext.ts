@@ -2,15 +2,21 @@
  * The Prometheus text exposition format 0.0.4, as the kubelet serves it on /metrics, /metrics/cadvisor and
  * /metrics/resource. A hand-written scanner (no per-line regex) because a cadvisor body runs to several MB.
  *
- * Rules follow prometheus/docs exposition_formats.md and prometheus/common expfmt, with these choices:
- * - a bad line is reported with its number and skipped; the rest of the body is kept (expfmt stops at the first);
- * - the last line may lack its "\n", and a "\r" before "\n" (CRLF) is accepted as part of the line end;
- * - trailing blanks after a value or timestamp are ignored, as the docs say (expfmt rejects them);
- * - TYPE values are the five lowercase words the docs list (expfmt also takes "Counter", "GAUGE", ...);
- * - HELP takes `\"` besides `\\` and `\n`, as expfmt does; other escapes there are errors;
- * - families that end up without samples (a lone HELP or TYPE) are left out, as expfmt does.
+ * A body is refused where prometheus/common's text parser (expfmt.TextParser) refuses it: parsing stops at the
+ * first bad line, and what was read before it comes back marked partial, with that line's number. Beyond expfmt,
+ * a few things Prometheus's own scrape refuses are refused too: TYPE words other than the five lowercase ones, a
+ * TYPE without a word, and a label name twice in one sample even when it is `le` or `quantile`. Spec violations
+ * no Prometheus layer refuses are accepted: a family split by another, buckets out of order, not cumulative or
+ * without `+Inf`, a repeated series. docs/prometheus-text.md lists every rule with the layer that enforces it.
+ *
+ * Two places keep more than expfmt: a histogram sample without `le` (other than _sum/_count) and a summary
+ * sample without `quantile` are kept as samples (expfmt drops them silently; Prometheus stores them as series),
+ * and a timestamp may be negative (expfmt and the docs' example allow it; Prometheus's scrape lexer does not).
  */
 import { DecodeError } from './decodeError';
+import { parseFloatRange, parseGoFloat, parseInt64Range } from './goNumbers';
+
+export { parseGoFloat };
 
 export type PromMetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
 
@@ -39,19 +45,23 @@ export interface PromParseError {
 }
 
 export interface PromParseResult {
+  /** Families with at least one sample, in order of first appearance; only those before `error` when partial. */
   families: PromFamily[];
-  errors: PromParseError[];
+  /** The first bad line; parsing stopped there. */
+  error?: PromParseError;
+  /** True when parsing stopped at `error`, so families after it are missing and the last one may lack samples. */
+  partial: boolean;
 }
 
-/** Thrown by parsePrometheusTextStrict; `errors` holds every bad line. */
+/** Thrown by parsePrometheusTextStrict for the first bad line. */
 export class PromTextError extends DecodeError {
-  constructor(readonly errors: PromParseError[]) {
-    super('Prometheus text', describeErrors(errors));
+  constructor(readonly parseError: PromParseError) {
+    super('Prometheus text', `line ${parseError.line}: ${parseError.message}`);
   }
 }
 
 const MAX_ERROR_TEXT = 200;
-const ERRORS_IN_MESSAGE = 3;
+const NO_FINAL_NEWLINE = 'the body ends inside this line: the last line must end with a newline';
 
 const TYPES: Record<string, PromMetricType> = {
   counter: 'counter',
@@ -62,14 +72,10 @@ const TYPES: Record<string, PromMetricType> = {
 };
 
 const TAB = 9;
-const CR = 13;
 const SPACE = 32;
 const QUOTE = 34;
 const HASH = 35;
-const PLUS = 43;
 const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
 const COLON = 58;
 const EQUALS = 61;
 const BACKSLASH = 92;
@@ -121,10 +127,6 @@ function isMetricNameChar(c: number): boolean {
   return isLabelNameChar(c) || c === COLON;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
@@ -142,165 +144,27 @@ function quoteForMessage(s: string): string {
   return JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s);
 }
 
-/** Lines are "line N: message" joined with "; ", the first few only. */
-function describeErrors(errors: PromParseError[]): string {
-  const shown = errors.slice(0, ERRORS_IN_MESSAGE).map((e) => `line ${e.line}: ${e.message}`);
-  const more = errors.length - shown.length;
-  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
-}
-
-const SPECIAL_FLOATS: Record<string, number> = {
-  inf: Infinity,
-  '+inf': Infinity,
-  '-inf': -Infinity,
-  infinity: Infinity,
-  '+infinity': Infinity,
-  '-infinity': -Infinity,
-  nan: NaN,
-};
-
-/**
- * A float as Go's strconv.ParseFloat reads it, minus what expfmt refuses: decimal with optional exponent,
- * Inf/Infinity with optional sign and NaN without, any case. Hex floats, underscores and 0b/0o are not floats
- * here, and a finite literal beyond the float64 range is an error (Go returns ErrRange). Undefined if invalid.
- */
-export function parseGoFloat(s: string): number | undefined {
-  return parseFloatRange(s, 0, s.length);
-}
-
-function parseFloatRange(text: string, start: number, end: number): number | undefined {
-  let i = start;
-  if (i >= end) {
-    return undefined;
-  }
-  let c = text.charCodeAt(i);
-  let negative = false;
-  if (c === PLUS || c === MINUS) {
-    negative = c === MINUS;
-    i++;
-    if (i >= end) {
-      return undefined;
-    }
-    c = text.charCodeAt(i);
-  }
-  if (!isDigit(c) && c !== DOT) {
-    const special = SPECIAL_FLOATS[text.slice(start, end).toLowerCase()];
-    return special;
-  }
-  // Integer part; small integers are built here rather than by Number(), which is most values in practice.
-  let intValue = 0;
-  let digits = 0;
-  while (i < end && isDigit((c = text.charCodeAt(i)))) {
-    intValue = intValue * 10 + (c - 48);
-    digits++;
-    i++;
-  }
-  if (i === end) {
-    if (digits <= 15) {
-      return negative ? -intValue : intValue;
-    }
-    return Number(text.slice(start, end));
-  }
-  let fraction = 0;
-  if (c === DOT) {
-    i++;
-    while (i < end && isDigit(text.charCodeAt(i))) {
-      fraction++;
-      i++;
-    }
-    if (digits === 0 && fraction === 0) {
-      return undefined;
-    }
-  } else if (digits === 0) {
-    return undefined;
-  }
-  if (i < end) {
-    c = text.charCodeAt(i);
-    if (c !== 101 && c !== 69) {
-      return undefined; // not e/E: hex prefixes, underscores, stray characters
-    }
-    i++;
-    if (i < end) {
-      c = text.charCodeAt(i);
-      if (c === PLUS || c === MINUS) {
-        i++;
-      }
-    }
-    let expDigits = 0;
-    while (i < end && isDigit(text.charCodeAt(i))) {
-      expDigits++;
-      i++;
-    }
-    if (expDigits === 0 || i !== end) {
-      return undefined;
-    }
-  }
-  const value = Number(text.slice(start, end));
-  // a well-formed finite literal that rounds to infinity is out of range for Go
-  return Number.isFinite(value) ? value : undefined;
-}
-
-const INT64_MAX = '9223372036854775807';
-const INT64_MIN_ABS = '9223372036854775808';
-
-/** An int64 as strconv.ParseInt(s, 10, 64) reads it, as a number (ms timestamps fit a double exactly). */
-function parseInt64Range(text: string, start: number, end: number): number | undefined {
-  let i = start;
-  let c = text.charCodeAt(i);
-  let negative = false;
-  if (c === PLUS || c === MINUS) {
-    negative = c === MINUS;
-    i++;
-  }
-  if (i >= end) {
-    return undefined;
-  }
-  let value = 0;
-  const firstDigit = i;
-  for (; i < end; i++) {
-    c = text.charCodeAt(i);
-    if (!isDigit(c)) {
-      return undefined;
-    }
-    value = value * 10 + (c - 48);
-  }
-  const digits = end - firstDigit;
-  if (digits >= 19) {
-    // compare as text: the double in `value` is not exact this far out
-    let first = firstDigit;
-    while (first < end - 1 && text.charCodeAt(first) === 48) {
-      first++;
-    }
-    const magnitude = text.slice(first, end);
-    const limit = negative ? INT64_MIN_ABS : INT64_MAX;
-    if (magnitude.length > limit.length || (magnitude.length === limit.length && magnitude > limit)) {
-      return undefined;
-    }
-    value = Number(magnitude);
-  }
-  return negative ? -value : value;
-}
-
 /** Parses one body; see the file comment for the rules. Never throws on bad input. */
 export function parsePrometheusText(text: string): PromParseResult {
   return new TextParser(text).run();
 }
 
-/** As parsePrometheusText, but any bad line makes it throw a PromTextError (a DecodeError) listing them. */
+/** As parsePrometheusText, but a bad line makes it throw a PromTextError (a DecodeError) naming the line. */
 export function parsePrometheusTextStrict(text: string): PromFamily[] {
   const result = parsePrometheusText(text);
-  if (result.errors.length > 0) {
-    throw new PromTextError(result.errors);
+  if (result.error !== undefined) {
+    throw new PromTextError(result.error);
   }
   return result.families;
 }
 
 class TextParser {
   private readonly families = new Map<string, FamilyState>();
-  private readonly errors: PromParseError[] = [];
   /** Position in text while a line is parsed, and the end of that line's content. */
   private pos = 0;
   private end = 0;
+  /** The line being parsed is the last and has no "\n": it may be checked but must add nothing. */
+  private unterminated = false;
   /** The previous sample's name and family: consecutive samples nearly always share them. */
   private lastName = '';
   private lastResolved: Resolved | undefined;
@@ -321,38 +185,43 @@ class TextParser {
     while (lineStart < length) {
       lineNo++;
       let lineEnd = text.indexOf('\n', lineStart);
-      const next = lineEnd === -1 ? length : lineEnd + 1;
       if (lineEnd === -1) {
         lineEnd = length;
+        this.unterminated = true;
       }
-      let contentEnd = lineEnd;
-      if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR) {
-        contentEnd--;
-      }
+      // a "\r" stays part of the line, as in expfmt: CRLF bodies fail where the "\r" makes a token invalid
       this.pos = lineStart;
-      this.end = contentEnd;
+      this.end = lineEnd;
       try {
         this.parseLine();
       } catch (err) {
         if (!(err instanceof LineError)) {
           throw err;
         }
-        const raw = text.slice(lineStart, contentEnd);
-        this.errors.push({
-          line: lineNo,
-          text: raw.length > MAX_ERROR_TEXT ? raw.slice(0, MAX_ERROR_TEXT) + '…' : raw,
-          message: err.message,
-        });
+        const raw = text.slice(lineStart, lineEnd);
+        const shown = raw.length > MAX_ERROR_TEXT ? raw.slice(0, MAX_ERROR_TEXT) + '…' : raw;
+        return this.result({ line: lineNo, text: shown, message: err.message });
       }
-      lineStart = next;
+      lineStart = lineEnd + 1;
     }
+    return this.result(undefined);
+  }
+
+  private result(error: PromParseError | undefined): PromParseResult {
     const families: PromFamily[] = [];
     for (const state of this.families.values()) {
       if (state.family.samples.length > 0) {
         families.push(state.family);
       }
     }
-    return { families, errors: this.errors };
+    return error === undefined ? { families, partial: false } : { families, error, partial: true };
+  }
+
+  /** Called before a line changes any family: the unterminated last line is refused, as expfmt does at EOF. */
+  private beforeCommit(): void {
+    if (this.unterminated) {
+      throw new LineError(NO_FINAL_NEWLINE);
+    }
   }
 
   private skipBlanks(): void {
@@ -369,7 +238,7 @@ class TextParser {
   private parseLine(): void {
     this.skipBlanks();
     if (this.pos >= this.end) {
-      return;
+      return; // blank, even without "\n": expfmt ends there without an error
     }
     if (this.text.charCodeAt(this.pos) === HASH) {
       this.pos++;
@@ -377,6 +246,8 @@ class TextParser {
     } else {
       this.parseSample();
     }
+    // samples, HELP and TYPE check this before they commit; plain comments and bare HELP/TYPE get here
+    this.beforeCommit();
   }
 
   private parseComment(): void {
@@ -402,11 +273,11 @@ class TextParser {
       throw new LineError(`invalid metric name in ${keyword} line`);
     }
     this.skipBlanks();
-    if (keyword === 'HELP') {
-      this.readHelp(name);
-    } else {
+    if (keyword === 'TYPE') {
       this.readType(name);
-    }
+    } else if (this.pos < this.end) {
+      this.readHelp(name);
+    } // else an empty HELP text, which expfmt does not record (so a later HELP is still the first)
   }
 
   private readHelp(name: string): void {
@@ -415,6 +286,7 @@ class TextParser {
       throw new LineError(`second HELP line for metric ${quoteForMessage(state.family.name)}`);
     }
     const help = this.readEscapedToEnd();
+    this.beforeCommit();
     state.hasHelp = true;
     state.family.help = help;
   }
@@ -454,17 +326,13 @@ class TextParser {
     return out + text.slice(chunk, this.end);
   }
 
+  /** The rest of the line is the type word, trailing blanks included: both Prometheus parsers refuse "gauge ". */
   private readType(name: string): void {
-    const text = this.text;
     const start = this.pos;
-    let tokenEnd = this.end;
-    while (tokenEnd > start && isBlank(text.charCodeAt(tokenEnd - 1))) {
-      tokenEnd--;
-    }
-    if (tokenEnd === start) {
+    if (this.end === start) {
       throw new LineError(`TYPE line for metric ${quoteForMessage(name)} has no type`);
     }
-    const word = text.slice(start, tokenEnd);
+    const word = this.text.slice(start, this.end);
     const type = hasOwn(TYPES, word) ? TYPES[word] : undefined;
     if (type === undefined) {
       throw new LineError(`unknown metric type ${quoteForMessage(word)}`);
@@ -476,6 +344,7 @@ class TextParser {
     if (state.family.samples.length > 0) {
       throw new LineError(`TYPE line for metric ${quoteForMessage(state.family.name)} comes after its samples`);
     }
+    this.beforeCommit();
     state.typed = true;
     state.family.type = type;
     this.lastResolved = undefined; // the same name may now group differently
@@ -607,7 +476,8 @@ class TextParser {
       throw new LineError(`expected a float as value, got ${quoteForMessage(text.slice(valueStart, this.pos))}`);
     }
 
-    // optional timestamp
+    // optional timestamp; the line must end right after it, or after the value (expfmt refuses trailing blanks)
+    const valueEnd = this.pos;
     this.skipBlanks();
     let timestampMs: number | undefined;
     if (this.pos < this.end) {
@@ -618,17 +488,19 @@ class TextParser {
       timestampMs = parseInt64Range(text, tsStart, this.pos);
       if (timestampMs === undefined) {
         throw new LineError(
-          `expected an int64 millisecond timestamp, got ${quoteForMessage(text.slice(tsStart, this.pos))}`
+          `expected an integer millisecond timestamp, got ${quoteForMessage(text.slice(tsStart, this.pos))}`
         );
       }
-      this.skipBlanks();
       if (this.pos < this.end) {
         throw new LineError(`unexpected text after the timestamp: ${quoteForMessage(text.slice(this.pos, this.end))}`);
       }
+    } else if (this.pos > valueEnd) {
+      throw new LineError('blanks after the value without a timestamp: the line must end right after the value');
     }
 
     const resolved = this.resolveSample(metric);
-    checkRole(resolved, metric, labels);
+    checkTypedSample(resolved, labels, value);
+    this.beforeCommit();
     const sample: PromSample =
       timestampMs === undefined ? { name: metric, labels, value } : { name: metric, labels, value, timestampMs };
     resolved.state.family.samples.push(sample);
@@ -762,27 +634,29 @@ class TextParser {
   }
 }
 
-/** Histogram and summary samples must carry the label that places them: `le` on buckets, `quantile` on quantiles. */
-function checkRole(resolved: Resolved, name: string, labels: Record<string, string>): void {
+/**
+ * What expfmt checks on samples of histograms and summaries: an `le` (histogram) or `quantile` (summary) label
+ * must be a float, and histogram buckets and counts must not be negative. Everything else about them — order,
+ * cumulative counts, the `+Inf` bucket, `_count` matching it — no Prometheus layer checks at scrape time.
+ */
+function checkTypedSample(resolved: Resolved, labels: Record<string, string>, value: number): void {
   const family = resolved.state.family;
   if (family.type === 'histogram') {
-    if (resolved.role === Role.Plain) {
-      throw new LineError(
-        `sample ${quoteForMessage(name)} of histogram ${quoteForMessage(family.name)} must end in _bucket, _sum or _count`
-      );
+    const role = resolved.role;
+    if (role === Role.Count && value < 0) {
+      throw new LineError(`negative count for histogram ${quoteForMessage(family.name)}`);
     }
-    if (resolved.role === Role.Bucket) {
-      if (!hasOwn(labels, 'le')) {
-        throw new LineError(`histogram bucket ${quoteForMessage(name)} has no "le" label`);
-      }
-      if (parseGoFloat(labels.le) === undefined) {
-        throw new LineError(`expected a float as "le" label value, got ${quoteForMessage(labels.le)}`);
-      }
+    if (!hasOwn(labels, 'le')) {
+      return; // expfmt drops such a sample quietly; Prometheus stores it as a series: kept
     }
-  } else if (family.type === 'summary' && resolved.role === Role.Plain) {
-    if (!hasOwn(labels, 'quantile')) {
-      throw new LineError(`summary sample ${quoteForMessage(name)} has no "quantile" label`);
+    if (parseGoFloat(labels.le) === undefined) {
+      throw new LineError(`expected a float as "le" label value, got ${quoteForMessage(labels.le)}`);
     }
+    // with an `le`, any sample but _sum and _count is a bucket to expfmt, the family's own name included
+    if (role !== Role.Sum && role !== Role.Count && value < 0) {
+      throw new LineError(`negative bucket count for histogram ${quoteForMessage(family.name)}`);
+    }
+  } else if (family.type === 'summary' && hasOwn(labels, 'quantile')) {
     if (parseGoFloat(labels.quantile) === undefined) {
       throw new LineError(`expected a float as "quantile" label value, got ${quoteForMessage(labels.quantile)}`);
     }

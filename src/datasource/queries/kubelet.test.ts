@@ -186,7 +186,7 @@ describe('kubelet query against kube-sim', () => {
     expect(res.errors![0].message).toContain(`${nodeNames().length} nodes`);
   });
 
-  it('keeps the valid samples of a body with a bad line, and says where the first bad line is', async () => {
+  it('keeps the samples before a bad line, and names the line in a notice', async () => {
     sim.faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
     const node = sim.cluster.nodes.find((n) => n.name === 'node-2')!;
     // kube-sim appends one broken line to the body it would have sent
@@ -195,9 +195,17 @@ describe('kubelet query against kube-sim', () => {
     const frame = res.data[0] as DataFrame;
     expect(frame.length).toBe(1);
     expect(column(frame, 'value')[0]).toBe(node.capacity.cpu);
-    const notice = frame.meta?.notices?.find((n) => n.text.includes('could not be parsed'));
-    expect(notice?.text).toContain('1 line(s) of metrics/cadvisor');
-    expect(notice?.text).toContain(`node-2 line ${badLine}:`);
+    const notice = frame.meta?.notices?.find((n) => n.text.includes('not valid Prometheus text'));
+    expect(notice?.severity).toBe('warning');
+    expect(notice?.text).toContain(`metrics/cadvisor of node-2 at line ${badLine} (`);
+  });
+
+  it('lists what a partly valid body serves, with the notice', async () => {
+    sim.faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
+    const res = await run({ nodeName: 'node-2', endpoint: 'metrics/cadvisor' });
+    const frame = res.data[0] as DataFrame;
+    expect(column(frame, 'metric')).toContain('machine_cpu_cores');
+    expect(frame.meta?.notices?.some((n) => n.text.includes('node-2 at line'))).toBe(true);
   });
 
   it('fails a node whose body is not Prometheus text at all', async () => {

@@ -2,7 +2,7 @@
  * The `kubelet` query: one metric from a kubelet Prometheus-text endpoint (metrics/resource, metrics/cadvisor,
  * metrics, metrics/probes) of one node, several or all, read through the API server's node proxy and narrowed
  * with PromQL-style label matchers. One series per label set, with a `node` label. A node that fails is left
- * out with a notice; lines that do not parse are skipped and counted, the valid samples stay.
+ * out with a notice; a body with a bad line keeps the samples before it, with a notice naming the line.
  */
 import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
 import { catchError, defer, map, Observable, of, switchMap, throwError } from 'rxjs';
@@ -21,7 +21,7 @@ import {
   metricCatalogFrame,
   MetricInfo,
   metricInfos,
-  parseErrorsNotice,
+  partialParseNotice,
   selectSeries,
 } from './kubeletFrame';
 import {
@@ -58,7 +58,8 @@ export interface ResolvedKubeletQuery {
 
 interface NodeScrape {
   families: PromFamily[];
-  errors: PromParseError[];
+  /** the first bad line: `families` holds only what came before it */
+  error?: PromParseError;
 }
 
 interface KubeletRead {
@@ -67,15 +68,18 @@ interface KubeletRead {
   notices: QueryResultMetaNotice[];
 }
 
-/** One node's endpoint, parsed. A body with no valid line at all (an HTML page, JSON) fails the node. */
+/**
+ * One node's endpoint, parsed. A body refused before its first sample (an HTML page, JSON) fails the node; one
+ * refused later keeps the families before the bad line, with the error for a notice.
+ */
 export function scrapeNode(client: KubeClient, node: string, endpoint: KubeletEndpoint): Observable<NodeScrape> {
   return defer(() => {
     const path = nodeProxyPath(node, endpoint);
     return client.getText(path).pipe(
       map((text): NodeScrape => {
         const parsed = parsePrometheusText(text);
-        if (!parsed.families.length && parsed.errors.length) {
-          const first = parsed.errors[0];
+        const first = parsed.error;
+        if (!parsed.families.length && first !== undefined) {
           throw new KubeError({
             kind: 'malformed',
             path,
@@ -84,7 +88,7 @@ export function scrapeNode(client: KubeClient, node: string, endpoint: KubeletEn
             remedy: `Check the kubelet on ${node} and that the data source URL is the API server itself.`,
           });
         }
-        return parsed;
+        return { families: parsed.families, error: parsed.error };
       }),
       catchError((err) => throwError(() => scrapeError(err, node, endpoint, path)))
     );
@@ -122,6 +126,13 @@ function readKubelet(ctx: QueryContext, q: ResolvedKubeletQuery): Observable<Kub
   );
 }
 
+function parseNotices(read: KubeletRead, endpoint: KubeletEndpoint): QueryResultMetaNotice[] {
+  return partialParseNotice(
+    endpoint,
+    read.scrapes.map((s) => ({ node: s.node, error: s.value.error }))
+  );
+}
+
 type Selected =
   { ok: true; series: KubeletSeries[]; notices: QueryResultMetaNotice[] } | { ok: false; errors: DataQueryError[] };
 
@@ -130,14 +141,7 @@ function select(read: KubeletRead, q: ResolvedKubeletQuery, metric: string): Sel
   if (!read.scrapes.length && read.failures.length) {
     return { ok: false, errors: allFailedErrors(read.failures, q.refId) };
   }
-  const notices = [
-    ...read.notices,
-    ...failureNotices(read.failures),
-    ...parseErrorsNotice(
-      q.endpoint,
-      read.scrapes.map((s) => ({ node: s.node, errors: s.value.errors }))
-    ),
-  ];
+  const notices = [...read.notices, ...failureNotices(read.failures), ...parseNotices(read, q.endpoint)];
   const series: KubeletSeries[] = [];
   let found = false;
   for (const { node, value } of read.scrapes) {
@@ -179,7 +183,7 @@ export function runKubeletQuery(ctx: QueryContext, q: ResolvedKubeletQuery): Obs
         if (!read.scrapes.length && read.failures.length) {
           return { data: [], errors: allFailedErrors(read.failures, q.refId), key: q.refId };
         }
-        const notices = [...read.notices, ...failureNotices(read.failures)];
+        const notices = [...read.notices, ...failureNotices(read.failures), ...parseNotices(read, q.endpoint)];
         const frame = metricCatalogFrame(
           read.scrapes.map((s) => s.value.families),
           q.refId,

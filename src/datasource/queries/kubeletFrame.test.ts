@@ -8,7 +8,7 @@ import {
   kubeletSamples,
   metricCatalogFrame,
   metricInfos,
-  parseErrorsNotice,
+  partialParseNotice,
   rateUnit,
   selectSeries,
   valueUnit,
@@ -189,18 +189,19 @@ describe('metric lists and parse errors', () => {
     expect(values(frame, 'samples')![i]).toBe(10);
   });
 
-  it('reports skipped lines with their count and the first line number', () => {
-    const parsed = parsePrometheusText('ok 1\nbad{ 2\nok2 3\nalso bad\n');
-    expect(parsed.errors).toHaveLength(2);
-    const [notice] = parseErrorsNotice('metrics', [
-      { node: 'a', errors: [] },
-      { node: 'b', errors: parsed.errors },
-      { node: 'c', errors: parsed.errors.slice(1) },
-    ]);
-    expect(notice.severity).toBe('warning');
-    expect(notice.text).toMatch(
-      /^3 line\(s\) of metrics could not be parsed on b, c \(first: b line 2: .+\); the valid samples are shown\.$/
+  it('names the line where parsing stopped on each node, and keeps quiet when none stopped', () => {
+    const parsed = parsePrometheusText('ok 1\nbad{ 2\nok2 3\n');
+    expect(parsed.families.map((f) => f.name)).toEqual(['ok']);
+    const [one] = partialParseNotice('metrics', [{ node: 'a' }, { node: 'b', error: parsed.error }]);
+    expect(one.severity).toBe('warning');
+    expect(one.text).toMatch(
+      /^metrics of b at line 2 \(.+\) is not valid Prometheus text: only the samples before that line are shown\.$/
     );
-    expect(parseErrorsNotice('metrics', [{ node: 'a', errors: [] }])).toEqual([]);
+    const [two] = partialParseNotice('metrics/cadvisor', [
+      { node: 'b', error: parsed.error },
+      { node: 'c', error: { line: 9, text: 'x', message: 'oops' } },
+    ]);
+    expect(two.text).toMatch(/^metrics\/cadvisor of b at line 2 \(.+\), c at line 9 \(oops\) .* before those lines/);
+    expect(partialParseNotice('metrics', [{ node: 'a' }])).toEqual([]);
   });
 });

@@ -301,23 +301,30 @@ export function metricCatalogFrame(
   };
 }
 
-/** One notice for the lines the parser skipped on any node: how many, and where the first was. */
-export function parseErrorsNotice(
+/**
+ * One notice for the nodes whose body the parser refused partway. It stops at the first bad line, as Prometheus
+ * does, so the samples before that line are shown and the rest is missing; the notice names each node's line.
+ */
+export function partialParseNotice(
   endpoint: string,
-  byNode: ReadonlyArray<{ node: string; errors: readonly PromParseError[] }>
+  byNode: ReadonlyArray<{ node: string; error?: PromParseError }>
 ): QueryResultMetaNotice[] {
-  const bad = byNode.filter((b) => b.errors.length > 0);
-  if (!bad.length) {
+  const where: string[] = [];
+  for (const { node, error } of byNode) {
+    if (error !== undefined) {
+      where.push(`${node} at line ${error.line} (${error.message})`);
+    }
+  }
+  if (!where.length) {
     return [];
   }
-  const total = bad.reduce((sum, b) => sum + b.errors.length, 0);
-  const first = bad[0].errors[0];
+  const lines = where.length === 1 ? 'that line' : 'those lines';
   return [
     {
       severity: 'warning',
       text:
-        `${total} line(s) of ${endpoint} could not be parsed on ${listNames(bad.map((b) => b.node))} ` +
-        `(first: ${bad[0].node} line ${first.line}: ${first.message}); the valid samples are shown.`,
+        `${endpoint} of ${listNames(where)} is not valid Prometheus text: ` +
+        `only the samples before ${lines} are shown.`,
     },
   ];
 }

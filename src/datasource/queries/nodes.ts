@@ -4,6 +4,7 @@ import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 import { NodeObject } from '../decode/apiTypes';
 import { Decoded, decodeNodeMetricsList, NodeUsage } from '../decode/nodeMetrics';
 import { decodeNodeList, NodeInfo } from '../decode/nodeObjects';
+import { printNodeStatus } from '../decode/nodePrinter';
 import { KubeClient } from '../kube/client';
 import { describeKubeError, KubeError } from '../kube/errors';
 import { nodeMetricsPath, nodesPath } from '../kube/paths';
@@ -93,7 +94,8 @@ export function runNodesQuery(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
       }
       if (!nodes.ok && usage) {
         // objects unreadable: still show the usage metrics-server has, by node name
-        nodeRows = usage.map((u) => ({ name: u.name, roles: [], ready: 'Unknown', unschedulable: false }));
+        // no object, so no Ready condition: kubectl's Unknown
+        nodeRows = usage.map((u) => ({ name: u.name, roles: [], status: printNodeStatus({}) }));
       }
       if (nodes.ok && !nodeRows.length && q.nodeNames.length) {
         errors.push({

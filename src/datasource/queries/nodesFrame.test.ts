@@ -6,8 +6,7 @@ import { nodesFrame } from './nodesFrame';
 const info = (name: string, extra: Partial<NodeInfo> = {}): NodeInfo => ({
   name,
   roles: [],
-  ready: 'True',
-  unschedulable: false,
+  status: 'Ready',
   cpuAllocatable: 4,
   memoryAllocatable: 8e9,
   creationMs: 0,
@@ -20,7 +19,7 @@ const values = (frame: ReturnType<typeof nodesFrame>, name: string) =>
 describe('nodesFrame', () => {
   it('sorts by node and computes usage against allocatable', () => {
     const frame = nodesFrame(
-      [info('b'), info('a', { roles: ['control-plane', 'etcd'], unschedulable: true })],
+      [info('b'), info('a', { roles: ['control-plane', 'etcd'], status: 'Ready,SchedulingDisabled' })],
       [
         { name: 'a', cpu: 1, memory: 2e9 },
         { name: 'b', cpu: 3, memory: 4e9 },
@@ -43,7 +42,7 @@ describe('nodesFrame', () => {
 
   it('keeps a node without metrics with empty usage, never zero, and notes it', () => {
     const frame = nodesFrame(
-      [info('a'), info('new-node', { ready: 'False' })],
+      [info('a'), info('new-node', { status: 'NotReady' })],
       [{ name: 'a', cpu: 1, memory: 1 }],
       'A',
       0

@@ -60,7 +60,7 @@ export function nodesFrame(
     mem[i] = u?.memory ?? null;
     memAlloc[i] = node.memoryAllocatable ?? null;
     memPct[i] = ratio(u?.memory, node.memoryAllocatable);
-    ready[i] = node.unschedulable ? `${readyText(node.ready)},SchedulingDisabled` : readyText(node.ready);
+    ready[i] = node.status;
     roles[i] = node.roles.length ? node.roles.join(',') : '<none>';
     version[i] = node.kubeletVersion ?? null;
     age[i] = node.creationMs === undefined ? null : Math.max(0, Math.floor((nowMs - node.creationMs) / 1000));
@@ -125,9 +125,4 @@ export function nodesFrame(
       { name: 'age', type: FieldType.number, values: age, config: { displayName: 'Age', unit: 'dtdurations' } },
     ],
   };
-}
-
-/** kubectl's words for the Ready condition. */
-function readyText(status: NodeInfo['ready']): string {
-  return status === 'True' ? 'Ready' : status === 'False' ? 'NotReady' : 'Unknown';
 }

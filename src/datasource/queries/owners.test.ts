@@ -7,6 +7,8 @@ function pod(name: string, owner?: { kind: string; name: string }, extra: Partia
     namespace: 'shop',
     name,
     status: 'Running',
+    ready: '0/0',
+    restarts: 0,
     owner,
     containers: [],
     initContainers: [],

@@ -9,7 +9,10 @@ const web: PodInfo = {
   name: 'web-1',
   node: 'n1',
   phase: 'Running',
+  // what decodePod's printer gives: app (2) and proxy (1) restarts; the finished init container's drop out
   status: 'Running',
+  ready: '1/2',
+  restarts: 3,
   creationMs: 1000,
   owner: { kind: 'StatefulSet', name: 'web' },
   containers: [
@@ -25,6 +28,8 @@ const pending: PodInfo = {
   node: undefined,
   phase: 'Pending',
   status: 'Pending',
+  ready: '0/1',
+  restarts: 0,
   containers: [c('app')],
   initContainers: [],
 };
@@ -62,7 +67,7 @@ describe('joinPods', () => {
     });
   });
 
-  it('makes one pod row with the pod totals, ready count and restarts of every container', () => {
+  it("makes one pod row with the pod totals and kubectl's READY and RESTARTS", () => {
     const out = joinPods([web], usage, {}, false);
     expect(out.containerRows).toEqual([]);
     expect(out.podRows).toEqual([
@@ -72,7 +77,7 @@ describe('joinPods', () => {
         memory: 310,
         cpuRequest: 0.6,
         ready: '1/2',
-        restarts: 4,
+        restarts: 3,
         pods: 1,
       }),
     ]);
@@ -89,6 +94,12 @@ describe('joinPods', () => {
       ['web-1', 0.41, 310],
       ['web-2', undefined, undefined],
       ['web-3', undefined, undefined],
+    ]);
+    // a Pending pod shows RESTARTS 0, as kubectl does, not an empty cell
+    expect(out.podRows.map((r) => [r.pod, r.status, r.ready, r.restarts])).toEqual([
+      ['web-1', 'Running', '1/2', 3],
+      ['web-2', 'Pending', '0/1', 0],
+      ['web-3', 'CrashLoopBackOff', '1/2', 3],
     ]);
     expect(out.runningWithoutMetrics).toEqual(['shop/web-3']);
     expect(out.notRunningWithoutMetrics).toEqual(['shop/web-2']);

@@ -19,16 +19,6 @@ export interface JoinedRows {
   notRunningWithoutMetrics: string[];
 }
 
-function sumPresent(values: Array<number | undefined>): number | undefined {
-  let total: number | undefined;
-  for (const v of values) {
-    if (v !== undefined) {
-      total = (total ?? 0) + v;
-    }
-  }
-  return total;
-}
-
 function usageByName(u: PodUsage | undefined, name: string): ContainerUsage | undefined {
   if (!u) {
     return undefined;
@@ -98,16 +88,16 @@ export function joinPods(
       (pod.phase === 'Running' ? out.runningWithoutMetrics : out.notRunningWithoutMetrics).push(key);
     }
     const workload = workloadOf(pod, index);
-    const ready = pod.containers.filter((c) => c.ready === true).length;
     out.podRows.push({
       key,
       namespace: pod.namespace,
       pod: pod.name,
       node: pod.node,
       workload,
-      status: pod.status,
-      ready: `${ready}/${pod.containers.length}`,
-      restarts: sumPresent([...pod.initContainers, ...pod.containers].map((c) => c.restarts)),
+      // kubectl's STATUS, READY and RESTARTS (a Pending pod without container statuses has 0 restarts)
+      status: pod.status || undefined,
+      ready: pod.ready,
+      restarts: pod.restarts,
       pods: 1,
       cpu: u?.cpu,
       memory: u?.memory,

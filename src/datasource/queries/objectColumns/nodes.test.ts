@@ -1,4 +1,4 @@
-import { nodeColumns, nodeStatus } from './nodes';
+import { nodeColumns } from './nodes';
 import { NodeObj } from './kubeObjects';
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -9,16 +9,18 @@ const node = (ready: string | undefined, extra: Partial<NodeObj> = {}): NodeObj 
   ...extra,
 });
 
-describe('nodeStatus', () => {
-  it('follows kubectl: Ready, NotReady for False and Unknown, Unknown without the condition', () => {
-    expect(nodeStatus(node('True'))).toBe('Ready');
-    expect(nodeStatus(node('False'))).toBe('NotReady');
-    expect(nodeStatus(node('Unknown'))).toBe('NotReady');
-    expect(nodeStatus(node(undefined))).toBe('Unknown');
-  });
-
-  it('adds SchedulingDisabled for a cordoned node', () => {
-    expect(nodeStatus(node('True', { spec: { unschedulable: true } }))).toBe('Ready,SchedulingDisabled');
+describe('nodeColumns status', () => {
+  // the cases are in decode/nodePrinter.test.ts; this checks the column uses kubectl's printer
+  it('prints kubectl STATUS: NotReady for False and Unknown, Unknown without the condition, cordoned', () => {
+    const nodes = [
+      node('True'),
+      node('False'),
+      node('Unknown'),
+      node(undefined),
+      node('True', { spec: { unschedulable: true } }),
+    ];
+    const status = nodeColumns(nodes, NOW).find((c) => c.name === 'status')!.values;
+    expect(status).toEqual(['Ready', 'NotReady', 'NotReady', 'Unknown', 'Ready,SchedulingDisabled']);
   });
 });
 

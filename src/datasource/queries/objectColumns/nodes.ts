@@ -1,21 +1,9 @@
 import { FieldType } from '@grafana/data';
 
 import { nodeRoles } from '../../decode/nodeObjects';
+import { printNodeStatus } from '../../decode/nodePrinter';
 import { ageSpec, buildColumns, ColumnSpec, nameSpec, ObjectColumn, text } from './columns';
 import { NodeObj } from './kubeObjects';
-
-/**
- * kubectl's node STATUS: `Ready` when the Ready condition is True, `NotReady` for False or Unknown,
- * `Unknown` without a Ready condition; `,SchedulingDisabled` when cordoned.
- */
-export function nodeStatus(node: NodeObj): string {
-  const ready = (node.status?.conditions ?? []).find((c) => c?.type === 'Ready');
-  const parts = [ready === undefined ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady'];
-  if (node.spec?.unschedulable === true) {
-    parts.push('SchedulingDisabled');
-  }
-  return parts.join(',');
-}
 
 function address(node: NodeObj, type: string): string | null {
   return text((node.status?.addresses ?? []).find((a) => a?.type === type)?.address);
@@ -23,7 +11,7 @@ function address(node: NodeObj, type: string): string | null {
 
 const SPECS: ReadonlyArray<ColumnSpec<NodeObj>> = [
   nameSpec(),
-  { name: 'status', displayName: 'Status', type: FieldType.string, value: nodeStatus },
+  { name: 'status', displayName: 'Status', type: FieldType.string, value: printNodeStatus },
   {
     name: 'roles',
     displayName: 'Roles',
