@@ -19,27 +19,19 @@ import { publishHealthProgress } from './health/progress';
 import { authMethodOf } from './editors/configOptions';
 import { hasOAuthSession, type SavedSettings, type SignedInUser } from './health/settingsCheck';
 import { KubeClient } from './kube/client';
+import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './kube/limits';
 import { noteRetries, noteRetriesInSnapshot, RetryLog } from './kube/retryLog';
 import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
-import { samplerSettings } from './live/samplerSettings';
+import { samplerSettings } from './config/samplerSettings';
 import { LiveSource } from './live/types';
 import { kubeletMetricNamesFor } from './queries/kubelet';
 import { getLogRowContext, getLogRowContextQuery } from './queries/logsContext';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
-import { toQueryError } from './queries/queryError';
-import {
-  DEFAULT_FAN_OUT_CONCURRENCY,
-  DEFAULT_QUERY,
-  KubeDataSourceOptions,
-  KubeletEndpoint,
-  KubeQuery,
-  LogsQuery,
-  MAX_FAN_OUT_CONCURRENCY,
-  MAX_IN_FLIGHT_REQUESTS,
-} from './types';
-import { variableResolver } from './variables';
+import { toQueryError } from './kube/queryError';
+import { DEFAULT_QUERY, KubeDataSourceOptions, KubeletEndpoint, KubeQuery, LogsQuery } from './types';
+import { variableResolver } from './variables/resolver';
 import { KubeVariableSupport } from './variableSupport';
 
 /** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
@@ -85,6 +77,7 @@ export class KubeDataSource
       baseUrl: instanceSettings.url ?? '',
       fetch: deps.fetch ?? ((req) => backendSrv!.fetch(req)),
       concurrency,
+      maxInFlight: MAX_IN_FLIGHT_REQUESTS,
       requestIdPrefix: `kubeglance-${instanceSettings.uid}`,
       sleep: deps.sleep,
     });

@@ -4,16 +4,16 @@ import { defer, map, Observable } from 'rxjs';
 import type { KubeClient } from './kube/client';
 import type { KubeParams } from './kube/params';
 import { namespacesPath, nodesPath, podsPath, pvcsPath, workloadsPath } from './kube/paths';
-import type { VariableResolver } from './queries/types';
 import {
   type KubeVariableQuery,
   LABEL_RESOURCES,
   type LabelResource,
   VARIABLE_WORKLOAD_KINDS,
   type VariableKind,
+  type VariableResolver,
   type VariableWorkloadKind,
 } from './variableTypes';
-import { variableResolver } from './variables';
+import { variableResolver } from './variables/resolver';
 
 /** A variable query after template variables, with every name validated. */
 export interface ResolvedVariableQuery {

@@ -5,10 +5,10 @@ import { catchError, map, Observable, of } from 'rxjs';
 import type { KubeDataSource } from './datasource';
 import { VariableQueryEditor } from './editors/VariableQueryEditor';
 import type { KubeClient } from './kube/client';
-import { toQueryError } from './queries/queryError';
+import { toQueryError } from './kube/queryError';
 import { listVariableValues } from './variableQueries';
 import { type KubeVariableQuery, toVariableQuery } from './variableTypes';
-import { variableResolver } from './variables';
+import { variableResolver } from './variables/resolver';
 
 /**
  * Template variables with their own editor: namespaces, nodes, pods, containers, workloads and labels.

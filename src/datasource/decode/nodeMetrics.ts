@@ -1,7 +1,7 @@
 import { NodeMetricsItem } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseGoDuration, parseKubeTime } from './kubeTime';
-import { quantityToNumber } from './quantity';
+import { Decoded, readQuantity } from './decoded';
 
 /** One node's usage from metrics.k8s.io (what `kubectl top nodes` shows). */
 export interface NodeUsage {
@@ -12,22 +12,6 @@ export interface NodeUsage {
   memory?: number;
   timestampMs?: number;
   windowSeconds?: number;
-}
-
-export interface Decoded<T> {
-  items: T[];
-  /** items left out, each with the reason */
-  problems: string[];
-}
-
-/** Reads a quantity, recording a problem instead of throwing so one bad value does not lose the rest. */
-export function readQuantity(value: unknown, where: string, problems: string[]): number | undefined {
-  try {
-    return quantityToNumber(value);
-  } catch (e) {
-    problems.push(`${where}: ${e instanceof Error ? e.message : String(e)}`);
-    return undefined;
-  }
 }
 
 export function decodeNodeMetrics(item: NodeMetricsItem, problems: string[]): NodeUsage | undefined {

@@ -1,7 +1,7 @@
 import { NodeObject } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseKubeTime } from './kubeTime';
-import { Decoded, readQuantity } from './nodeMetrics';
+import { Decoded, readQuantity } from './decoded';
 import { printNodeStatus } from './nodePrinter';
 
 /** The columns of `kubectl get nodes -o wide` that the nodes query shows. */

@@ -1,7 +1,7 @@
 import { ObjectMeta } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseGoDuration, parseKubeTime } from './kubeTime';
-import { Decoded, readQuantity } from './nodeMetrics';
+import { Decoded, readQuantity } from './decoded';
 import { toNano } from './podObjects';
 
 /** A metrics.k8s.io/v1beta1 PodMetrics item, as far as it is read. */

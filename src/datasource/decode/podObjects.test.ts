@@ -1,5 +1,6 @@
 import { DecodeError } from './decodeError';
-import { decodePod, decodePodList, effectiveAmount, PodObject } from './podObjects';
+import { PodObject } from './apiTypes';
+import { decodePod, decodePodList, effectiveAmount } from './podObjects';
 
 const Mi = 1024 * 1024;
 

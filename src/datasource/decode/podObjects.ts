@@ -1,54 +1,8 @@
-import { ObjectMeta } from './apiTypes';
+import { Container, ContainerState, ContainerStatus, OwnerReference, PodObject } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseKubeTime } from './kubeTime';
-import { Decoded, readQuantity } from './nodeMetrics';
+import { Decoded, readQuantity } from './decoded';
 import { printPod } from './podPrinter';
-
-/** The parts of a core/v1 Pod the pods query reads. */
-interface RawOwnerRef {
-  kind?: unknown;
-  name?: unknown;
-  controller?: unknown;
-}
-
-interface RawContainer {
-  name?: unknown;
-  /** `Always` on an init container makes it a sidecar (restartable init container) */
-  restartPolicy?: unknown;
-  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
-}
-
-interface RawState {
-  running?: { startedAt?: string };
-  waiting?: { reason?: string };
-  terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string };
-}
-
-interface RawContainerStatus {
-  name?: unknown;
-  ready?: unknown;
-  started?: unknown;
-  restartCount?: unknown;
-  state?: RawState;
-  lastState?: RawState;
-}
-
-export interface PodObject {
-  metadata?: ObjectMeta & { ownerReferences?: RawOwnerRef[] | null; deletionTimestamp?: string | null };
-  spec?: {
-    nodeName?: string;
-    containers?: RawContainer[] | null;
-    initContainers?: RawContainer[] | null;
-    overhead?: Record<string, unknown> | null;
-  };
-  status?: {
-    phase?: string;
-    reason?: string;
-    conditions?: Array<{ type?: string; status?: string; reason?: string }> | null;
-    containerStatuses?: RawContainerStatus[] | null;
-    initContainerStatuses?: RawContainerStatus[] | null;
-  };
-}
 
 /** The controlling owner reference of an object. */
 export interface OwnerRef {
@@ -99,7 +53,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stateText(state: RawState | undefined): string | undefined {
+function stateText(state: ContainerState | null | undefined): string | undefined {
   if (typeof state !== 'object' || state === null) {
     return undefined;
   }
@@ -116,8 +70,8 @@ function stateText(state: RawState | undefined): string | undefined {
 }
 
 function decodeContainer(
-  raw: RawContainer,
-  statuses: Map<string, RawContainerStatus>,
+  raw: Container,
+  statuses: Map<string, ContainerStatus>,
   sidecar: boolean,
   where: string,
   problems: string[]
@@ -143,8 +97,8 @@ function decodeContainer(
   };
 }
 
-function statusesByName(list: RawContainerStatus[] | null | undefined): Map<string, RawContainerStatus> {
-  const out = new Map<string, RawContainerStatus>();
+function statusesByName(list: ContainerStatus[] | null | undefined): Map<string, ContainerStatus> {
+  const out = new Map<string, ContainerStatus>();
   for (const s of Array.isArray(list) ? list : []) {
     if (typeof s?.name === 'string') {
       out.set(s.name, s);
@@ -229,7 +183,7 @@ export function podResources(
   };
 }
 
-function controllerOf(refs: RawOwnerRef[] | null | undefined): OwnerRef | undefined {
+function controllerOf(refs: OwnerReference[] | null | undefined): OwnerRef | undefined {
   if (!Array.isArray(refs)) {
     return undefined;
   }

@@ -2,18 +2,13 @@ import React from 'react';
 import { Field, FieldSet, Switch } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
-import { MAX_HISTORY_MINUTES } from '../live/samplerSettings';
-import {
-  DEFAULT_FAN_OUT_CONCURRENCY,
-  DEFAULT_HISTORY_MINUTES,
-  DEFAULT_POLL_INTERVAL_SECONDS,
-  MAX_FAN_OUT_CONCURRENCY,
-} from '../types';
+import { MAX_HISTORY_MINUTES } from '../config/samplerSettings';
+import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY } from '../kube/limits';
+import { DEFAULT_HISTORY_MINUTES, DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../types';
 import {
   fanOutConcurrencyError,
   historyMinutesError,
   MIN_FAN_OUT_CONCURRENCY,
-  MIN_POLL_INTERVAL_SECONDS,
   pollIntervalError,
   type SettingsSectionProps,
   withJsonData,

@@ -5,12 +5,12 @@ import { lastValueFrom } from 'rxjs';
 
 import type { KubeDataSource } from '../datasource';
 import { describeKubeError } from '../kube/errors';
-import { asKubeError } from '../queries/queryError';
+import { asKubeError } from '../kube/queryError';
 import type { KubeletEndpoint } from '../types';
 import { listVariableValues } from '../variableQueries';
 import type { KubeVariableQuery, VariableKind } from '../variableTypes';
 import { variableFits, type VariableLike } from './variableFit';
-import { variableResolver } from '../variables';
+import { variableResolver } from '../variables/resolver';
 
 /** What a name picker lists: a variable query without its refId. */
 export type NameLookup = Omit<KubeVariableQuery, 'refId'>;

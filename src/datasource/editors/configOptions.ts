@@ -1,12 +1,13 @@
 import type { DataSourceSettings } from '@grafana/data';
 
+import { MAX_FAN_OUT_CONCURRENCY } from '../kube/limits';
 import {
   type AuthMethod,
   type KubeDataSourceOptions,
   type KubeSecureJsonData,
-  MAX_FAN_OUT_CONCURRENCY,
+  MIN_POLL_INTERVAL_SECONDS,
 } from '../types';
-import { MAX_HISTORY_MINUTES } from '../live/samplerSettings';
+import { MAX_HISTORY_MINUTES } from '../config/samplerSettings';
 
 /** Pure updates of the data-source settings; the config editor's sections only wire these to inputs. */
 
@@ -18,7 +19,6 @@ export interface SettingsSectionProps {
   onOptionsChange: (options: KubeSettings) => void;
 }
 
-export const MIN_POLL_INTERVAL_SECONDS = 5;
 export const MIN_FAN_OUT_CONCURRENCY = 1;
 
 export const AUTH_METHODS: ReadonlyArray<{ value: AuthMethod; label: string; description: string }> = [

@@ -3,7 +3,7 @@ import { catchError, firstValueFrom, map, Observable, of } from 'rxjs';
 import type { KubeClient } from '../kube/client';
 import { describeKubeError, type KubeError } from '../kube/errors';
 import { metricsApiPath, namespacesPath, nodeMetricsPath, podLogPath, podsPath, versionPath } from '../kube/paths';
-import { asKubeError } from '../queries/queryError';
+import { asKubeError } from '../kube/queryError';
 import { rejectedText, unreachableText } from './connectionText';
 import { describeKubeletProbe, KUBELET_PROBE_CONCURRENCY, probeKubelets } from './kubeletProbe';
 import { accessReviewFor, describePermission, neededPermissions, type Permission } from './permissions';

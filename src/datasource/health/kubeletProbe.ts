@@ -3,7 +3,7 @@ import { firstValueFrom, map } from 'rxjs';
 import type { KubeClient } from '../kube/client';
 import { describeKubeError, KubeError } from '../kube/errors';
 import { nodeProxyPath, nodesPath } from '../kube/paths';
-import { asKubeError } from '../queries/queryError';
+import { asKubeError } from '../kube/queryError';
 
 /** At most this many nodes are asked: enough to find a broken pool, few enough for a quick Save & test. */
 export const KUBELET_SAMPLE_SIZE = 50;

@@ -5,12 +5,12 @@ import { cutLine, looksLikeHtml, summarizeBody } from './errorBody';
 import { KubeError, malformedError, toKubeError } from './errors';
 import { fanOut, FanOutResult } from './fanOut';
 import { InFlight } from './coalesce';
+import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './limits';
 import { KubeList, ListPage, paginate } from './paginate';
 import { cleanParams, KubeParams, requestKey } from './params';
 import { RequestGate } from './requestGate';
 import { DEFAULT_RETRY_POLICY, defaultSleep, NO_RETRIES, retrying, RetryPolicy, RetryStep } from './retry';
 import { RetryLog } from './retryLog';
-import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from '../types';
 
 export type { FanOutResult } from './fanOut';
 export type { KubeList } from './paginate';

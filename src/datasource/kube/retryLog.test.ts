@@ -1,4 +1,4 @@
-import { DataFrame, DataQueryResponse, FieldType } from '@grafana/data';
+import { DataFrame, DataQueryResponse, FieldType, QueryResultMetaNotice } from '@grafana/data';
 
 import { RetryNote } from './retry';
 import { noteRetries, noteRetriesInSnapshot, RetryLog } from './retryLog';
@@ -88,7 +88,8 @@ describe('noteRetries', () => {
   });
 
   it('adds them to a live poll’s notices', () => {
-    expect(noteRetriesInSnapshot({ timeMs: 1, samples: [] }, log).notices).toEqual(log.notices());
+    const poll: { timeMs: number; samples: []; notices?: QueryResultMetaNotice[] } = { timeMs: 1, samples: [] };
+    expect(noteRetriesInSnapshot(poll, log).notices).toEqual(log.notices());
     const plain = { timeMs: 1, samples: [] };
     expect(noteRetriesInSnapshot(plain, new RetryLog())).toBe(plain);
   });

@@ -1,7 +1,6 @@
 import { DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
 
 import { formatSeconds, RetryNote } from './retry';
-import type { Snapshot } from '../live/types';
 
 interface ByStatus {
   requests: Set<number>;
@@ -86,7 +85,10 @@ export function noteRetries(response: DataQueryResponse, log: RetryLog): DataQue
   return { ...response, data: [withNotices(first, log.notices()), ...rest] };
 }
 
-/** A live poll with the log's notices among its own. */
-export function noteRetriesInSnapshot(snapshot: Snapshot, log: RetryLog): Snapshot {
+/** A live poll with the log's notices among its own (typed by shape: kube/ does not import live/). */
+export function noteRetriesInSnapshot<S extends { timeMs: number; notices?: QueryResultMetaNotice[] }>(
+  snapshot: S,
+  log: RetryLog
+): S {
   return log.empty ? snapshot : { ...snapshot, notices: [...(snapshot.notices ?? []), ...log.notices()] };
 }

@@ -9,7 +9,7 @@ import { EventsQuery } from '../types';
 import { eventsFrame } from './eventsFrame';
 import { failureErrors, failureNotice, listInNamespaces } from './objects';
 import { EventInfo, readEvent } from './objectColumns/events';
-import { EventObj } from './objectColumns/kubeObjects';
+import { EventObject } from '../decode/apiTypes';
 import { QueryModule } from './types';
 
 export type EventType = NonNullable<EventsQuery['eventType']>;
@@ -122,7 +122,7 @@ function readEvents(
   concurrency: number
 ): Observable<EventsRead> {
   const params = { fieldSelector: eventsFieldSelector(q) };
-  return listInNamespaces<EventObj>(client, eventsPath, q.namespaces, params, concurrency).pipe(
+  return listInNamespaces<EventObject>(client, eventsPath, q.namespaces, params, concurrency).pipe(
     map(({ items, failures }): EventsRead => {
       if (failures.length && failures.length === Math.max(1, q.namespaces.length)) {
         return { events: [], notices: [], errors: failureErrors(failures, q.refId) };

@@ -33,8 +33,8 @@ import {
   resolveNodeTargets,
   splitOutcomes,
 } from './nodeTargets';
-import { listNames } from './nodesFrame';
-import { asKubeError, toQueryError } from './queryError';
+import { listNames } from './shared/format';
+import { asKubeError, toQueryError } from '../kube/queryError';
 import { QueryContext, QueryModule } from './types';
 
 export const KUBELET_ENDPOINTS: readonly KubeletEndpoint[] = [

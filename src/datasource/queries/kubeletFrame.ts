@@ -8,7 +8,7 @@ import { DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 import { matchesAll, Matcher } from '../decode/matchers';
 import { PromFamily, PromMetricType, PromParseError } from '../decode/promtext';
 import { Sample } from '../live/types';
-import { CORES_UNIT, listNames } from './nodesFrame';
+import { CORES_UNIT, listNames } from './shared/format';
 
 /** One sample of one node, with the `node` label added. */
 export interface KubeletSeries {

@@ -16,8 +16,9 @@ import { readContainerLog } from './logsRead';
 import { emptyRows, rowsInRange } from './logsRows';
 import { tailLogs } from './logsTail';
 import { LogTarget, readTargets, TargetSelection, TargetsRead } from './logsTargets';
-import { toQueryError } from './queryError';
-import { QueryContext, QueryModule, VariableResolver } from './types';
+import { toQueryError } from '../kube/queryError';
+import { QueryContext, QueryModule } from './types';
+import type { VariableResolver } from '../variableTypes';
 
 /** A logs query after variables were interpolated and every name validated. */
 export interface ResolvedLogsQuery extends TargetSelection {

@@ -20,7 +20,7 @@ import { logsFrame } from './logsFrame';
 import { readContainerLog } from './logsRead';
 import { emptyRows, keepRows } from './logsRows';
 import { LogTarget } from './logsTargets';
-import { asKubeError, toQueryError } from './queryError';
+import { asKubeError, toQueryError } from '../kube/queryError';
 import { QueryContext } from './types';
 
 /** Lines on each side when Grafana does not say. */

@@ -31,7 +31,7 @@ import { formatBytes, MAX_NOTICES } from './logsNotices';
 import { readContainerLog } from './logsRead';
 import { appendRows, emptyRows, keepRows, rowKey } from './logsRows';
 import { LogTarget, readTargets, TargetsRead } from './logsTargets';
-import { asKubeError, toQueryError } from './queryError';
+import { asKubeError, toQueryError } from '../kube/queryError';
 import { QueryContext } from './types';
 
 /** Lines kept in the streamed frame; older ones are dropped (and counted). */

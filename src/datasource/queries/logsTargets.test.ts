@@ -1,4 +1,5 @@
-import { PodObject, podTargets, TargetSelection } from './logsTargets';
+import { PodObject } from '../decode/apiTypes';
+import { podTargets, TargetSelection } from './logsTargets';
 
 const POD: PodObject = {
   metadata: { namespace: 'shop', name: 'cart-1' },

@@ -6,30 +6,12 @@
  */
 import { map, Observable, of } from 'rxjs';
 
+import { ContainerStatus, PodObject } from '../decode/apiTypes';
 import { LogStreamLabels } from '../decode/logLines';
 import { KubeClient } from '../kube/client';
 import { KubeError } from '../kube/errors';
 import { podPath, podsPath } from '../kube/paths';
-import { asKubeError } from './queryError';
-
-/** The parts of a Pod the logs query reads; all optional because nothing from the wire is trusted. */
-export interface PodContainerStatus {
-  name?: string;
-  restartCount?: number;
-  containerID?: string;
-  state?: { running?: object; waiting?: { reason?: string }; terminated?: { reason?: string } };
-  lastState?: { terminated?: object };
-}
-
-export interface PodObject {
-  metadata?: { name?: string; namespace?: string; uid?: string };
-  spec?: { nodeName?: string; containers?: Array<{ name?: string }>; initContainers?: Array<{ name?: string }> };
-  status?: {
-    phase?: string;
-    containerStatuses?: PodContainerStatus[];
-    initContainerStatuses?: PodContainerStatus[];
-  };
-}
+import { asKubeError } from '../kube/queryError';
 
 /** What to read, after variables and validation (the parts of ResolvedLogsQuery this file needs). */
 export interface TargetSelection {
@@ -90,7 +72,7 @@ export function podTargets(pod: PodObject, sel: TargetSelection): { targets: Log
     const phase = pod.status?.phase ?? 'Pending';
     return { targets: [], notices: [`Pod ${where} is not scheduled to a node yet (${phase}): it has no logs.`] };
   }
-  const statuses = new Map<string, PodContainerStatus>();
+  const statuses = new Map<string, ContainerStatus>();
   for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
     if (s.name) {
       statuses.set(s.name, s);

@@ -8,7 +8,7 @@ import { map, Observable, of } from 'rxjs';
 import { describeKubeError, KubeError } from '../kube/errors';
 import { FanOutResult } from '../kube/client';
 import { nodesPath } from '../kube/paths';
-import { listNames } from './nodesFrame';
+import { listNames } from './shared/format';
 import { QueryContext } from './types';
 
 export interface NodeTargets {

@@ -2,7 +2,8 @@ import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafa
 import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 
 import { NodeObject } from '../decode/apiTypes';
-import { Decoded, decodeNodeMetricsList, NodeUsage } from '../decode/nodeMetrics';
+import { Decoded } from '../decode/decoded';
+import { decodeNodeMetricsList, NodeUsage } from '../decode/nodeMetrics';
 import { decodeNodeList, NodeInfo } from '../decode/nodeObjects';
 import { printNodeStatus } from '../decode/nodePrinter';
 import { KubeClient } from '../kube/client';
@@ -10,9 +11,10 @@ import { describeKubeError, KubeError } from '../kube/errors';
 import { nodeMetricsPath, nodesPath } from '../kube/paths';
 import { Sample, Snapshot } from '../live/types';
 import { NodesQuery } from '../types';
-import { CORES_UNIT, nodesFrame } from './nodesFrame';
+import { nodesFrame } from './nodesFrame';
+import { CORES_UNIT } from './shared/format';
 import { QueryModule } from './types';
-import { asKubeError, toQueryError } from './queryError';
+import { asKubeError, toQueryError } from '../kube/queryError';
 
 /** A nodes query after variables were interpolated and every name validated. */
 export interface ResolvedNodesQuery {

@@ -2,16 +2,7 @@ import { DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 
 import { NodeUsage } from '../decode/nodeMetrics';
 import { NodeInfo } from '../decode/nodeObjects';
-
-export const CORES_UNIT = 'suffix: cores';
-
-/** How many node names a notice lists before it says "and N more". */
-const NOTICE_NAMES = 5;
-
-export function listNames(names: string[]): string {
-  const shown = names.slice(0, NOTICE_NAMES).join(', ');
-  return names.length > NOTICE_NAMES ? `${shown} and ${names.length - NOTICE_NAMES} more` : shown;
-}
+import { CORES_UNIT, listNames } from './shared/format';
 
 function ratio(used: number | undefined, total: number | undefined): number | null {
   return used === undefined || !total ? null : used / total;

@@ -4,10 +4,10 @@ import { catchError, map, Observable, of } from 'rxjs';
 import { KubeClient, KubeParams } from '../kube/client';
 import { describeKubeError, KubeError } from '../kube/errors';
 import { ObjectResource, ObjectsQuery } from '../types';
-import { listNames } from './nodesFrame';
+import { listNames } from './shared/format';
 import { ObjectColumn } from './objectColumns/columns';
 import { isObjectResource, OBJECT_RESOURCES } from './objectColumns/resources';
-import { asKubeError, toQueryError } from './queryError';
+import { asKubeError, toQueryError } from '../kube/queryError';
 import { Sample, Snapshot } from '../live/types';
 import { QueryModule } from './types';
 

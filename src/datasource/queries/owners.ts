@@ -13,7 +13,7 @@ import { OwnerRef, PodInfo } from '../decode/podObjects';
 import type { KubeClient } from '../kube/client';
 import type { KubeError } from '../kube/kubeError';
 import { workloadsPath } from '../kube/paths';
-import { listNames } from './nodesFrame';
+import { listNames } from './shared/format';
 
 export interface Workload {
   kind: string;

@@ -6,20 +6,22 @@
 import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
 import { catchError, defer, map, Observable, of, switchMap, throwError } from 'rxjs';
 
-import { Decoded } from '../decode/nodeMetrics';
+import { Decoded } from '../decode/decoded';
 import { decodePodMetricsList, PodUsage } from '../decode/podMetrics';
-import { decodePodList, PodInfo, PodObject } from '../decode/podObjects';
+import { PodObject } from '../decode/apiTypes';
+import { decodePodList, PodInfo } from '../decode/podObjects';
 import { describeKubeError, KubeError } from '../kube/errors';
 import { podMetricsPath, podsPath } from '../kube/paths';
 import { Sample, Snapshot } from '../live/types';
 import { PodsGroupBy, PodsQuery, PodsSortBy } from '../types';
-import { CORES_UNIT, listNames } from './nodesFrame';
+import { CORES_UNIT, listNames } from './shared/format';
 import { ALL, OwnerIndex, ownerNotices, readOwnerIndex } from './owners';
 import { podsFrame } from './podsFrame';
 import { arrangeRows, PodsRow, rowsFor, workloadLabel } from './podsGroup';
 import { joinPods, JoinedRows, withoutMetricsNotice } from './podsJoin';
-import { asKubeError, toQueryError } from './queryError';
-import { QueryContext, QueryModule, VariableResolver } from './types';
+import { asKubeError, toQueryError } from '../kube/queryError';
+import { QueryContext, QueryModule } from './types';
+import type { VariableResolver } from '../variableTypes';
 
 const GROUP_BYS: readonly PodsGroupBy[] = ['container', 'pod', 'workload', 'namespace', 'node'];
 const SORT_BYS: readonly PodsSortBy[] = ['cpu', 'memory', 'name', 'restarts', 'cpuOfRequest', 'memoryOfLimit'];

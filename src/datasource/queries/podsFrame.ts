@@ -1,7 +1,7 @@
 import { DataFrame, Field, FieldConfig, FieldType, QueryResultMetaNotice } from '@grafana/data';
 
 import { PodsGroupBy } from '../types';
-import { CORES_UNIT } from './nodesFrame';
+import { CORES_UNIT } from './shared/format';
 import { PodsRow, share } from './podsGroup';
 
 type Value = string | number | boolean | null;

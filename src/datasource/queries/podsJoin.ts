@@ -7,7 +7,7 @@ import { QueryResultMetaNotice } from '@grafana/data';
 
 import { ContainerUsage, podKey, PodUsage } from '../decode/podMetrics';
 import { PodInfo } from '../decode/podObjects';
-import { listNames } from './nodesFrame';
+import { listNames } from './shared/format';
 import { OwnerIndex, workloadOf } from './owners';
 import { PodsRow } from './podsGroup';
 

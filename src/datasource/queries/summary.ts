@@ -22,7 +22,7 @@ import {
   resolveNodeTargets,
   splitOutcomes,
 } from './nodeTargets';
-import { asKubeError, toQueryError } from './queryError';
+import { asKubeError, toQueryError } from '../kube/queryError';
 import { summaryFrame, SummaryFilter } from './summaryFrame';
 import { summarySamples } from './summarySamples';
 import { QueryContext, QueryModule } from './types';

@@ -13,7 +13,7 @@ import {
   VolumeStatsRow,
 } from '../decode/summaryTypes';
 import { SummaryScope } from '../types';
-import { CORES_UNIT } from './nodesFrame';
+import { CORES_UNIT } from './shared/format';
 
 type Cell = string | number | bigint | undefined;
 

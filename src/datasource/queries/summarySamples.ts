@@ -7,7 +7,7 @@
 import { ContainerStatsRow, FsStats, MemoryStats, NetworkStats, SummarySnapshot } from '../decode/summaryTypes';
 import { Sample } from '../live/types';
 import { SummaryScope } from '../types';
-import { CORES_UNIT } from './nodesFrame';
+import { CORES_UNIT } from './shared/format';
 import { cores, fieldName, SummaryFilter, summaryRows } from './summaryFrame';
 
 type Emit = (

@@ -1,7 +1,7 @@
 import { FieldType } from '@grafana/data';
 
 import { ageSeconds } from '../../decode/k8sAge';
-import { KubeObject } from './kubeObjects';
+import { KubeObject } from '../../decode/apiTypes';
 
 /** One table cell: absent values stay null so Grafana shows them empty, never as 0. */
 export type CellValue = string | number | null;

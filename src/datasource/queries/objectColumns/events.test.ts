@@ -1,10 +1,10 @@
 import { eventColumns, eventObjectText, readEvent } from './events';
-import { EventObj } from './kubeObjects';
+import { EventObject } from '../../decode/apiTypes';
 
 const NOW = Date.UTC(2025, 0, 1, 12);
 const iso = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
 
-const backOff: EventObj = {
+const backOff: EventObject = {
   metadata: { name: 'web-1.17f', namespace: 'shop' },
   involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'shop' },
   reason: 'BackOff',
@@ -54,8 +54,8 @@ describe('readEvent', () => {
 
 describe('eventColumns', () => {
   it('lists newest first with last/first seen as ages in seconds', () => {
-    const older: EventObj = { ...backOff, reason: 'Pulled', type: 'Normal', lastTimestamp: iso(300), count: 1 };
-    const untimed: EventObj = { ...backOff, reason: 'Odd', firstTimestamp: null, lastTimestamp: null };
+    const older: EventObject = { ...backOff, reason: 'Pulled', type: 'Normal', lastTimestamp: iso(300), count: 1 };
+    const untimed: EventObject = { ...backOff, reason: 'Odd', firstTimestamp: null, lastTimestamp: null };
     const cols = eventColumns([untimed, older, backOff], NOW);
     const get = (name: string) => cols.find((c) => c.name === name)!.values;
     expect(get('reason')).toEqual(['BackOff', 'Pulled', 'Odd']);

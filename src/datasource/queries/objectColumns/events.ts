@@ -3,7 +3,7 @@ import { FieldType } from '@grafana/data';
 import { parseKubeTime } from '../../decode/kubeTime';
 import { secondsBetween } from '../../decode/k8sAge';
 import { buildColumns, ColumnSpec, ObjectColumn, text } from './columns';
-import { EventObj } from './kubeObjects';
+import { EventObject } from '../../decode/apiTypes';
 
 /** One core/v1 Event as the tables and annotations use it. */
 export interface EventInfo {
@@ -28,7 +28,7 @@ export interface EventInfo {
  * Reads one Event the way `kubectl get events` does: events written through the new events API carry
  * eventTime and a series instead of first/lastTimestamp and count.
  */
-export function readEvent(e: EventObj): EventInfo {
+export function readEvent(e: EventObject): EventInfo {
   const firstMs = parseKubeTime(e.firstTimestamp) ?? parseKubeTime(e.eventTime);
   const lastMs =
     parseKubeTime(e.series?.lastObservedTime) ??
@@ -96,6 +96,6 @@ const SPECS: ReadonlyArray<ColumnSpec<EventInfo>> = [
 ];
 
 /** `kubectl get events -o wide`, newest first; ages in seconds. */
-export function eventColumns(items: readonly EventObj[], nowMs: number): ObjectColumn[] {
+export function eventColumns(items: readonly EventObject[], nowMs: number): ObjectColumn[] {
   return buildColumns(SPECS, items.map(readEvent).sort(newestFirst), nowMs);
 }

@@ -1,9 +1,9 @@
 import { nodeColumns } from './nodes';
-import { NodeObj } from './kubeObjects';
+import { NodeObject } from '../../decode/apiTypes';
 
 const NOW = Date.UTC(2025, 0, 1);
 
-const node = (ready: string | undefined, extra: Partial<NodeObj> = {}): NodeObj => ({
+const node = (ready: string | undefined, extra: Partial<NodeObject> = {}): NodeObject => ({
   metadata: { name: 'n1', creationTimestamp: new Date(NOW - 86_400_000).toISOString(), labels: {} },
   status: { conditions: ready === undefined ? [] : [{ type: 'Ready', status: ready }] },
   ...extra,

@@ -3,13 +3,13 @@ import { FieldType } from '@grafana/data';
 import { nodeRoles } from '../../decode/nodeObjects';
 import { printNodeStatus } from '../../decode/nodePrinter';
 import { ageSpec, buildColumns, ColumnSpec, nameSpec, ObjectColumn, text } from './columns';
-import { NodeObj } from './kubeObjects';
+import { NodeObject } from '../../decode/apiTypes';
 
-function address(node: NodeObj, type: string): string | null {
+function address(node: NodeObject, type: string): string | null {
   return text((node.status?.addresses ?? []).find((a) => a?.type === type)?.address);
 }
 
-const SPECS: ReadonlyArray<ColumnSpec<NodeObj>> = [
+const SPECS: ReadonlyArray<ColumnSpec<NodeObject>> = [
   nameSpec(),
   { name: 'status', displayName: 'Status', type: FieldType.string, value: printNodeStatus },
   {
@@ -43,6 +43,6 @@ const SPECS: ReadonlyArray<ColumnSpec<NodeObj>> = [
 ];
 
 /** `kubectl get nodes -o wide`. */
-export function nodeColumns(nodes: readonly NodeObj[], nowMs: number): ObjectColumn[] {
+export function nodeColumns(nodes: readonly NodeObject[], nowMs: number): ObjectColumn[] {
   return buildColumns(SPECS, nodes, nowMs);
 }

@@ -1,5 +1,5 @@
 import { ObjectColumn } from './columns';
-import { ContainerStatus, PodObj } from './kubeObjects';
+import { ContainerStatus, PodObject } from '../../decode/apiTypes';
 import { podColumns } from './pods';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -14,7 +14,7 @@ const running = (name: string, extra: Partial<ContainerStatus> = {}): ContainerS
   ...extra,
 });
 
-function pod(p: Partial<PodObj> & { containers?: string[] }): PodObj {
+function pod(p: Partial<PodObject> & { containers?: string[] }): PodObject {
   const { containers = ['app'], ...rest } = p;
   return {
     metadata: { name: 'web-1', namespace: 'shop', creationTimestamp: iso(3600) },

@@ -3,11 +3,11 @@ import { FieldType } from '@grafana/data';
 import { secondsBetween } from '../../decode/k8sAge';
 import { PodPrint, printPod } from '../../decode/podPrinter';
 import { ageSpec, buildColumns, ColumnSpec, nameSpec, namespaceSpec, ObjectColumn, text } from './columns';
-import { PodObj } from './kubeObjects';
+import { PodObject } from '../../decode/apiTypes';
 
 /** One pod and what kubectl prints for it, before it becomes cells. */
 interface PrintedPod {
-  pod: PodObj;
+  pod: PodObject;
   print: PodPrint;
 }
 
@@ -32,7 +32,7 @@ const SPECS: ReadonlyArray<ColumnSpec<PrintedPod>> = [
 ];
 
 /** `kubectl get pods -o wide`: namespace, name, ready, status, restarts, last restart, age, IP, node. */
-export function podColumns(pods: readonly PodObj[], nowMs: number): ObjectColumn[] {
+export function podColumns(pods: readonly PodObject[], nowMs: number): ObjectColumn[] {
   return buildColumns(
     SPECS,
     pods.map((pod) => ({ pod, print: printPod(pod) })),

@@ -1,8 +1,8 @@
 import { ScopedVars } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 
-import { NameKind, validateName } from './kube/names';
-import { VariableResolver } from './queries/types';
+import { NameKind, validateName } from '../kube/names';
+import type { VariableResolver } from '../variableTypes';
 
 /**
  * A name field after template variables: multi-value and "All" variables expand to several names (csv),

@@ -1,7 +1,7 @@
 import { DataQueryError } from '@grafana/data';
 
 import { DecodeError } from '../decode/decodeError';
-import { describeKubeError, KubeError, toKubeError } from '../kube/errors';
+import { describeKubeError, KubeError, toKubeError } from './errors';
 
 /** Anything a query can throw, as a KubeError (decoders' shape errors become `malformed`). */
 export function asKubeError(err: unknown, path?: string): KubeError {
