@@ -2,7 +2,7 @@
  * Parsing a kubelet /metrics/cadvisor body (~3 MB, generated here the same way on every run) against
  * `text.split('\n')` of the same text: the least any line-oriented parser has to do.
  */
-import { parsePrometheusText } from '../src/datasource/decode/promtext';
+import { parsePrometheusText } from '../src/datasource/queries/kubelet/promtext';
 import { compare } from './lib';
 import { mulberry32 } from '../tools/kube-sim/clusterRandom';
 

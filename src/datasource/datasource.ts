@@ -16,7 +16,7 @@ import { defer, lastValueFrom, map, merge, Observable, of } from 'rxjs';
 import { kubeAnnotations } from './annotations';
 import { checkHealth } from './health/checkHealth';
 import { publishHealthProgress } from './health/progress';
-import { authMethodOf } from './editors/configOptions';
+import { authMethodOf } from './config/configOptions';
 import { hasOAuthSession, type SavedSettings, type SignedInUser } from './health/settingsCheck';
 import { KubeClient } from './kube/client';
 import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './kube/limits';
@@ -25,14 +25,14 @@ import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
 import { samplerSettings } from './config/samplerSettings';
 import { LiveSource } from './live/types';
-import { kubeletMetricNamesFor } from './queries/kubelet';
-import { getLogRowContext, getLogRowContextQuery } from './queries/logsContext';
+import { kubeletMetricNamesFor } from './queries/kubelet/kubeletQuery';
+import { getLogRowContext, getLogRowContextQuery } from './queries/logs/logsContext';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
 import { toQueryError } from './kube/queryError';
 import { DEFAULT_QUERY, KubeDataSourceOptions, KubeletEndpoint, KubeQuery, LogsQuery } from './types';
 import { variableResolver } from './variables/resolver';
-import { KubeVariableSupport } from './variableSupport';
+import { KubeVariableSupport } from './variables/variableSupport';
 
 /** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
 export interface KubeDataSourceDeps {

@@ -1,5 +1,5 @@
 import { describeKubeError, type KubeError } from '../kube/errors';
-import { authMethodOf } from '../editors/configOptions';
+import { authMethodOf } from '../config/configOptions';
 import type { SavedSettings } from './settingsCheck';
 
 function hostOf(url: string | undefined): { host: string; port: string; https: boolean } | undefined {

@@ -1,5 +1,5 @@
 import { checkApiServerUrl, type SettingProblem } from '../config/urlCheck';
-import { authMethodOf } from '../editors/configOptions';
+import { authMethodOf } from '../config/configOptions';
 import type { KubeDataSourceOptions } from '../types';
 
 /**
