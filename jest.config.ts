@@ -19,7 +19,8 @@ export default {
   ],
   // d3-color and friends ship only .mjs; @grafana/ui needs them transformed
   transform: { ...base.transform, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules])],
+  // @grafana/data 13 uses @react-hookz/web, which (with its @ver0/deep-equal) ships only ES modules
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz/web', '@ver0/deep-equal'])],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/tests/'],
 };
