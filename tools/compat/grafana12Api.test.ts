@@ -4,7 +4,8 @@
  * @grafana/data, ui and runtime (webpack externals): an export that 12.4 lacks would be undefined there. So the
  * plugins' sources (tests aside) are type-checked once more against @grafana/* 12.4
  * (tsconfig.grafana-12.json maps them to the grafana-*-12 installs), which fails on any such import and on
- * any changed signature.
+ * any changed signature. The typed dashboard definitions (dashboards/definitions, dashboards/lib) are checked
+ * against 12.4's dashboard schema the same way.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
