@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
+import { globSync } from 'glob';
 import os from 'os';
 import path from 'path';
 
@@ -70,5 +71,14 @@ describe("Grafana 12.4's API", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("Grafana 13's removals", () => {
+  it('the plugins read no boot config that Grafana 13.2 removed (config.apps, config.panels)', () => {
+    const files = globSync('src/**/*.{ts,tsx}', { cwd: root, ignore: ['**/*.test.ts', '**/*.test.tsx'] });
+    expect(files.length).toBeGreaterThan(50);
+    const uses = files.filter((f) => /\bconfig\.(apps|panels)\b/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    expect(uses).toEqual([]);
   });
 });
