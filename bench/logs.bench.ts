@@ -4,8 +4,8 @@
  * the streams of ten pods, against concatenating them and sorting by time.
  */
 import { detectLevel } from '../src/common/logLevel';
-import { LogRows, mergeByTime, parseKubeletLog } from '../src/datasource/decode/logLines';
-import { logsFrame } from '../src/datasource/queries/logsFrame';
+import { LogRows, mergeByTime, parseKubeletLog } from '../src/datasource/queries/logs/logLines';
+import { logsFrame } from '../src/datasource/queries/logs/logsFrame';
 import { compare } from './lib';
 import { mulberry32 } from '../tools/kube-sim/clusterRandom';
 

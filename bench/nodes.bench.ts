@@ -3,9 +3,9 @@
  * against JSON.parse of the same bytes.
  */
 import { startKubeSim } from '../tools/kube-sim';
-import { decodeNodeMetricsList } from '../src/datasource/decode/nodeMetrics';
+import { decodeNodeMetricsList } from '../src/datasource/queries/nodes/nodeMetrics';
 import { decodeNodeList } from '../src/datasource/decode/nodeObjects';
-import { nodesFrame } from '../src/datasource/queries/nodesFrame';
+import { nodesFrame } from '../src/datasource/queries/nodes/nodesFrame';
 import { compare } from './lib';
 
 export const NODE_COUNT = 5000;

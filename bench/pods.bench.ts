@@ -3,12 +3,12 @@
  * the same bytes (PodList + PodMetricsList + ReplicaSetList).
  */
 import { startKubeSim } from '../tools/kube-sim';
-import { decodePodMetricsList } from '../src/datasource/decode/podMetrics';
-import { decodePodList } from '../src/datasource/decode/podObjects';
-import { decodeParentOwners, OwnerIndex } from '../src/datasource/queries/owners';
-import { podsFrame } from '../src/datasource/queries/podsFrame';
-import { arrangeRows, rowsFor } from '../src/datasource/queries/podsGroup';
-import { joinPods } from '../src/datasource/queries/podsJoin';
+import { decodePodMetricsList } from '../src/datasource/queries/pods/podMetrics';
+import { decodePodList } from '../src/datasource/queries/pods/podObjects';
+import { decodeParentOwners, OwnerIndex } from '../src/datasource/queries/pods/owners';
+import { podsFrame } from '../src/datasource/queries/pods/podsFrame';
+import { arrangeRows, rowsFor } from '../src/datasource/queries/pods/podsGroup';
+import { joinPods } from '../src/datasource/queries/pods/podsJoin';
 import { PodsGroupBy } from '../src/datasource/types';
 import { compare } from './lib';
 

@@ -3,8 +3,8 @@
  * JSON.parse of the same text. decodeSummary reads uint64 counters exactly, which JSON.parse cannot.
  */
 import { startKubeSim } from '../tools/kube-sim';
-import { decodeSummary } from '../src/datasource/decode/summary';
-import { summaryFrame } from '../src/datasource/queries/summaryFrame';
+import { decodeSummary } from '../src/datasource/queries/summary/summaryDecode';
+import { summaryFrame } from '../src/datasource/queries/summary/summaryFrame';
 import { compare } from './lib';
 
 export const PODS_PER_NODE = 110;

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the CI tests need (Debian, as root):
 #   prometheus - the stack checks run `promtool check config` and a real Prometheus against kube-sim;
-#   chromium   - the browser checks drive Debian's Chromium with playwright-core.
+#   chromium   - the browser checks drive Debian's Chromium with playwright-core;
+#   kubectl    - tests run the real kubectl against kube-sim (Debian's kubernetes-client when the image has none).
 # Idempotent: installs only what is missing and prints what it installs.
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-ci-deps: nothing to install"

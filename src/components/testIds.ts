@@ -5,6 +5,7 @@
 export const TEST_IDS = {
   configEditor: {
     url: 'data-testid kubeglance config url',
+    urlWarning: 'data-testid kubeglance config url-warning',
     token: 'data-testid kubeglance config token',
     clientCert: 'data-testid kubeglance config client-cert',
     clientKey: 'data-testid kubeglance config client-key',

@@ -5,8 +5,8 @@ import { lastValueFrom } from 'rxjs';
 import { KubeSim, manualClock, startKubeSim } from '../../tools/kube-sim';
 import { testContext } from '../../tools/testing/queryContext';
 import { framesToAnnotations, kubeAnnotations } from './annotations';
-import { eventsModule } from './queries/events';
-import { eventsFrame } from './queries/eventsFrame';
+import { eventsModule } from './queries/events/eventsQuery';
+import { eventsFrame } from './queries/events/eventsFrame';
 import { EventsQuery, KubeQuery } from './types';
 
 const prepare = (json: unknown) => kubeAnnotations.prepareAnnotation!(json);

@@ -1,7 +1,7 @@
 import { AnnotationEvent, AnnotationQuery, AnnotationSupport, DataFrame, Field } from '@grafana/data';
 import { Observable, of } from 'rxjs';
 
-import { EVENT_FIELDS } from './queries/eventsFrame';
+import { EVENT_FIELDS } from './queries/events/eventsFrame';
 import { EventsQuery, KubeQuery } from './types';
 
 const ANNOTATION_REF_ID = 'Anno';

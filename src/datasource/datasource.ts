@@ -10,38 +10,41 @@ import {
   TimeRange,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { BackendSrvRequest, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
-import { defer, lastValueFrom, merge, Observable, of } from 'rxjs';
+import { BackendSrvRequest, config, FetchResponse, getBackendSrv, getTemplateSrv, TemplateSrv } from '@grafana/runtime';
+import { defer, lastValueFrom, map, merge, Observable, of } from 'rxjs';
 
 import { kubeAnnotations } from './annotations';
-import { checkHealth } from './health';
+import { checkHealth } from './health/checkHealth';
+import { publishHealthProgress } from './health/progress';
+import { authMethodOf } from './config/configOptions';
+import { hasOAuthSession, type SavedSettings, type SignedInUser } from './health/settingsCheck';
 import { KubeClient } from './kube/client';
+import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './kube/limits';
+import { noteRetries, noteRetriesInSnapshot, RetryLog } from './kube/retryLog';
 import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
-import { samplerSettings } from './live/samplerSettings';
+import { samplerSettings } from './config/samplerSettings';
 import { LiveSource } from './live/types';
-import { kubeletMetricNamesFor } from './queries/kubelet';
-import { getLogRowContext, getLogRowContextQuery } from './queries/logsContext';
+import { kubeletMetricNamesFor } from './queries/kubelet/kubeletQuery';
+import { getLogRowContext, getLogRowContextQuery } from './queries/logs/logsContext';
 import { QUERY_MODULES } from './queries/registry';
 import { QueryContext, QueryModule } from './queries/types';
-import { toQueryError } from './queries/queryError';
-import {
-  DEFAULT_FAN_OUT_CONCURRENCY,
-  DEFAULT_QUERY,
-  KubeDataSourceOptions,
-  KubeletEndpoint,
-  KubeQuery,
-  LogsQuery,
-  MAX_FAN_OUT_CONCURRENCY,
-} from './types';
-import { variableResolver } from './variables';
-import { KubeVariableSupport } from './variableSupport';
+import { toQueryError } from './kube/queryError';
+import { DEFAULT_QUERY, KubeDataSourceOptions, KubeletEndpoint, KubeQuery, LogsQuery } from './types';
+import { variableResolver } from './variables/resolver';
+import { KubeVariableSupport } from './variables/variableSupport';
 
 /** What Grafana hands the plugin, replaceable in tests (the proxy harness supplies `fetch`). */
 export interface KubeDataSourceDeps {
   fetch?: (req: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
   templateSrv?: Pick<TemplateSrv, 'replace'>;
   now?: () => number;
+  /** how the client waits before a retry (tests pass one that does not wait) */
+  sleep?: (ms: number) => Observable<unknown>;
+  /** the saved settings, for Save & test (default: Grafana's `/api/datasources/uid/<uid>`) */
+  loadSettings?: () => Promise<SavedSettings>;
+  /** who is signed in (default: Grafana's boot data) */
+  user?: SignedInUser;
 }
 
 export class KubeDataSource
@@ -53,14 +56,20 @@ export class KubeDataSource
   private readonly now: () => number;
   private readonly kubeletAccess: boolean;
   private readonly concurrency: number;
+  private readonly loadSettings: () => Promise<SavedSettings>;
+  private readonly user: SignedInUser | undefined;
+  /** set when this data source forwards OAuth identities and the signed-in user has none to forward */
+  private readonly noOAuthSession: boolean;
   /** the in-browser history of live sources; see live/sampler.ts */
   readonly sampler: Sampler;
 
   constructor(instanceSettings: DataSourceInstanceSettings<KubeDataSourceOptions>, deps: KubeDataSourceDeps = {}) {
     super(instanceSettings);
     const json = instanceSettings.jsonData ?? {};
+    // the setting bounds fan-out; the client's request gate (Grafana's 5 at a time) bounds it further
     const concurrency = Math.min(
       MAX_FAN_OUT_CONCURRENCY,
+      MAX_IN_FLIGHT_REQUESTS,
       Math.max(1, Math.floor(json.fanOutConcurrency ?? DEFAULT_FAN_OUT_CONCURRENCY))
     );
     const backendSrv = deps.fetch ? undefined : getBackendSrv();
@@ -68,13 +77,19 @@ export class KubeDataSource
       baseUrl: instanceSettings.url ?? '',
       fetch: deps.fetch ?? ((req) => backendSrv!.fetch(req)),
       concurrency,
+      maxInFlight: MAX_IN_FLIGHT_REQUESTS,
       requestIdPrefix: `kubeglance-${instanceSettings.uid}`,
+      sleep: deps.sleep,
     });
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
     this.now = deps.now ?? Date.now;
     this.kubeletAccess = json.kubeletAccess === true;
     this.concurrency = concurrency;
     this.sampler = new Sampler({ ...samplerSettings(json), now: this.now });
+    this.loadSettings =
+      deps.loadSettings ?? (() => backendSrv!.get<SavedSettings>(`/api/datasources/uid/${instanceSettings.uid}`));
+    this.user = deps.user ?? config.bootData?.user;
+    this.noOAuthSession = authMethodOf(json) === 'oauth' && hasOAuthSession(this.user) === false;
     this.variables = new KubeVariableSupport(this, deps.templateSrv);
     this.annotations = kubeAnnotations;
   }
@@ -92,6 +107,11 @@ export class KubeDataSource
     const targets = request.targets.filter((t) => this.filterQuery(t));
     if (!targets.length) {
       return of({ data: [] });
+    }
+    if (this.noOAuthSession) {
+      // without this the API server would see an anonymous request and answer a puzzling 401 or 403
+      const message = `This data source forwards your OAuth identity, but you signed in to Grafana with ${this.user?.authenticatedBy}, so there is none to forward. Sign in through Grafana's OAuth provider.`;
+      return of({ data: [], errors: targets.map((t) => ({ message, refId: t.refId })) });
     }
     // Explore's live tail asks through the request, dashboards through the query's own `live`
     const live = request.liveStreaming === true;
@@ -112,7 +132,13 @@ export class KubeDataSource
         // history and live panels: one shared poller per distinct source, however many panels ask
         const source: LiveSource = {
           key: sourceKey(ctx, resolved),
-          poll: () => defer(() => snapshot({ ...ctx, nowMs: this.now() }, resolved)),
+          poll: () =>
+            defer(() => {
+              // each poll notes its own retries, shown with that poll's samples
+              const log = new RetryLog();
+              const pollCtx = { ...ctx, client: this.client.withRetryLog(log), nowMs: this.now() };
+              return snapshot(pollCtx, resolved).pipe(map((s) => noteRetriesInSnapshot(s, log)));
+            }),
         };
         // a range ending "now" includes the poll that completes after the request was made (live ranges slide instead)
         const openEnd = request.range.raw.to === 'now' && !target.live;
@@ -120,7 +146,11 @@ export class KubeDataSource
         const range = { from: request.range.from.valueOf(), to };
         return liveQuery(this.sampler, source, { refId: target.refId, range, live: target.live === true });
       }
-      return module.run(ctx, resolved, target);
+      // the retries (429/503) this run met, told once on its frames: the modules need not know
+      const log = new RetryLog();
+      return module
+        .run({ ...ctx, client: this.client.withRetryLog(log) }, resolved, target)
+        .pipe(map((response) => noteRetries(response, log)));
     } catch (err) {
       // an invalid name (after variables) fails this query only, before any request exists
       return of({ data: [], errors: [toQueryError(err, target.refId)], key: target.refId });
@@ -160,8 +190,17 @@ export class KubeDataSource
   ): Promise<KubeQuery | null> => getLogRowContextQuery(row, asLogsQuery(query));
 
   async testDatasource(): Promise<TestDataSourceResponse> {
-    const { status, message, details } = await checkHealth(this.client, { kubeletAccess: this.kubeletAccess });
-    return { status, message, details };
+    try {
+      const { status, message, details } = await checkHealth(this.client, {
+        kubeletAccess: this.kubeletAccess,
+        loadSettings: this.loadSettings,
+        user: this.user,
+        onProgress: (p) => publishHealthProgress(this.uid, p),
+      });
+      return { status, message, details };
+    } finally {
+      publishHealthProgress(this.uid, undefined);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DataQuery } from '@grafana/schema';
 
+import type { NameKind } from './kube/names';
 import { OBJECT_RESOURCE_INFO, type ObjectResource } from './types';
 
 /** What a template variable of this data source lists. */
@@ -80,4 +81,12 @@ export function toVariableQuery(saved: unknown): KubeVariableQuery {
   const query = saved as Partial<KubeVariableQuery>;
   const kind = typeof query.kind === 'string' && KIND_VALUES.has(query.kind) ? query.kind : 'namespaces';
   return { ...query, refId: query.refId || DEFAULT_VARIABLE_QUERY.refId, kind };
+}
+
+/** Template variables, applied the same way for every query type. */
+export interface VariableResolver {
+  /** a name field: expanded (csv for multi-value), split on commas, every name validated; [] means all */
+  names(text: string | undefined, kind: NameKind): string[];
+  /** a free-text field (selector, matchers): expanded, trimmed; undefined when empty */
+  text(text: string | undefined): string | undefined;
 }

@@ -80,6 +80,9 @@ describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
       expect(check).toMatch(/^✓ /);
     }
     expect(checks.join('\n')).toMatch(/API server reachable/);
+    // the settings step reads Grafana's /api/datasources/uid/<uid>; the reviews ask the cluster itself
+    expect(checks.join('\n')).toMatch(/Settings are complete/);
+    expect(checks.join('\n')).toMatch(/Every permission the enabled features need is granted/);
   });
 
   test('the query editor renders once for every query type', async () => {
@@ -87,6 +90,24 @@ describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
     await editors.first().waitFor();
     const types = await editors.evaluateAll((els) => els.map((e) => e.getAttribute('data-query-type')));
     expect(types).toEqual(QUERY_TYPES.map((t) => t.value));
+  });
+
+  test('every query editor label fits on one line, beside its field', async () => {
+    const editors = session.page.getByTestId(IDS.queryEditor);
+    await editors.first().waitFor();
+    const offenders = await editors.evaluateAll((els) =>
+      els.flatMap((editor) =>
+        Array.from(editor.querySelectorAll('label')).flatMap((label) => {
+          const box = label.getBoundingClientRect();
+          const lineHeight = parseFloat(getComputedStyle(label).lineHeight) || 20;
+          // wrapped: taller than a field row; cut: the text is wider than the label's box
+          const wrapped = box.height > Math.max(32, lineHeight * 1.5) + 1;
+          const cut = label.scrollWidth > label.clientWidth + 1;
+          return wrapped || cut ? [`${editor.getAttribute('data-query-type')}: "${label.innerText}"`] : [];
+        })
+      )
+    );
+    expect(offenders).toEqual([]);
   });
 
   test('the nodes table has a row for every node of the cluster', async () => {

@@ -30,6 +30,29 @@ describe('kube-sim CLI flags', () => {
     });
   });
 
+  it('reads --identity and the OIDC flags named as kube-apiserver names them', () => {
+    const cfg = parseArgs([
+      '--identity=cluster-admin',
+      '--oidc-issuer-url=https://idp.example',
+      '--oidc-client-id',
+      'kubeglance,grafana',
+      '--oidc-username-claim=email',
+      '--oidc-username-prefix=oidc:',
+    ]);
+    expect(cfg.sim).toEqual({
+      port: 6443,
+      identity: 'cluster-admin',
+      oidc: {
+        issuer: 'https://idp.example',
+        audiences: ['kubeglance', 'grafana'],
+        usernameClaim: 'email',
+        usernamePrefix: 'oidc:',
+      },
+    });
+    expect(() => parseArgs(['--identity=root'])).toThrow('--identity is one of reader, cluster-admin');
+    expect(() => parseArgs(['--oidc-issuer-url=https://idp.example'])).toThrow(/go together/);
+  });
+
   it('rejects unknown flags, missing values and bad values', () => {
     expect(() => parseArgs(['--bogus'])).toThrow('unknown flag --bogus');
     expect(() => parseArgs(['--nodes'])).toThrow('--nodes needs a value');

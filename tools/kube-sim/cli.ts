@@ -2,13 +2,15 @@
  * npm run sim -- [flags]: start kube-sim in the foreground.
  *   --port=6443 --host=127.0.0.1 --tls --client-cert-auth --token=T --nodes=3 --pods-per-node=8 --seed=1
  *   --latency=MS --metrics-server=present|absent|unavailable --deny=nodes/proxy,pods/log
- *   --unreachable-node=NAME[,NAME] --cors
+ *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin
+ *   --oidc-issuer-url=URL --oidc-client-id=AUD[,AUD] --oidc-username-claim=sub --oidc-username-prefix=P
  */
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startKubeSim, KubeSimOptions } from './index';
 import type { MetricsServerMode } from './faults';
+import { IDENTITIES, type Identity } from './rbac';
 
 export interface CliConfig {
   sim: KubeSimOptions;
@@ -47,7 +49,15 @@ export function parseArgs(argv: string[]): CliConfig {
     'metrics-server',
     'deny',
     'unreachable-node',
+    'identity',
+    'oidc-issuer-url',
+    'oidc-client-id',
+    'oidc-username-claim',
+    'oidc-username-prefix',
   ]);
+  const oidc: { issuer?: string; audiences: string[]; usernameClaim?: string; usernamePrefix?: string } = {
+    audiences: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m) {
@@ -107,11 +117,36 @@ export function parseArgs(argv: string[]): CliConfig {
       case 'unreachable-node':
         cfg.unreachable.push(...list(value!));
         break;
+      case 'identity':
+        if (!IDENTITIES.includes(value as Identity)) {
+          throw new Error(`--identity is one of ${IDENTITIES.join(', ')}`);
+        }
+        cfg.sim.identity = value as Identity;
+        break;
+      // named as kube-apiserver's flags
+      case 'oidc-issuer-url':
+        oidc.issuer = value;
+        break;
+      case 'oidc-client-id':
+        oidc.audiences.push(...list(value!));
+        break;
+      case 'oidc-username-claim':
+        oidc.usernameClaim = value;
+        break;
+      case 'oidc-username-prefix':
+        oidc.usernamePrefix = value;
+        break;
       case 'help':
         throw new Error('help');
       default:
         throw new Error(`unknown flag --${name}`);
     }
+  }
+  if (oidc.issuer || oidc.audiences.length > 0 || oidc.usernameClaim || oidc.usernamePrefix !== undefined) {
+    if (!oidc.issuer || oidc.audiences.length === 0) {
+      throw new Error('--oidc-issuer-url and --oidc-client-id go together');
+    }
+    cfg.sim.oidc = { ...oidc, issuer: oidc.issuer };
   }
   return cfg;
 }
@@ -125,7 +160,7 @@ async function main(): Promise<void> {
     const usage = fs
       .readFileSync(__filename, 'utf8')
       .split('\n')
-      .slice(1, 5)
+      .slice(1, 6)
       .map((l) => l.replace(/^ \*\s?/, ''))
       .join('\n');
     process.stderr.write(`${msg === 'help' ? '' : `kube-sim: ${msg}\n`}usage: ${usage}\n`);
@@ -145,7 +180,11 @@ async function main(): Promise<void> {
     `kube-sim listening on ${sim.url}`,
     `  token: ${sim.token}`,
     `  cluster: ${sim.cluster.nodes.length} nodes, ${sim.cluster.pods.length} pods, seed ${sim.cluster.seed}`,
+    `  identity: ${sim.identity}`,
   ];
+  if (sim.oidc) {
+    lines.push(`  oidc token for sub "kube-sim-user" (1 h): ${sim.oidc.token({ sub: 'kube-sim-user' })}`);
+  }
   let curlTls = '';
   if (sim.caCert) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-sim-'));

@@ -1,4 +1,4 @@
-/** A minimal GET client for kube-sim (tests, benchmarks): bearer token, custom CA and client certificates. */
+/** A minimal client for kube-sim (tests, benchmarks): bearer token, custom CA and client certificates, a body. */
 import http, { IncomingHttpHeaders } from 'http';
 import https from 'https';
 
@@ -18,11 +18,25 @@ export interface SimGetOptions {
   key?: string;
   method?: string;
   signal?: AbortSignal;
+  /** request body (for POST) */
+  body?: string | Buffer;
+  /** extra headers, e.g. Content-Type or X-ID-Token */
+  headers?: Record<string, string>;
+}
+
+/** POST a JSON body (Content-Type application/json unless headers say otherwise) */
+export function simPost(url: string, body: unknown, opts: SimGetOptions = {}): Promise<SimResponse> {
+  return simGet(url, {
+    ...opts,
+    method: 'POST',
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...opts.headers },
+  });
 }
 
 export function simGet(url: string, opts: SimGetOptions = {}): Promise<SimResponse> {
   const u = new URL(url);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   const auth = opts.authorization ?? (opts.token !== undefined ? `Bearer ${opts.token}` : undefined);
   if (auth !== undefined) {
     headers.Authorization = auth;
@@ -51,6 +65,6 @@ export function simGet(url: string, opts: SimGetOptions = {}): Promise<SimRespon
       }
     );
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }

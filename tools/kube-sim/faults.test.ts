@@ -24,6 +24,30 @@ afterEach(() => {
 
 const get = (path: string, signal?: AbortSignal) => simGet(`${sim.url}${path}`, { token: sim.token, signal });
 
+/** an nginx-style 502 page with a corporate error template around it, a few KB as such pages are */
+function proxyErrorPage(): string {
+  const style = Array.from(
+    { length: 120 },
+    (_, i) => `.c${i} { margin: ${i}px; color: #${(i * 4099).toString(16).padStart(6, '0')}; }`
+  );
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head><title>502 Bad Gateway</title>',
+    `<style>\n${style.join('\n')}\n</style>`,
+    '</head>',
+    '<body>',
+    '<center><h1>502 Bad Gateway</h1></center>',
+    '<p>The upstream server is not responding. Request ID: 5f1c2e0a9b7d4c31</p>',
+    '<hr><center>nginx</center>',
+    '</body>',
+    '</html>',
+    // nginx pads short error pages so that browsers show them instead of their own
+    ...Array.from({ length: 6 }, () => '<!-- a padding to disable MSIE and Chrome friendly error page -->'),
+    '',
+  ].join('\n');
+}
+
 async function waitFor(cond: () => boolean): Promise<void> {
   while (!cond()) {
     await new Promise((r) => setTimeout(r, 5));
@@ -83,6 +107,71 @@ describe('faults', () => {
       code: 429,
     });
     expect((await get('/api/v1/pods')).status).toBe(200);
+  });
+
+  // kube-apiserver writes Retry-After from a Status' details.retryAfterSeconds (responsewriters.ErrorNegotiated)
+  it('answers 503 ServiceUnavailable with Retry-After, the given number of times', async () => {
+    sim.faults.unavailable('/api/v1/nodes', { retryAfterSeconds: 7, times: 2 });
+    const first = await get('/api/v1/nodes');
+    expect(first.status).toBe(503);
+    expect(first.headers['retry-after']).toBe('7');
+    expect(JSON.parse(first.body)).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'the server is currently unable to handle the request',
+      reason: 'ServiceUnavailable',
+      details: { retryAfterSeconds: 7 },
+      code: 503,
+    });
+    expect((await get('/api/v1/namespaces')).status).toBe(200);
+    expect((await get('/api/v1/nodes')).status).toBe(503);
+    expect((await get('/api/v1/nodes')).status).toBe(200);
+  });
+
+  it('answers every Nth request with 503 and a custom message', async () => {
+    sim.faults.unavailable('', { every: 2, message: 'etcdserver: leader changed' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await get('/api/v1/pods')).status);
+    }
+    expect(statuses).toEqual([200, 503, 200, 503]);
+  });
+
+  // client-go (rest/with_retry.go checkWait) retries 429 and 5xx answers that carry Retry-After
+  it.each([
+    ['429', () => sim.faults.tooManyRequests({ pathPrefix: '/api/v1/pods', retryAfterSeconds: 2, times: 2 })],
+    ['503', () => sim.faults.unavailable('/api/v1/pods', { retryAfterSeconds: 2, times: 2 })],
+  ])('lets a client that honours Retry-After succeed after the first %s answers', async (code, inject) => {
+    inject();
+    const waits: number[] = [];
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const r = await get('/api/v1/pods');
+      statuses.push(r.status);
+      const retryAfter = r.headers['retry-after'];
+      if ((r.status === 429 || r.status >= 500) && retryAfter) {
+        waits.push(Number(retryAfter));
+        continue;
+      }
+      break;
+    }
+    expect(statuses).toEqual([Number(code), Number(code), 200]);
+    expect(waits).toEqual([2, 2]);
+  });
+
+  // what a reverse proxy in front of the API server (nginx, an ELB) sends when the upstream fails
+  it('serves a proxy error page of several KB of HTML through errorRate with a body', async () => {
+    const page = proxyErrorPage();
+    sim.faults.errorRate({ pathPrefix: '/api', status: 502, body: page, contentType: 'text/html', times: 1 });
+    const r = await get('/api/v1/nodes');
+    expect(r.status).toBe(502);
+    expect(r.headers['content-type']).toBe('text/html');
+    expect(r.headers['content-length']).toBe(String(Buffer.byteLength(page)));
+    expect(r.body).toBe(page);
+    expect(r.body.length).toBeGreaterThan(4096);
+    expect((await get('/api/v1/nodes')).status).toBe(200);
   });
 
   it('sends a body that is not JSON for a malformed prefix', async () => {

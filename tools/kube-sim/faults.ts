@@ -13,9 +13,12 @@ export interface RequestRecord {
   rawQuery: string;
   /** decoded query parameters (the last value wins when repeated) */
   query: Record<string, string>;
-  headers: { authorization?: string };
+  /** X-ID-Token is logged so tests can see what a client forwarded; the sim never authenticates with it */
+  headers: { authorization?: string; 'x-id-token'?: string };
   /** simulated clock time when served */
   atMs: number;
+  /** why authentication failed, for a 401 (kube-apiserver only logs it) */
+  authError?: string;
 }
 
 export interface ErrorRule {
@@ -45,12 +48,29 @@ export interface ThrottleRule {
   times?: number;
 }
 
+/** options of faults.unavailable(pathPrefix, opts) */
+export interface UnavailableOptions {
+  /** Retry-After and details.retryAfterSeconds (default 1) */
+  retryAfterSeconds?: number;
+  /** answer every Nth matching request (default 1 = all) */
+  every?: number;
+  /** stop after this many 503s, so a retrying client then succeeds */
+  times?: number;
+  /** the Status message (default "the server is currently unable to handle the request") */
+  message?: string;
+}
+
+interface UnavailableRule extends UnavailableOptions {
+  pathPrefix: string;
+}
+
 /** What the server should do with a request, decided before routing. */
 export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'hang' }
   | { kind: 'error'; status: number; message?: string; body?: string; contentType?: string }
-  | { kind: 'throttle'; retryAfterSeconds: number };
+  | { kind: 'throttle'; retryAfterSeconds: number }
+  | { kind: 'unavailable'; retryAfterSeconds: number; message?: string };
 
 interface Counted<T> {
   rule: T;
@@ -78,6 +98,7 @@ export class Faults {
   private latencies: Array<{ ms: number; pathPrefix?: string }> = [];
   private errors: Array<Counted<ErrorRule>> = [];
   private throttles: Array<Counted<ThrottleRule>> = [];
+  private unavailables: Array<Counted<UnavailableRule>> = [];
   private hangs: string[] = [];
   private malformedPrefixes: string[] = [];
   private truncations: Array<{ pathPrefix: string; abort: boolean }> = [];
@@ -107,6 +128,16 @@ export class Faults {
   /** answer matching requests with 429 Too Many Requests and a Retry-After header */
   tooManyRequests(rule: ThrottleRule = {}): this {
     this.throttles.push({ rule, seen: 0, fired: 0 });
+    return this;
+  }
+
+  /**
+   * answer matching requests ('' = all) with 503 ServiceUnavailable, a Status carrying
+   * details.retryAfterSeconds and the same Retry-After header, as kube-apiserver writes such errors;
+   * client-go waits Retry-After and retries 429 and 5xx answers that carry it.
+   */
+  unavailable(pathPrefix = '', opts: UnavailableOptions = {}): this {
+    this.unavailables.push({ rule: { ...opts, pathPrefix }, seen: 0, fired: 0 });
     return this;
   }
 
@@ -149,6 +180,11 @@ export class Faults {
   allow(resource: string): this {
     this.denies = this.denies.filter((d) => d.resource !== resource);
     return this;
+  }
+
+  /** the deny rules in force (the authorization reviews consult them) */
+  denyRules(): readonly DenyRule[] {
+    return this.denies;
   }
 
   /** the API server cannot reach this node's kubelet: node proxy answers 503 */
@@ -217,20 +253,18 @@ export class Faults {
     });
   }
 
-  /** decide hang/429/error for a request; counts the request against every matching rule */
+  /** decide hang/429/503/error for a request; counts the request against the matching rules it reaches */
   decide(path: string): FaultDecision {
     if (this.hangs.some((p) => matches(p, path))) {
       return { kind: 'hang' };
     }
-    for (const t of this.throttles) {
-      if (!matches(t.rule.pathPrefix, path) || (t.rule.times !== undefined && t.fired >= t.rule.times)) {
-        continue;
-      }
-      t.seen++;
-      if (t.seen % (t.rule.every ?? 1) === 0) {
-        t.fired++;
-        return { kind: 'throttle', retryAfterSeconds: t.rule.retryAfterSeconds ?? 1 };
-      }
+    const t = fireEveryNth(this.throttles, path);
+    if (t) {
+      return { kind: 'throttle', retryAfterSeconds: t.retryAfterSeconds ?? 1 };
+    }
+    const u = fireEveryNth(this.unavailables, path);
+    if (u) {
+      return { kind: 'unavailable', retryAfterSeconds: u.retryAfterSeconds ?? 1, message: u.message };
     }
     for (const e of this.errors) {
       if (!matches(e.rule.pathPrefix, path) || (e.rule.times !== undefined && e.fired >= e.rule.times)) {
@@ -275,6 +309,7 @@ export class Faults {
     this.latencies = [];
     this.errors = [];
     this.throttles = [];
+    this.unavailables = [];
     this.hangs = [];
     this.malformedPrefixes = [];
     this.truncations = [];
@@ -284,6 +319,24 @@ export class Faults {
     this.noMetricsPods.clear();
     return this;
   }
+}
+
+/** the first rule matching path that fires on this request (every Nth, until `times` have fired) */
+function fireEveryNth<T extends { pathPrefix?: string; every?: number; times?: number }>(
+  rules: Array<Counted<T>>,
+  path: string
+): T | undefined {
+  for (const r of rules) {
+    if (!matches(r.rule.pathPrefix, path) || (r.rule.times !== undefined && r.fired >= r.rule.times)) {
+      continue;
+    }
+    r.seen++;
+    if (r.seen % (r.rule.every ?? 1) === 0) {
+      r.fired++;
+      return r.rule;
+    }
+  }
+  return undefined;
 }
 
 const APPS = new Set(['deployments', 'statefulsets', 'daemonsets', 'replicasets']);

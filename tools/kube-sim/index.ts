@@ -7,6 +7,8 @@ import { Faults } from './faults';
 import { buildCluster } from './cluster';
 import { generatePki, SimPki } from './certs';
 import { startServer } from './server';
+import { createOidc, OidcOptions, SimOidc } from './oidc';
+import type { Identity } from './rbac';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -32,6 +34,13 @@ export interface KubeSimOptions {
   sleep?: (ms: number) => Promise<void>;
   /** allow browsers on other origins (CORS) */
   cors?: boolean;
+  /**
+   * whose permissions the authorization reviews report (rbac.ts): 'reader' (default) may get/list/watch
+   * what the sim serves and nothing else; 'cluster-admin' may do anything. faults.deny applies to both.
+   */
+  identity?: Identity;
+  /** also accept JWT bearer tokens from this issuer, as kube-apiserver's OIDC/JWT authenticator (oidc.ts) */
+  oidc?: OidcOptions;
 }
 
 export interface KubeSim {
@@ -44,6 +53,10 @@ export interface KubeSim {
   /** PEM client certificate and key the server accepts, when clientCertAuth */
   clientCert?: string;
   clientKey?: string;
+  /** when oidc is set: the issuer, to mint tokens (sim.oidc.token({ sub: 'alice' })) and inspect the key */
+  oidc?: SimOidc;
+  /** the identity the reviews play */
+  identity: Identity;
   /** the simulator's clock (ms), the time its usage and logs are computed for */
   now(): number;
   /** follow streams and hung requests currently open */
@@ -68,6 +81,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   const faults = new Faults();
   const tls = !!opts.tls || !!opts.clientCertAuth;
   const p = tls ? pki() : undefined;
+  const oidc = opts.oidc ? createOidc(opts.oidc, clock) : undefined;
+  const identity = opts.identity ?? 'reader';
   const server = await startServer({
     cluster,
     faults,
@@ -81,16 +96,22 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     followPollMs: opts.followPollMs ?? 250,
     sleep: opts.sleep,
     cors: opts.cors,
+    identity,
+    oidc,
   });
   const sim: KubeSim = {
     url: server.url,
     token,
     cluster,
     faults,
+    identity,
     now: clock,
     openStreams: server.openStreams,
     stop: server.stop,
   };
+  if (oidc) {
+    sim.oidc = oidc;
+  }
   if (p) {
     sim.caCert = p.caCert;
     if (opts.clientCertAuth) {
@@ -103,7 +124,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
 
 export { buildCluster } from './cluster';
 export { Faults } from './faults';
-export type { ErrorRule, ThrottleRule, MetricsServerMode, RequestRecord } from './faults';
+export type { DenyRule, ErrorRule, ThrottleRule, UnavailableOptions, MetricsServerMode, RequestRecord } from './faults';
+export type { OidcOptions, SimOidc, JwtVerdict } from './oidc';
+export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './rbac';
+export { IDENTITIES } from './rbac';
 export { manualClock } from './clock';
 export type { ManualClock } from './clock';
 export { SERVICE_ACCOUNT_USER } from './server';

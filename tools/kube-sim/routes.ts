@@ -1,7 +1,8 @@
-/** Maps a GET path to its handler. Unknown paths answer like the API server: Status 404 under a known group, text otherwise. */
+/** Maps a GET path (or a POST of an authorization review) to its handler. Unknown paths answer like the API server: Status 404 under a known group, text otherwise. */
 import { type RouteContext, type Reply, pageNotFound, statusReply } from './routesCommon';
 import { resourceNotFound } from './status';
 import { discoveryRoute } from './routesDiscovery';
+import { authorizationRoute } from './routesAuthorization';
 import { metricsRoute } from './routesMetrics';
 import { nodeProxyRoute } from './routesNodeProxy';
 import { logRoute } from './routesLogs';
@@ -36,7 +37,7 @@ function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, 
 
 export function route(ctx: RouteContext): Reply {
   const s = ctx.segments;
-  const found = discoveryRoute(ctx) ?? metricsRoute(ctx);
+  const found = discoveryRoute(ctx) ?? authorizationRoute(ctx) ?? metricsRoute(ctx);
   if (found) {
     return found;
   }

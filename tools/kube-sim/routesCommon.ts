@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { SimCluster } from './model';
 import type { Faults } from './faults';
 import type { StatusBody } from './status';
+import type { Identity } from './rbac';
+import type { RequestBody } from './reviewBody';
 
 export interface RouteContext {
   cluster: SimCluster;
@@ -10,8 +12,14 @@ export interface RouteContext {
   /** simulated now (ms) */
   now: number;
   clock: () => number;
-  /** the authenticated user, for Forbidden messages */
+  /** the authenticated user, for Forbidden messages and the authorization reviews */
   user: string;
+  /** whose permissions the sim plays (rbac.ts) */
+  identity: Identity;
+  /** GET, or POST on the review paths */
+  method: string;
+  /** the body of a POST */
+  request?: RequestBody;
   /** decoded path segments, e.g. ['api', 'v1', 'namespaces', 'default', 'pods'] */
   segments: string[];
   query: URLSearchParams;

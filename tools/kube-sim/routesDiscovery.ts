@@ -17,7 +17,17 @@ export function versionInfo(gitVersion: string): Record<string, string> {
   };
 }
 
-type Verb = 'get' | 'list' | 'watch';
+type Verb = 'get' | 'list' | 'watch' | 'create';
+
+/** one entry of an APIResourceList; rbac.ts derives the read-only identity's rules from these */
+export interface DiscoveryResource {
+  name: string;
+  singularName: string;
+  namespaced: boolean;
+  kind: string;
+  verbs: Verb[];
+  shortNames?: string[];
+}
 
 function resource(
   name: string,
@@ -25,8 +35,8 @@ function resource(
   namespaced: boolean,
   verbs: Verb[],
   shortNames?: string[]
-): Record<string, unknown> {
-  const r: Record<string, unknown> = {
+): DiscoveryResource {
+  const r: DiscoveryResource = {
     name,
     singularName: name.includes('/') ? '' : kind.toLowerCase(),
     namespaced,
@@ -41,7 +51,7 @@ function resource(
 
 const RW: Verb[] = ['get', 'list', 'watch'];
 
-const CORE_V1 = [
+export const CORE_V1 = [
   resource('events', 'Event', true, RW, ['ev']),
   resource('namespaces', 'Namespace', false, RW, ['ns']),
   resource('nodes', 'Node', false, RW, ['no']),
@@ -51,14 +61,25 @@ const CORE_V1 = [
   resource('pods/log', 'Pod', true, ['get']),
 ];
 
-const APPS_V1 = [
+export const APPS_V1 = [
   resource('daemonsets', 'DaemonSet', true, RW, ['ds']),
   resource('deployments', 'Deployment', true, RW, ['deploy']),
   resource('replicasets', 'ReplicaSet', true, RW, ['rs']),
   resource('statefulsets', 'StatefulSet', true, RW, ['sts']),
 ];
 
-const BATCH_V1 = [resource('jobs', 'Job', true, RW)];
+export const BATCH_V1 = [resource('jobs', 'Job', true, RW)];
+
+export const AUTHORIZATION_GROUP = 'authorization.k8s.io';
+
+/**
+ * authorization.k8s.io/v1 as kube-apiserver lists it, minus localsubjectaccessreviews and
+ * subjectaccessreviews, which the sim does not serve. Create-only, cluster-scoped.
+ */
+export const AUTHORIZATION_V1 = [
+  resource('selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, ['create']),
+  resource('selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, ['create']),
+];
 
 export const METRICS_V1BETA1 = [
   resource('nodes', 'NodeMetrics', false, ['get', 'list']),
@@ -91,7 +112,8 @@ export function discoveryRoute(ctx: RouteContext): Reply | undefined {
     case 'api/v1':
       return json(apiResourceList('v1', CORE_V1));
     case 'apis': {
-      const groups = [group('apps', 'v1'), group('batch', 'v1')];
+      // kube-apiserver's order: apps, then authorization.k8s.io, then batch
+      const groups = [group('apps', 'v1'), group(AUTHORIZATION_GROUP, 'v1'), group('batch', 'v1')];
       if (ctx.faults.metricsServer() !== 'absent') {
         groups.push(group('metrics.k8s.io', 'v1beta1'));
       }
@@ -101,6 +123,10 @@ export function discoveryRoute(ctx: RouteContext): Reply | undefined {
       return json({ kind: 'APIGroup', apiVersion: 'v1', ...group('apps', 'v1') });
     case 'apis/batch':
       return json({ kind: 'APIGroup', apiVersion: 'v1', ...group('batch', 'v1') });
+    case `apis/${AUTHORIZATION_GROUP}`:
+      return json({ kind: 'APIGroup', apiVersion: 'v1', ...group(AUTHORIZATION_GROUP, 'v1') });
+    case `apis/${AUTHORIZATION_GROUP}/v1`:
+      return json(apiResourceList(`${AUTHORIZATION_GROUP}/v1`, AUTHORIZATION_V1));
     case 'apis/apps/v1':
       return json(apiResourceList('apps/v1', APPS_V1));
     case 'apis/batch/v1':

@@ -1,19 +1,33 @@
 /**
- * The HTTP(S) front: request log, latency, authentication (bearer token or client certificate),
- * method check, injected faults, routing, and writing replies (streamed lists, follow streams,
- * corrupted bodies on demand). Owns every socket so stop() leaves nothing running.
+ * The HTTP(S) front: request log, latency, authentication (authn.ts: client certificate, bearer token,
+ * OIDC JWT), method check (GET, and POST of the authorization reviews), injected faults, routing, and
+ * writing replies (streamed lists, follow streams, corrupted bodies on demand). Owns every socket so
+ * stop() leaves nothing running.
  */
 import http, { IncomingMessage, ServerResponse } from 'http';
 import https from 'https';
 import type { Socket } from 'net';
-import type { TLSSocket } from 'tls';
 import type { SimCluster } from './model';
-import type { Faults } from './faults';
+import type { Faults, RequestRecord } from './faults';
 import type { Reply, RouteContext } from './routesCommon';
 import { route } from './routes';
-import { badRequest, genericError, methodNotAllowed, status, tooManyRequests, unauthorized } from './status';
+import {
+  SERVICE_UNAVAILABLE_MESSAGE,
+  badRequest,
+  genericError,
+  methodNotAllowed,
+  serviceUnavailable,
+  status,
+  tooManyRequests,
+  unauthorized,
+} from './status';
+import { authenticate } from './authn';
+import type { SimOidc } from './oidc';
+import type { Identity } from './rbac';
+import { acceptsPost } from './routesAuthorization';
+import { type RequestBody, readRequestBody } from './reviewBody';
 
-export const SERVICE_ACCOUNT_USER = 'system:serviceaccount:kubeglance:kubeglance';
+export { SERVICE_ACCOUNT_USER } from './authn';
 
 export interface ServerOptions {
   cluster: SimCluster;
@@ -28,6 +42,10 @@ export interface ServerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** answer CORS preflights and allow any origin (for a browser playground talking to the sim directly) */
   cors?: boolean;
+  /** whose permissions the authorization reviews report (default reader) */
+  identity?: Identity;
+  /** accept JWTs from this issuer as bearer tokens, next to the static token */
+  oidc?: SimOidc;
 }
 
 export interface RunningServer {
@@ -35,34 +53,6 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** follow streams and hanging requests still open */
   openStreams(): number;
-}
-
-/** paths anonymous users may read, as system:public-info-viewer allows */
-const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
-
-type Auth = { ok: true; user: string } | { ok: false };
-
-/**
- * Like kube-apiserver's union authenticator: the x509 client-certificate authenticator runs first, so a
- * certificate signed by the CA wins even next to a bad token; otherwise a presented bearer token must
- * match. An empty bearer ("Bearer ") counts as no token.
- */
-function authenticate(req: IncomingMessage, token: string, path: string): Auth {
-  const sock = req.socket as Partial<TLSSocket>;
-  if (sock.encrypted && sock.authorized) {
-    const cn = sock.getPeerCertificate?.()?.subject?.CN;
-    if (cn) {
-      return { ok: true, user: Array.isArray(cn) ? cn[0] : cn };
-    }
-  }
-  const header = req.headers.authorization;
-  const m = header ? /^Bearer\s*(.*)$/i.exec(header) : null;
-  const presented = m ? m[1].trim() : '';
-  if (presented) {
-    // an invalid token is rejected before authorization, even on public paths
-    return presented === token ? { ok: true, user: SERVICE_ACCOUNT_USER } : { ok: false };
-  }
-  return PUBLIC_PATHS.has(path) ? { ok: true, user: 'system:anonymous' } : { ok: false };
 }
 
 function corrupt(body: string, fault: 'malformed' | 'truncated' | 'truncated-abort', contentType: string): string {
@@ -173,19 +163,28 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
     const url = new URL(req.url ?? '/', 'http://kube-sim');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const method = req.method ?? 'GET';
-    o.faults.requests.push({
+    const logged: RequestRecord['headers'] = {};
+    if (req.headers.authorization !== undefined) {
+      logged.authorization = req.headers.authorization;
+    }
+    const idToken = req.headers['x-id-token'];
+    if (typeof idToken === 'string') {
+      logged['x-id-token'] = idToken;
+    }
+    const record: RequestRecord = {
       method,
       path,
       rawQuery: url.search.replace(/^\?/, ''),
       query: Object.fromEntries(url.searchParams),
-      headers: req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {},
+      headers: logged,
       atMs: o.clock(),
-    });
+    };
+    o.faults.requests.push(record);
     if (o.cors && method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Methods': 'GET, POST',
       });
       res.end();
       return;
@@ -198,11 +197,14 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
         return;
       }
     }
-    const auth = authenticate(req, o.token, path);
+    const auth = authenticate(req, { token: o.token, oidc: o.oidc }, path);
     if (!auth.ok) {
+      // kube-apiserver only logs why; the record keeps it for tests
+      record.authError = auth.reason;
       return writeReply(req, res, { kind: 'json', status: 401, body: unauthorized() }, path);
     }
-    if (method !== 'GET') {
+    const post = method === 'POST' && acceptsPost(path);
+    if (method !== 'GET' && !post) {
       return writeReply(req, res, { kind: 'json', status: 405, body: methodNotAllowed() }, path);
     }
     const decision = o.faults.decide(path);
@@ -218,6 +220,15 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
         req,
         res,
         { kind: 'json', status: 429, body, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+        path
+      );
+    }
+    if (decision.kind === 'unavailable') {
+      const body = serviceUnavailable(decision.message ?? SERVICE_UNAVAILABLE_MESSAGE, decision.retryAfterSeconds);
+      return writeReply(
+        req,
+        res,
+        { kind: 'json', status: 503, body, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
         path
       );
     }
@@ -242,12 +253,24 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
     } catch {
       return writeReply(req, res, { kind: 'json', status: 400, body: badRequest('invalid URL escape') }, path);
     }
+    let request: RequestBody | undefined;
+    if (post) {
+      try {
+        request = await readRequestBody(req);
+      } catch {
+        res.destroy();
+        return;
+      }
+    }
     const ctx: RouteContext = {
       cluster: o.cluster,
       faults: o.faults,
       now: o.clock(),
       clock: o.clock,
       user: auth.user,
+      identity: o.identity ?? 'reader',
+      method,
+      request,
       segments,
       query: url.searchParams,
       requestSeq: ++seq,

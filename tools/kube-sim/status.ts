@@ -120,6 +120,44 @@ export function invalid(kind: string, name: string, errs: FieldError[]): StatusB
   });
 }
 
+/**
+ * errors.NewInvalid with a qualified kind: `<Kind>.<group> "<name>" is invalid: <errs>`. Details keep
+ * Go's field order (name, group, kind, causes) and drop empty strings, as omitempty does. Internal
+ * objects carry no TypeMeta, so the authorization registry's NewInvalid(Kind(obj.Kind), "", …)
+ * renders as `.authorization.k8s.io "" is invalid: …` on a real server.
+ */
+export function invalidQualified(group: string, kind: string, name: string, errs: FieldError[]): StatusBody {
+  const texts = errs.map((e) => `${e.field}: ${e.body}`);
+  const agg = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
+  const qualified = group ? `${kind}.${group}` : kind;
+  const details: StatusDetails = {};
+  if (name) {
+    details.name = name;
+  }
+  if (group) {
+    details.group = group;
+  }
+  if (kind) {
+    details.kind = kind;
+  }
+  details.causes = errs.map((e) => ({ reason: e.type, message: e.body, field: e.field }));
+  return status(422, 'Invalid', `${qualified} "${name}" is invalid: ${agg}`, details);
+}
+
+/** negotiation.NewUnsupportedMediaTypeError, for a request body in a format the endpoint does not decode */
+export function unsupportedMediaType(accepted: string[]): StatusBody {
+  return status(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`
+  );
+}
+
+/** errors.NewRequestEntityTooLargeError, as the apiserver's limited body reader returns it */
+export function requestEntityTooLarge(limit: number): StatusBody {
+  return status(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+}
+
 /** storage/etcd3 errors.go inconsistentContinue, with a fresh token to resume from. */
 export const INCONSISTENT_CONTINUE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without ' +
@@ -142,9 +180,17 @@ export function tooManyRequests(retryAfterSeconds: number): StatusBody {
   return status(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds });
 }
 
-export function serviceUnavailable(message: string): StatusBody {
-  return status(503, 'ServiceUnavailable', message);
+/**
+ * 503 ServiceUnavailable. With retryAfterSeconds the details carry it, and the server sends the same
+ * number as Retry-After (responsewriters.ErrorNegotiated derives the header from the details).
+ */
+export function serviceUnavailable(message: string, retryAfterSeconds?: number): StatusBody {
+  return retryAfterSeconds !== undefined
+    ? status(503, 'ServiceUnavailable', message, { retryAfterSeconds })
+    : status(503, 'ServiceUnavailable', message);
 }
+
+export const SERVICE_UNAVAILABLE_MESSAGE = 'the server is currently unable to handle the request';
 
 /** A Status for an injected error of any code, with the reason the API server uses for it. */
 export function genericError(code: number, message?: string): StatusBody {
@@ -162,7 +208,7 @@ export function genericError(code: number, message?: string): StatusBody {
     case 429:
       return tooManyRequests(1);
     case 503:
-      return serviceUnavailable(message ?? 'the server is currently unable to handle the request');
+      return serviceUnavailable(message ?? SERVICE_UNAVAILABLE_MESSAGE);
     case 504:
       return status(
         504,

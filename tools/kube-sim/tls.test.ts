@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { KubeSim, startKubeSim } from './index';
-import { simGet } from './client';
+import { simGet, simPost } from './client';
 import { generatePki } from './certs';
 
 let sim: KubeSim;
@@ -52,6 +52,19 @@ describe('HTTPS', () => {
     } finally {
       sim.faults.reset();
     }
+  });
+
+  // SelfSubjectAccessReview reviews the requesting user: here the certificate's CN (rule.go describeSubject)
+  it('reviews access for the certificate user', async () => {
+    const r = await simPost(
+      `${sim.url}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+      { spec: { resourceAttributes: { verb: 'get', resource: 'nodes' } } },
+      { ca: sim.caCert, cert: sim.clientCert, key: sim.clientKey }
+    );
+    expect(r.status).toBe(201);
+    expect(JSON.parse(r.body).status.reason).toBe(
+      'RBAC: allowed by ClusterRoleBinding "kubeglance-read" of ClusterRole "kubeglance-read" to User "kubeglance-client"'
+    );
   });
 
   it('does not accept a client certificate from another CA', async () => {

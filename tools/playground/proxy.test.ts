@@ -43,8 +43,16 @@ test('a rejected token reaches the browser as Grafana rewrites it: 400, not 401'
   expect(res.body).toBe('Authentication to data source failed');
 });
 
-test('a method no route allows is refused by the proxy before the API server', async () => {
+test('a write is refused by the proxy before the API server (the refusal route of plugin.json)', async () => {
+  const before = sim.faults.requests.length;
   const res = await ask(sim.token, 'DELETE', 'api/v1/namespaces/default');
   expect(res.status).toBe(403);
   expect(JSON.parse(res.body).message).toBe('plugin proxy route access denied');
+  expect(sim.faults.requests).toHaveLength(before);
+});
+
+test('the raw path goes upstream as Grafana sends it, and a path outside the routes is refused', async () => {
+  const ok = await ask(sim.token, 'GET', './api/v1/namespaces?limit=1');
+  expect(ok.status).toBe(200);
+  expect((await ask(sim.token, 'GET', 'healthz')).status).toBe(403);
 });

@@ -189,6 +189,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       if (path.startsWith('/api/playground/')) {
         return api(req, res, path);
       }
+      // Grafana's data source settings API: the URL and which secrets are set, never their values
+      if (path === `/api/datasources/uid/${PLAYGROUND_DS_UID}` && (req.method ?? 'GET') === 'GET') {
+        return sendJson(res, 200, toBrowser(ds));
+      }
       if (path.startsWith('/api/datasources/proxy/')) {
         return sendJson(res, 404, { message: 'Data source not found' });
       }

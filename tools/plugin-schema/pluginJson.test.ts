@@ -50,23 +50,73 @@ describe('plugin.json files', () => {
     }
   });
 
-  it('the data source declares its capabilities and GET-only routes that add the token', () => {
-    const ds = plugins.find((p) => p.json.type === 'datasource')!.json;
-    expect(ds).toMatchObject({ metrics: true, logs: true, streaming: true, annotations: true });
-    expect(ds.backend).toBeFalsy();
-    const routes: Array<{
+  describe('the data source routes (Grafana 12.4/13 ds_proxy.go validateRequest reads them in order)', () => {
+    type Route = {
       path: string;
       method: string;
       url?: string;
-      headers: Array<{ name: string; content: string }>;
-    }> = ds.routes;
-    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['api', 'apis']));
-    for (const r of routes) {
-      expect(r.method).toBe('GET');
-      // header-only: the data source url is the API server, so proxy paths equal API paths
-      expect(r.url).toBeUndefined();
-      expect(r.headers).toContainEqual({ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.token }}' });
-    }
+      reqAction?: string;
+      reqRole?: string;
+      headers?: Array<{ name: string; content: string }>;
+    };
+    const ds = () => plugins.find((p) => p.json.type === 'datasource')!.json;
+    const routes = (): Route[] => ds().routes;
+    const TOKEN =
+      '{{ if .JsonData.oauthPassThru }}{{ else if .SecureJsonData.token }}Bearer {{ .SecureJsonData.token }}{{ end }}';
+    const REFUSAL_ACTION = 'kubeglance-kubernetes-datasource.proxy:write';
+    const REVIEWS = [
+      'apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      'apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+    ];
+
+    it('the data source declares its capabilities and has no backend', () => {
+      expect(ds()).toMatchObject({ metrics: true, logs: true, streaming: true, annotations: true });
+      expect(ds().backend).toBeFalsy();
+    });
+
+    it('come in this order: the review POSTs, the GET routes, then the refusal routes for api and for "/"', () => {
+      expect(routes().map((r) => `${r.method} ${r.path}`)).toEqual([
+        ...REVIEWS.map((p) => `POST ${p}`),
+        'GET api',
+        'GET apis',
+        'GET version',
+        '* api',
+        '* /',
+      ]);
+    });
+
+    it('use exact method names: Grafana compares them as strings, so a list like "GET,HEAD" would match nothing', () => {
+      for (const r of routes()) {
+        expect(['GET', 'POST', '*']).toContain(r.method);
+      }
+    });
+
+    it('allow no method but GET to reach the cluster, except the two review POSTs, which need datasources:write', () => {
+      for (const r of routes().filter((x) => x.method !== 'GET')) {
+        if (r.method === 'POST') {
+          expect(REVIEWS).toContain(r.path);
+          expect(r.reqAction).toBe('datasources:write');
+          expect(r.url).toBeUndefined();
+        } else {
+          // refused twice over: an action no basic role holds, and a host that never resolves (RFC 6761)
+          expect(r.reqAction).toBe(REFUSAL_ACTION);
+          expect(new URL(r.url!).hostname).toMatch(/\.invalid$/);
+          expect(r.headers).toBeUndefined();
+        }
+      }
+    });
+
+    it('send every request that reaches the cluster with the token template, and nothing else', () => {
+      for (const r of routes().filter((x) => x.url === undefined)) {
+        // header-only: the data source url is the API server, so proxy paths equal API paths
+        expect(r.headers).toEqual([{ name: 'Authorization', content: TOKEN }]);
+      }
+    });
+
+    it("refuse with an action in the plugin's own namespace (`<plugin id>.`), which no basic role holds", () => {
+      expect(REFUSAL_ACTION.startsWith(`${ds().id}.`)).toBe(true);
+      expect(REFUSAL_ACTION).not.toMatch(/^datasources:/);
+    });
   });
 
   describe('dependencies', () => {

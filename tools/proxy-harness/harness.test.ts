@@ -107,21 +107,24 @@ describe('createProxyHarness', () => {
     expect(res.data).toEqual({ path: '/k8s/apis/apps/v1/deployments', query: '' });
   });
 
-  it('still proxies a path no route covers, but without the route headers', async () => {
+  it('refuses a path outside api, apis and version: our catch-all "/" route (ds_proxy.go validateRequest)', async () => {
     const h = harnessFor();
-    const res = await lastValueFrom(h.fetch({ url: `${h.baseUrl}/healthz`, responseType: 'json' }));
-    expect(res.data).toEqual({ path: '/healthz', query: '' });
-    expect(h.requests[0].headers.authorization).toBeUndefined();
+    const err = await catchError(lastValueFrom(h.fetch({ url: `${h.baseUrl}/healthz`, responseType: 'json' })));
+    expect(err.status).toBe(403);
+    expect(err.data).toMatchObject({ message: 'plugin proxy route access denied' });
+    expect(h.requests).toHaveLength(0);
   });
 
-  it('denies a method the covering routes do not allow, like Grafana, without contacting the server', async () => {
+  it('refuses a write under api with the refusal route, without contacting the server', async () => {
     const h = harnessFor();
+    const before = api.seen.length;
     const err = await catchError(
       lastValueFrom(h.fetch({ url: `${h.baseUrl}/api/v1/namespaces`, method: 'POST', data: {} }))
     );
     expect(err.status).toBe(403);
     expect(err.data).toMatchObject({ message: 'plugin proxy route access denied' });
     expect(h.requests).toHaveLength(0);
+    expect(api.seen).toHaveLength(before);
   });
 
   it('expands JsonData and SecureJsonData in the headers of a custom plugin.json, missing ones as Go prints them', async () => {
@@ -150,7 +153,7 @@ describe('createProxyHarness', () => {
   });
 
   it("sends the signed-in user's token instead of the route's when oauthPassThru is on", async () => {
-    const h = harnessFor({ jsonData: { oauthPassThru: true }, oauthToken: 'user-oidc-token' });
+    const h = harnessFor({ jsonData: { oauthPassThru: true }, oauth: { accessToken: 'user-oidc-token' } });
     await lastValueFrom(h.fetch({ url: `${h.baseUrl}/api/v1/nodes`, responseType: 'json' }));
     expect(h.requests[0].headers.authorization).toBe('Bearer user-oidc-token');
   });

@@ -6,11 +6,18 @@ import { Observable } from 'rxjs';
 
 import type { KubeDataSourceOptions, KubeSecureJsonData } from '../../src/datasource/types';
 import { toFetchResult } from './backendSrv';
+import { FetchQueue } from './fetchQueue';
+import { proxyRequest } from './proxy';
 import { urlWithParams } from './query';
-import { joinUrlFragments, matchRoute, readRoutes } from './routes';
-import { expandTemplate } from './template';
-import { upstreamTls } from './tls';
-import { checkTlsMaterial, sendUpstream, UpstreamResponse } from './upstream';
+import { readRoutes } from './routes';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './upstream';
+import { DEFAULT_USER, HarnessUser, OAuthSession } from './user';
+
+export { FetchQueue, MAX_PARALLEL_REQUESTS } from './fetchQueue';
+export type { FetchQueueStats } from './fetchQueue';
+export { proxyRequest } from './proxy';
+export type { ProxyCall, ProxyDataSource, SentRequest } from './proxy';
+export type { HarnessUser, OAuthSession } from './user';
 
 export interface HarnessOptions {
   /** default src/datasource/plugin.json */
@@ -20,11 +27,17 @@ export interface HarnessOptions {
   jsonData?: KubeDataSourceOptions;
   secureJsonData?: KubeSecureJsonData;
   uid?: string;
-  /** the signed-in user's OAuth access token, sent when jsonData.oauthPassThru is on */
-  oauthToken?: string;
+  /** the signed-in user: default an Admin with the basic role's permissions */
+  user?: HarnessUser;
+  /** the user's OAuth session, sent when jsonData.oauthPassThru is on; null or absent = none */
+  oauth?: OAuthSession | null;
+  /** Grafana's [dataproxy] timeout: no response headers in this many ms answers 504 (default 30 s) */
+  upstreamTimeoutMs?: number;
+  /** backendSrv's queue; pass one to share it between harnesses, as one browser tab does (default a new one) */
+  fetchQueue?: FetchQueue;
 }
 
-/** One request as it left "Grafana" for the API server. */
+/** One request as it left "Grafana" for the API server (or for a route's url). */
 export interface UpstreamRecord {
   method: string;
   url: string;
@@ -36,39 +49,41 @@ export interface UpstreamRecord {
 export interface ProxyHarness {
   /** `/api/datasources/proxy/uid/<uid>`, what Grafana gives the data source as its url */
   baseUrl: string;
-  /** a stand-in for getBackendSrv().fetch that proxies like Grafana, over real HTTP */
+  /** a stand-in for getBackendSrv().fetch that queues and proxies like Grafana, over real HTTP */
   fetch: (req: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
   /** every request sent upstream, in order */
   requests: UpstreamRecord[];
+  /** the backendSrv queue the harness's fetch goes through (stats() for tests) */
+  fetchQueue: FetchQueue;
   /** settings as the browser sees them: url = baseUrl, jsonData, never secureJsonData */
   instanceSettings(): DataSourceInstanceSettings<KubeDataSourceOptions>;
 }
 
 const DEFAULT_PLUGIN_JSON = join(__dirname, '..', '..', 'src', 'datasource', 'plugin.json');
-const USER_AGENT = 'Grafana/12.4.10';
+/** the Fetch standard upper-cases these methods only; others (e.g. `patch`) go as written */
+const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
-function grafanaError(status: number, statusText: string, message: string): UpstreamResponse {
-  const body = JSON.stringify({ message });
-  return {
-    status,
-    statusText,
-    headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-    body,
-  };
+function browserMethod(method: string | undefined): string {
+  const m = method ?? 'GET';
+  return NORMALIZED_METHODS.has(m.toUpperCase()) ? m.toUpperCase() : m;
 }
 
-/** Grafana's modifyResponse: an upstream 401 reaches the browser as a 400 with a fixed text. */
-function rewriteUnauthorized(res: UpstreamResponse): UpstreamResponse {
-  if (res.status !== 401) {
-    return res;
+/** What the browser sends for a backendSrv request: JSON bodies typed, a caller's Authorization as X-DS-Authorization. */
+function browserHeaders(req: BackendSrvRequest): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json, text/plain, */*' };
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    headers[name.toLowerCase() === 'authorization' ? 'x-ds-authorization' : name.toLowerCase()] = String(value);
   }
-  const body = 'Authentication to data source failed';
-  return { status: 400, statusText: 'Bad Request', headers: { 'content-length': String(body.length) }, body };
+  if (req.data !== undefined && typeof req.data !== 'string' && !headers['content-type']) {
+    headers['content-type'] = 'application/json';
+  }
+  return headers;
 }
 
 /**
- * A test double for getBackendSrv().fetch that behaves like Grafana's data-source proxy for our plugin.json:
- * route matching, header templates, TLS settings, OAuth pass-through, the 401 rewrite, and cancellation.
+ * A test double for getBackendSrv().fetch that behaves like Grafana 12.4/13 for our plugin.json: backendSrv's
+ * 5-request queue, then the data-source proxy (proxy.ts: route matching and access, templates, TLS, OAuth
+ * pass-through, the 401 rewrite, empty 502/504) over real HTTP, and cancellation.
  */
 export function createProxyHarness(opts: HarnessOptions): ProxyHarness {
   const pluginJsonPath = opts.pluginJsonPath ?? DEFAULT_PLUGIN_JSON;
@@ -77,66 +92,42 @@ export function createProxyHarness(opts: HarnessOptions): ProxyHarness {
   const uid = opts.uid ?? 'kube-harness';
   const baseUrl = `/api/datasources/proxy/uid/${uid}`;
   const jsonData: KubeDataSourceOptions = opts.jsonData ?? {};
-  const secure: KubeSecureJsonData = opts.secureJsonData ?? {};
-  const target = new URL(opts.url);
-  const tls = upstreamTls(jsonData, secure);
+  const ds = { uid, url: opts.url, jsonData, secureJsonData: opts.secureJsonData ?? {} };
+  const fetchQueue = opts.fetchQueue ?? new FetchQueue();
   const requests: UpstreamRecord[] = [];
 
   async function handle(req: BackendSrvRequest, signal: AbortSignal): Promise<FetchResponse<unknown>> {
-    const method = (req.method ?? 'GET').toUpperCase();
     const local = req.url.replace(/^\/+/, '');
     const prefix = baseUrl.slice(1);
     if (local !== prefix && !local.startsWith(`${prefix}/`)) {
       throw new Error(`proxy harness: ${req.url} is not under the data source proxy URL ${baseUrl}`);
     }
-    const full = urlWithParams(local.slice(prefix.length + 1), req.params);
-    const queryAt = full.indexOf('?');
-    const proxyPath = queryAt < 0 ? full : full.slice(0, queryAt);
-    const query = queryAt < 0 ? '' : full.slice(queryAt);
-    const browserUrl = `/${local}${query}`;
-
-    const match = matchRoute(routes, method, proxyPath);
-    if (match.kind === 'denied') {
-      return toFetchResult(grafanaError(403, 'Forbidden', 'plugin proxy route access denied'), req, browserUrl);
-    }
-    try {
-      checkTlsMaterial(tls);
-    } catch {
-      return toFetchResult(grafanaError(400, 'Bad Request', 'Unable to load TLS certificate'), req, browserUrl);
-    }
-
-    const upstreamUrl = new URL(target.toString());
-    upstreamUrl.pathname = joinUrlFragments(target.pathname, proxyPath);
-    upstreamUrl.search = query;
-
-    // the director's order: caller headers (Authorization arrives as X-DS-Authorization), route headers, OAuth
-    const headers: Record<string, string> = { accept: 'application/json, text/plain, */*', 'user-agent': USER_AGENT };
-    for (const [name, value] of Object.entries(req.headers ?? {})) {
-      headers[name.toLowerCase()] = String(value);
-    }
-    if (match.kind === 'route') {
-      const data = {
-        JsonData: { ...jsonData } as Record<string, unknown>,
-        SecureJsonData: { ...secure } as Record<string, string | undefined>,
-      };
-      for (const h of match.route.headers ?? []) {
-        headers[h.name.toLowerCase()] = expandTemplate(h.content, data);
-      }
-    }
-    if (jsonData.oauthPassThru && opts.oauthToken) {
-      headers.authorization = `Bearer ${opts.oauthToken}`;
-    }
+    const pathAndQuery = urlWithParams(local.slice(prefix.length + 1), req.params);
+    const method = browserMethod(req.method);
     const body =
       req.data === undefined ? undefined : typeof req.data === 'string' ? req.data : JSON.stringify(req.data);
-
-    const record: UpstreamRecord = { method, url: upstreamUrl.toString(), headers, aborted: false };
-    requests.push(record);
-    signal.addEventListener('abort', () => (record.aborted = true), { once: true });
-    const res = await sendUpstream({ method, url: upstreamUrl, headers, body, tls, signal });
-    return toFetchResult(rewriteUnauthorized(res), req, browserUrl);
+    const res = await proxyRequest({
+      ds,
+      routes,
+      user: opts.user ?? DEFAULT_USER,
+      oauth: opts.oauth,
+      method,
+      pathAndQuery,
+      headers: browserHeaders(req),
+      body,
+      signal,
+      timeoutMs: opts.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+      onSend: (sent) => {
+        const record: UpstreamRecord = { ...sent, aborted: false };
+        requests.push(record);
+        signal.addEventListener('abort', () => (record.aborted = true), { once: true });
+      },
+    });
+    // a HEAD answer has no body, whatever the server wrote
+    return toFetchResult(method === 'HEAD' ? { ...res, body: '' } : res, req, `/${urlWithParams(local, req.params)}`);
   }
 
-  const fetch = (req: BackendSrvRequest): Observable<FetchResponse<unknown>> =>
+  const proxied = (req: BackendSrvRequest): Observable<FetchResponse<unknown>> =>
     new Observable<FetchResponse<unknown>>((subscriber) => {
       const controller = new AbortController();
       let done = false;
@@ -158,6 +149,8 @@ export function createProxyHarness(opts: HarnessOptions): ProxyHarness {
       };
     });
 
+  const fetch = (req: BackendSrvRequest) => fetchQueue.run(req.url, () => proxied(req));
+
   const instanceSettings = (): DataSourceInstanceSettings<KubeDataSourceOptions> => ({
     uid,
     type: plugin.id,
@@ -176,5 +169,5 @@ export function createProxyHarness(opts: HarnessOptions): ProxyHarness {
     access: 'proxy',
   });
 
-  return { baseUrl, fetch, requests, instanceSettings };
+  return { baseUrl, fetch, requests, fetchQueue, instanceSettings };
 }

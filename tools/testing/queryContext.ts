@@ -3,9 +3,10 @@
  * exactly as the data source's would, and a variable resolver over a fixed set of variables.
  */
 import { KubeClient } from '../../src/datasource/kube/client';
-import { QueryContext, VariableResolver } from '../../src/datasource/queries/types';
+import { QueryContext } from '../../src/datasource/queries/types';
 import { KubeDataSourceOptions, KubeSecureJsonData } from '../../src/datasource/types';
-import { variableResolver } from '../../src/datasource/variables';
+import type { VariableResolver } from '../../src/datasource/variableTypes';
+import { variableResolver } from '../../src/datasource/variables/resolver';
 import { KubeSim } from '../kube-sim';
 import { createProxyHarness, ProxyHarness } from '../proxy-harness';
 

@@ -18,3 +18,48 @@ export function secondsBetween(fromMs: number | undefined, toMs: number | undefi
   }
   return Math.max(0, Math.floor((toMs - fromMs) / 1000));
 }
+
+/**
+ * A duration as kubectl prints ages and "(5m ago)" (apimachinery's duration.HumanDuration): about two or three
+ * significant figures, from "59s" to "3y12d". A clock up to a second ahead gives "0s"; more is "<invalid>".
+ */
+export function humanDuration(ms: number): string {
+  const seconds = Math.trunc(ms / 1000);
+  if (seconds < -1) {
+    return '<invalid>';
+  }
+  if (seconds < 0) {
+    return '0s';
+  }
+  if (seconds < 2 * 60) {
+    return `${seconds}s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) {
+    return withRest(minutes, 'm', seconds % 60, 's');
+  }
+  if (minutes < 3 * 60) {
+    return `${minutes}m`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) {
+    return withRest(hours, 'h', minutes % 60, 'm');
+  }
+  if (hours < 48) {
+    return `${hours}h`;
+  }
+  const days = Math.floor(hours / 24);
+  if (hours < 8 * 24) {
+    return withRest(days, 'd', hours % 24, 'h');
+  }
+  if (hours < 2 * 365 * 24) {
+    return `${days}d`;
+  }
+  const years = Math.floor(days / 365);
+  return hours < 8 * 365 * 24 ? withRest(years, 'y', days % 365, 'd') : `${years}y`;
+}
+
+/** "5m" or "5m30s": the smaller unit only when it is not zero. */
+function withRest(big: number, bigUnit: string, rest: number, restUnit: string): string {
+  return rest === 0 ? `${big}${bigUnit}` : `${big}${bigUnit}${rest}${restUnit}`;
+}

@@ -26,8 +26,7 @@ describe('decodeNodeList', () => {
       {
         name: 'cp-1',
         roles: ['control-plane'],
-        ready: 'True',
-        unschedulable: true,
+        status: 'Ready,SchedulingDisabled',
         kubeletVersion: 'v1.31.2',
         creationMs: Date.UTC(2026, 10, 1),
         cpuAllocatable: 3.8,
@@ -38,11 +37,15 @@ describe('decodeNodeList', () => {
     ]);
   });
 
-  it('says Unknown when the Ready condition is missing or odd', () => {
+  // kubectl prints NotReady for any Ready status but True, and Unknown only without the condition
+  it('says NotReady for an odd Ready status and Unknown without one, as kubectl does', () => {
     const { items } = decodeNodeList({
-      items: [{ metadata: { name: 'x' }, status: { conditions: [{ type: 'Ready', status: 'Maybe' }] } }],
+      items: [
+        { metadata: { name: 'x' }, status: { conditions: [{ type: 'Ready', status: 'Maybe' }] } },
+        { metadata: { name: 'y' }, status: { conditions: [] } },
+      ],
     });
-    expect(items[0].ready).toBe('Unknown');
+    expect(items.map((n) => n.status)).toEqual(['NotReady', 'Unknown']);
     expect(items[0].cpuAllocatable).toBeUndefined();
   });
 });

@@ -1,16 +1,15 @@
 import { NodeObject } from './apiTypes';
 import { listItems } from './decodeError';
 import { parseKubeTime } from './kubeTime';
-import { Decoded, readQuantity } from './nodeMetrics';
-
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
+import { Decoded, readQuantity } from './decoded';
+import { printNodeStatus } from './nodePrinter';
 
 /** The columns of `kubectl get nodes -o wide` that the nodes query shows. */
 export interface NodeInfo {
   name: string;
   roles: string[];
-  ready: ConditionStatus;
-  unschedulable: boolean;
+  /** STATUS as kubectl prints it: Ready, NotReady or Unknown, with ",SchedulingDisabled" when cordoned */
+  status: string;
   kubeletVersion?: string;
   creationMs?: number;
   cpuAllocatable?: number;
@@ -44,14 +43,12 @@ export function decodeNode(node: NodeObject, problems: string[]): NodeInfo | und
     return undefined;
   }
   const status = node.status ?? {};
-  const ready = status.conditions?.find((c) => c?.type === 'Ready')?.status;
   const alloc = status.allocatable ?? {};
   const cap = status.capacity ?? {};
   return {
     name,
     roles: nodeRoles(node.metadata?.labels),
-    ready: ready === 'True' || ready === 'False' ? ready : 'Unknown',
-    unschedulable: node.spec?.unschedulable === true,
+    status: printNodeStatus(node),
     kubeletVersion: status.nodeInfo?.kubeletVersion,
     creationMs: parseKubeTime(node.metadata?.creationTimestamp),
     cpuAllocatable: readQuantity(alloc.cpu, `node ${name} allocatable cpu`, problems),

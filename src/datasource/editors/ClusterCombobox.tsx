@@ -48,6 +48,6 @@ export function ClusterCombobox({ value, onChange, load, variables, width = 32, 
 export function lookupProps(options: ClusterOptions, lookup: NameLookup) {
   return {
     load: () => options.names(lookup),
-    variables: options.variables(),
+    variables: options.variables(lookup.kind),
   };
 }

@@ -4,8 +4,13 @@ import { InlineField, InlineFieldRow, InlineSwitch, RadioButtonGroup } from '@gr
 import type { ResultFormat } from '../types';
 import { EDITOR_TEST_IDS } from './editorTestIds';
 import { LABEL_WIDTH } from './editorProps';
-import { FORMAT_OPTIONS } from './fieldOptions';
 import { withField } from './queryModel';
+
+/** Table or time series, for every metric query type. */
+const FORMAT_OPTIONS: Array<{ value: ResultFormat; label: string; description: string }> = [
+  { value: 'table', label: 'Table', description: 'The current values, one row per object' },
+  { value: 'timeseries', label: 'Time series', description: 'The values sampled while the dashboard is open' },
+];
 
 interface MetricQuery {
   refId: string;

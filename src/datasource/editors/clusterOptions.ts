@@ -1,20 +1,17 @@
-import type { MetricFindValue } from '@grafana/data';
-import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import type { ComboboxOption } from '@grafana/ui';
-import { lastValueFrom } from 'rxjs';
 
-import type { KubeDataSource } from '../datasource';
 import { describeKubeError } from '../kube/errors';
-import { asKubeError } from '../queries/queryError';
+import { asKubeError } from '../kube/queryError';
 import type { KubeletEndpoint } from '../types';
-import { listVariableValues } from '../variableQueries';
-import type { KubeVariableQuery } from '../variableTypes';
-import { variableResolver } from '../variables';
+import type { KubeVariableQuery, VariableKind } from '../variableTypes';
 
 /** What a name picker lists: a variable query without its refId. */
 export type NameLookup = Omit<KubeVariableQuery, 'refId'>;
 
-/** Where the query editors get their choices; tests pass their own. */
+/**
+ * Where the query editors get their choices: an interface, so the editors need not know the data source (the
+ * implementation is variables/clusterOptionsFor.ts); tests pass their own.
+ */
 export interface ClusterOptions {
   /** the names a variable query lists, as options (an error becomes one info row saying what is wrong) */
   names(lookup: NameLookup): Promise<Array<ComboboxOption<string>>>;
@@ -23,20 +20,9 @@ export interface ClusterOptions {
     node: string | undefined,
     endpoint: KubeletEndpoint
   ): Promise<Array<ComboboxOption<string>>> | undefined;
-  /** the dashboard's template variables, as `$name` */
-  variables(): Array<ComboboxOption<string>>;
+  /** the dashboard's template variables, as `$name`; with a kind, only those whose values fit it */
+  variables(kind?: VariableKind): Array<ComboboxOption<string>>;
 }
-
-/**
- * The data-source method the kubelet editor offers metric names from. `node` is the query's node field as
- * typed (template variables not yet replaced; empty: any node the data source picks).
- */
-export interface KubeletMetricNamesSource {
-  getKubeletMetricNames(node: string | undefined, endpoint: KubeletEndpoint): Promise<string[]>;
-}
-
-/** Options loaded this recently are reused: a combobox asks again on every key press. */
-const CACHE_MS = 30_000;
 
 export function infoOption(message: string): ComboboxOption<string> {
   return { value: '', label: message, infoOption: true };
@@ -44,63 +30,6 @@ export function infoOption(message: string): ComboboxOption<string> {
 
 export function errorOption(err: unknown): ComboboxOption<string> {
   return infoOption(describeKubeError(asKubeError(err)));
-}
-
-function toOption(v: MetricFindValue): ComboboxOption<string> {
-  const value = String(v.value ?? v.text);
-  return v.text === value ? { value, label: value } : { value, label: v.text, description: value };
-}
-
-/** The dashboard's variables as `$name` options; none outside a dashboard (and in unit tests). */
-export function templateVariableOptions(
-  templateSrv?: Pick<TemplateSrv, 'getVariables'>
-): Array<ComboboxOption<string>> {
-  try {
-    const srv = templateSrv ?? getTemplateSrv();
-    return (srv?.getVariables() ?? []).map((v) => ({ value: `$${v.name}`, label: `$${v.name}`, group: 'Variables' }));
-  } catch {
-    return [];
-  }
-}
-
-function hasKubeletMetricNames(ds: object): ds is KubeletMetricNamesSource {
-  return typeof (ds as Partial<KubeletMetricNamesSource>).getKubeletMetricNames === 'function';
-}
-
-/** Choices from the cluster behind `datasource`, through the same code as its template variables. */
-export function clusterOptionsFor(
-  datasource: Pick<KubeDataSource, 'client'>,
-  templateSrv?: Pick<TemplateSrv, 'replace' | 'getVariables'>,
-  now: () => number = Date.now
-): ClusterOptions {
-  const cache = new Map<string, { at: number; options: Promise<Array<ComboboxOption<string>>> }>();
-  const cached = (key: string, load: () => Promise<Array<ComboboxOption<string>>>) => {
-    const hit = cache.get(key);
-    if (hit && now() - hit.at < CACHE_MS) {
-      return hit.options;
-    }
-    const options = load().catch((err: unknown) => [errorOption(err)]);
-    cache.set(key, { at: now(), options });
-    return options;
-  };
-
-  return {
-    names: (lookup) =>
-      cached(JSON.stringify(lookup), async () => {
-        const vars = variableResolver(templateSrv ?? getTemplateSrv());
-        const values = await lastValueFrom(listVariableValues(datasource.client, { refId: 'editor', ...lookup }, vars));
-        return values.map(toOption);
-      }),
-    kubeletMetrics: (node, endpoint) => {
-      if (!hasKubeletMetricNames(datasource)) {
-        return undefined;
-      }
-      return cached(`kubelet:${node ?? ''}:${endpoint}`, async () =>
-        (await datasource.getKubeletMetricNames(node, endpoint)).map((name) => ({ value: name, label: name }))
-      );
-    },
-    variables: () => templateVariableOptions(templateSrv),
-  };
 }
 
 /** Keeps the options whose label or value contains what was typed (case-insensitive). */

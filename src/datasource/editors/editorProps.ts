@@ -12,4 +12,5 @@ export interface SubEditorProps<Q> {
   app?: CoreApp;
 }
 
-export const LABEL_WIDTH = 14;
+/** in grid units of 8 px: the longest label ("Label selector", "Involved kind") and its tooltip icon on one line */
+export const LABEL_WIDTH = 16;

@@ -166,11 +166,11 @@ describe('KubeClient through the proxy harness', () => {
     });
   });
 
-  it('an API server that cannot be reached is a network error', async () => {
+  it('an API server that cannot be reached is unreachable (Grafana’s empty 502)', async () => {
     const gone = await startTestServer(() => undefined);
     await gone.close();
     const { client } = setup(TOKEN, gone.url);
-    await expect(lastValueFrom(client.getJson('/version'))).rejects.toMatchObject({ kind: 'network', status: 502 });
+    await expect(lastValueFrom(client.getJson('/version'))).rejects.toMatchObject({ kind: 'unreachable', status: 502 });
   });
 
   it('fans out over real requests, keeping each failure with its key', async () => {

@@ -1,9 +1,10 @@
-import { defer, finalize, Observable, share } from 'rxjs';
+import { defer, finalize, Observable, ReplaySubject, share } from 'rxjs';
 
 /**
  * Shares one in-flight request among every caller that asks for the same thing at the same time.
  * The entry lives from the first subscription until the request completes, fails, or loses its last
- * subscriber (which also cancels it); the next call after that starts a new request.
+ * subscriber (which also cancels it); the next call after that starts a new request. A caller that joins late
+ * is replayed what the request emitted so far (its retry notes), so it can tell its own query about them.
  */
 export class InFlight {
   private readonly requests = new Map<string, Observable<unknown>>();
@@ -26,7 +27,7 @@ export class InFlight {
             this.requests.delete(key);
           }
         }),
-        share()
+        share({ connector: () => new ReplaySubject<T>() })
       );
       this.requests.set(key, shared);
       return shared;

@@ -261,15 +261,44 @@ describe('kubeErrorFromResponse', () => {
     expect(err.remedy).toContain('Retry in 5 s');
   });
 
-  it('an empty 502 from Grafana means the API server could not be reached', () => {
+  it('an empty 502 from Grafana is unreachable: Grafana could not connect, and its log has why', () => {
     const err = kubeErrorFromResponse(502, { message: 'Bad Gateway', error: 'Bad Gateway', response: '' }, '/version');
-    expect(err.kind).toBe('network');
+    expect(err).toMatchObject({ kind: 'unreachable', status: 502 });
+    expect(err.message).toMatch(/^Grafana could not connect to the API server/);
+    expect(err.message).toMatch(/did not resolve, the connection was refused, or TLS failed/);
+    expect(err.remedy).toMatch(/logger=data-proxy-log/);
     expect(err.remedy).toMatch(/URL/);
     expect(err.remedy).toMatch(/CA certificate/);
   });
 
-  it('an empty 504 from Grafana is a timeout', () => {
-    expect(kubeErrorFromResponse(504, {}, '/api/v1/pods').kind).toBe('timeout');
+  it('an empty 504 from Grafana is gatewayTimeout, naming the data proxy timeout', () => {
+    const err = kubeErrorFromResponse(504, {}, '/api/v1/pods');
+    expect(err).toMatchObject({ kind: 'gatewayTimeout', status: 504 });
+    expect(err.message).toMatch(/Grafana's data proxy timeout \(30 s by default, \[dataproxy\] timeout\)/);
+  });
+
+  it('a 504 with a Status body is still the API server timing out', () => {
+    const body = status(504, 'Timeout', 'Timeout: request did not complete within requested timeout');
+    expect(kubeErrorFromResponse(504, body, '/api/v1/pods').kind).toBe('timeout');
+  });
+
+  it('429 reads an HTTP-date Retry-After as the seconds until then', () => {
+    jest.useFakeTimers({ now: Date.UTC(2025, 0, 1, 12, 0, 0) });
+    try {
+      const err = kubeErrorFromResponse(429, 'Too many requests, please try again later.\n', '/api/v1/pods', {
+        'retry-after': 'Wed, 01 Jan 2025 12:00:04 GMT',
+      });
+      expect(err.retryAfterSeconds).toBe(4);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('reads Retry-After from a Headers object too', () => {
+    const headers = { get: (name: string) => (name.toLowerCase() === 'retry-after' ? '2' : null) };
+    expect(kubeErrorFromResponse(503, status(503, 'ServiceUnavailable', 'x'), '/api', headers).retryAfterSeconds).toBe(
+      2
+    );
   });
 });
 

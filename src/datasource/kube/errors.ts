@@ -1,10 +1,12 @@
 import { isFetchError } from '@grafana/runtime';
 
+import { headersOf } from './headers';
 import { KubeError } from './kubeError';
 import { kubeErrorFromResponse, REMEDY } from './responseErrors';
 
 export { KubeError } from './kubeError';
 export type { KubeErrorInit, KubeErrorKind } from './kubeError';
+export type { ResponseHeaders } from './headers';
 export { kubeErrorFromResponse } from './responseErrors';
 
 function isNamed(err: unknown, name: string): err is Error {
@@ -59,7 +61,7 @@ export function toKubeError(err: unknown, path?: string): KubeError {
       return cancelledError(path, err);
     }
     const where = path ?? err.config?.url ?? '';
-    return kubeErrorFromResponse(err.status, err.data, where);
+    return kubeErrorFromResponse(err.status, err.data, where, headersOf(err), err.statusText);
   }
   if (err instanceof Error) {
     // a fetch that never got a response (TypeError: Failed to fetch) carries no status

@@ -11,7 +11,11 @@ export type KubeErrorKind =
   | 'serverError'
   | 'unavailable'
   | 'timeout'
+  /** Grafana's proxy answered an empty 504: the API server did not answer within [dataproxy] timeout */
+  | 'gatewayTimeout'
   | 'network'
+  /** Grafana's proxy answered an empty 502: it could not connect (DNS, refused, TLS) */
+  | 'unreachable'
   | 'malformed'
   | 'cancelled'
   | 'invalidName'
@@ -36,6 +40,8 @@ export interface KubeErrorInit {
   node?: string;
   retryAfterSeconds?: number;
   continueToken?: string;
+  /** how many times the client retried before giving up (429/503) */
+  retries?: number;
   cause?: unknown;
 }
 
@@ -56,6 +62,7 @@ export class KubeError extends Error {
   readonly retryAfterSeconds?: number;
   /** a continue token the server offered in a 410 */
   readonly continueToken?: string;
+  readonly retries?: number;
   readonly cause?: unknown;
 
   constructor(init: KubeErrorInit) {
@@ -73,6 +80,29 @@ export class KubeError extends Error {
     this.node = init.node;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.continueToken = init.continueToken;
+    this.retries = init.retries;
     this.cause = init.cause;
+  }
+
+  /** A copy with some fields changed (errors are immutable: one may reach several subscribers). */
+  with(changes: Partial<KubeErrorInit>): KubeError {
+    return new KubeError({
+      kind: this.kind,
+      message: this.message,
+      remedy: this.remedy,
+      status: this.status,
+      path: this.path,
+      reason: this.reason,
+      verb: this.verb,
+      resource: this.resource,
+      group: this.group,
+      namespace: this.namespace,
+      node: this.node,
+      retryAfterSeconds: this.retryAfterSeconds,
+      continueToken: this.continueToken,
+      retries: this.retries,
+      cause: this.cause,
+      ...changes,
+    });
   }
 }

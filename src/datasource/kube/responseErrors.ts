@@ -1,5 +1,7 @@
+import { bareText, statusLine } from './errorBody';
 import { forbiddenMessage, forbiddenRemedy, parseForbidden } from './forbidden';
-import { KubeError } from './kubeError';
+import { headerValue, parseRetryAfter, ResponseHeaders } from './headers';
+import { KubeError, KubeErrorKind } from './kubeError';
 import { ErrorBody, readErrorBody } from './statusBody';
 
 // Grafana's own answers, in place of the API server's
@@ -29,18 +31,9 @@ export const REMEDY = {
 const METRICS_PATH = /^\/apis\/metrics\.k8s\.io(\/|$|\?)/;
 const NODE_PROXY_PATH = /^\/api\/v1\/nodes\/([^/?]+)\/proxy(\/|$|\?)/;
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) {
-    return undefined;
-  }
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
-
-function retryAfter(body: ErrorBody, headers?: Record<string, string>): number | undefined {
-  const header = headerValue(headers, 'retry-after');
-  const seconds = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
-  return seconds ?? body.status?.details?.retryAfterSeconds;
+function retryAfter(body: ErrorBody, headers?: ResponseHeaders): number | undefined {
+  // through Grafana the header never arrives (FetchError has no headers); the Status details may carry it
+  return parseRetryAfter(headerValue(headers, 'retry-after'), Date.now()) ?? body.status?.details?.retryAfterSeconds;
 }
 
 function nodeOf(path: string): string | undefined {
@@ -193,7 +186,7 @@ function badRequest(status: number, body: ErrorBody, path: string): KubeError {
   });
 }
 
-function unavailable(status: number, body: ErrorBody, path: string, headers?: Record<string, string>): KubeError {
+function unavailable(status: number, body: ErrorBody, path: string, headers?: ResponseHeaders): KubeError {
   const node = nodeOf(path);
   if (node && /error trying to reach service/i.test(body.text)) {
     return new KubeError({
@@ -236,34 +229,102 @@ function fromGrafanaGateway(status: number, body: ErrorBody, path: string): Kube
   // an empty 502/504 is Grafana's reverse proxy failing to talk to the API server (proxyutil errorHandler)
   if (status === 502) {
     return new KubeError({
-      kind: 'network',
+      kind: 'unreachable',
       status,
       path,
-      message: 'Grafana could not reach the API server (502 Bad Gateway from the data proxy)',
-      remedy: REMEDY.reachability,
+      message:
+        "Grafana could not connect to the API server: Grafana's proxy answered 502 with no reason; the name did not " +
+        'resolve, the connection was refused, or TLS failed',
+      remedy: `Grafana's server log (logger=data-proxy-log) has the exact error. ${REMEDY.reachability}`,
     });
   }
   if (status === 504) {
     return new KubeError({
-      kind: 'timeout',
+      kind: 'gatewayTimeout',
       status,
       path,
-      message: "The API server did not answer before Grafana's data proxy timed out (504)",
+      message:
+        "The API server did not answer within Grafana's data proxy timeout (30 s by default, [dataproxy] timeout)",
       remedy:
-        'Narrow the query (namespace, label selector) or raise the data proxy timeout; check the API server load.',
+        'Narrow the query (namespace, label selector), or raise [dataproxy] timeout in grafana.ini; check that a ' +
+        'firewall does not drop the connection and the API server load.',
     });
   }
   return undefined;
 }
 
-/** Turns an HTTP error response (status, body in any shape, request path) into a KubeError. */
+/** What a page from a proxy means, by status: the kind (so retries and checks still work) and what to do. */
+function pageKind(status: number): { kind: KubeErrorKind; remedy: string } {
+  switch (status) {
+    case 400:
+      return { kind: 'badRequest', remedy: REMEDY.malformed };
+    case 403:
+      return { kind: 'forbidden', remedy: `The proxy refused the request, not Kubernetes RBAC. ${REMEDY.malformed}` };
+    case 404:
+      return { kind: 'notFound', remedy: REMEDY.malformed };
+    case 408:
+    case 504:
+      return {
+        kind: 'timeout',
+        remedy: "Narrow the query (namespace, label selector) or raise the proxy's timeout; check the API server load.",
+      };
+    case 429:
+      return { kind: 'tooManyRequests', remedy: 'Raise the poll interval or lower the fan-out concurrency.' };
+    case 502:
+      return {
+        kind: 'serverError',
+        remedy:
+          "The proxy could not get an answer from the API server: check that the API server runs and that the proxy's " +
+          'backend (address, port, health check) points at it.',
+      };
+    case 503:
+      return {
+        kind: 'unavailable',
+        remedy: 'The API server may be restarting (a rollout), or the proxy has no healthy backend. ' + REMEDY.retry,
+      };
+  }
+  return status >= 500 ? { kind: 'serverError', remedy: REMEDY.retry } : { kind: 'unknown', remedy: REMEDY.malformed };
+}
+
+/** An HTML page (the API server never sends one): a load balancer, an ingress or an SSO proxy answered. */
+function fromPage(
+  status: number,
+  body: ErrorBody,
+  path: string,
+  headers: ResponseHeaders | undefined,
+  statusText: string | undefined
+): KubeError {
+  const page = body.page!;
+  const who = page.server ? `The API server's front (${page.server})` : 'A proxy in front of the API server';
+  const what = statusLine(status, statusText);
+  // the heading often only repeats the status ("502 Bad Gateway", "504 Gateway Time-out"); keep it if it says more
+  const repeats = (h: string) => [what, what.slice(String(status).length)].some((w) => bareText(w) === bareText(h));
+  const heading = page.heading && !repeats(page.heading) ? page.heading : undefined;
+  const detail = [heading, page.line].filter(Boolean).join(': ');
+  const { kind, remedy } = pageKind(status);
+  const seconds = status === 429 || status === 503 ? retryAfter(body, headers) : undefined;
+  return new KubeError({
+    kind,
+    status,
+    path,
+    retryAfterSeconds: seconds,
+    message: withDetail(`${who} answered ${what}`, detail),
+    remedy,
+  });
+}
+
+/**
+ * Turns an HTTP error response (status, body in any shape, request path) into a KubeError. A Status body is read
+ * precisely; an HTML page or an oversized body is summarised, never quoted raw (errorBody.ts).
+ */
 export function kubeErrorFromResponse(
   status: number,
   body: unknown,
   path: string,
-  headers?: Record<string, string>
+  headers?: ResponseHeaders,
+  statusText?: string
 ): KubeError {
-  const read = readErrorBody(body);
+  const read = readErrorBody(body, { server: headerValue(headers, 'server'), status, statusText });
   if (status <= 0) {
     return new KubeError({
       kind: 'network',
@@ -272,6 +333,9 @@ export function kubeErrorFromResponse(
       message: 'The request did not reach Grafana (network error)',
       remedy: 'Check the connection to Grafana and reload the page.',
     });
+  }
+  if (read.page?.html && status !== 401) {
+    return fromPage(status, read, path, headers, statusText);
   }
   switch (status) {
     case 401:

@@ -1,7 +1,7 @@
 import { DataQueryError, DataQueryResponse, LoadingState } from '@grafana/data';
 import { map, Observable, take } from 'rxjs';
 
-import { toQueryError } from '../queries/queryError';
+import { toQueryError } from '../kube/queryError';
 import { SeriesHistory } from './history';
 import { Sampler } from './sampler';
 import { timeSeriesFrames } from './timeseriesFrames';

@@ -9,7 +9,7 @@ import { defer, firstValueFrom, Subject, VirtualTimeScheduler } from 'rxjs';
 
 import { KubeSim, manualClock, startKubeSim } from '../../../tools/kube-sim';
 import { testContext } from '../../../tools/testing/queryContext';
-import { nodesModule } from '../queries/nodes';
+import { nodesModule } from '../queries/nodes/nodesQuery';
 import { SeriesHistory } from './history';
 import { liveQuery } from './liveQuery';
 import { Sampler } from './sampler';

@@ -1,11 +1,11 @@
 import { KubeQuery, QueryType } from '../types';
-import { eventsModule } from './events';
-import { kubeletModule } from './kubelet';
-import { logsModule } from './logs';
-import { nodesModule } from './nodes';
-import { objectsModule } from './objects';
-import { podsModule } from './pods';
-import { summaryModule } from './summary';
+import { eventsModule } from './events/eventsQuery';
+import { kubeletModule } from './kubelet/kubeletQuery';
+import { logsModule } from './logs/logsQuery';
+import { nodesModule } from './nodes/nodesQuery';
+import { objectsModule } from './objects/objectsQuery';
+import { podsModule } from './pods/podsQuery';
+import { summaryModule } from './summary/summaryQuery';
 import { QueryModule } from './types';
 
 /** Every query type's module; the data source looks the query's type up here. */

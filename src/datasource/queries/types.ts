@@ -2,17 +2,9 @@ import { DataQueryResponse, TimeRange } from '@grafana/data';
 import { Observable } from 'rxjs';
 
 import { KubeClient } from '../kube/client';
-import { NameKind } from '../kube/names';
 import { Snapshot } from '../live/types';
 import { KubeQuery } from '../types';
-
-/** Template variables, applied the same way for every query type. */
-export interface VariableResolver {
-  /** a name field: expanded (csv for multi-value), split on commas, every name validated; [] means all */
-  names(text: string | undefined, kind: NameKind): string[];
-  /** a free-text field (selector, matchers): expanded, trimmed; undefined when empty */
-  text(text: string | undefined): string | undefined;
-}
+import { VariableResolver } from '../variableTypes';
 
 /** What a query module gets to run with. */
 export interface QueryContext {

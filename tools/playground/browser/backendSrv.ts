@@ -3,6 +3,7 @@ import { lastValueFrom, Observable } from 'rxjs';
 
 // the same request and response handling the proxy harness gives jest tests: what backendSrv does around a call
 import { toFetchResult } from '../../proxy-harness/backendSrv';
+import { FetchQueue } from '../../proxy-harness/fetchQueue';
 import { urlWithParams } from '../../proxy-harness/query';
 
 /** A request the page made, for the "requests" counter the checks read. */
@@ -30,9 +31,12 @@ function requestHeaders(req: BackendSrvRequest): Record<string, string> {
   return headers;
 }
 
-/** Grafana's backendSrv over the browser's fetch, against the playground server (same origin). */
-export function createBackendSrv(log: RequestLogEntry[] = []): BackendSrv {
-  const fetchObservable = <T>(req: BackendSrvRequest): Observable<FetchResponse<T>> =>
+/**
+ * Grafana's backendSrv over the browser's fetch, against the playground server (same origin), with its queue:
+ * at most 5 data-proxy requests at a time, the rest wait (their wait counts toward the caller's timeouts).
+ */
+export function createBackendSrv(log: RequestLogEntry[] = [], queue = new FetchQueue()): BackendSrv {
+  const sendNow = <T>(req: BackendSrvRequest): Observable<FetchResponse<T>> =>
     new Observable<FetchResponse<T>>((subscriber) => {
       const controller = new AbortController();
       const method = (req.method ?? 'GET').toUpperCase();
@@ -56,6 +60,9 @@ export function createBackendSrv(log: RequestLogEntry[] = []): BackendSrv {
         .catch((err: unknown) => subscriber.error(err));
       return () => controller.abort();
     });
+
+  const fetchObservable = <T>(req: BackendSrvRequest): Observable<FetchResponse<T>> =>
+    queue.run(req.url, () => sendNow<T>(req));
 
   const call = <T>(method: string, url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
     lastValueFrom(fetchObservable<T>({ ...options, method, url, data })).then((r) => r.data);

@@ -1,0 +1,110 @@
+import React from 'react';
+import { InlineField, InlineFieldRow, InlineSwitch, Stack } from '@grafana/ui';
+
+import { DEFAULT_LOG_LIMIT_BYTES, type LogsQuery } from '../../types';
+import { formatByteSize, parseByteSize } from './byteSize';
+import { ClusterCombobox, lookupProps } from '../../editors/ClusterCombobox';
+import { LABEL_WIDTH, type SubEditorProps } from '../../editors/editorProps';
+import { EDITOR_TEST_IDS } from '../../editors/editorTestIds';
+import { NameField } from '../../editors/NameField';
+import { NumberField } from '../../editors/NumberField';
+import { withField } from '../../editors/queryModel';
+import { LabelSelectorField } from '../../editors/SelectorFields';
+
+type Flag = 'includeInit' | 'previous' | 'live';
+
+/** Container logs of one pod, or of every pod a label selector matches. */
+export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<LogsQuery>) {
+  const flag = (key: Flag, label: string, tooltip: string, testId: string) => {
+    const id = `kubeglance-logs-${key}-${query.refId}`;
+    return (
+      <InlineField label={label} tooltip={tooltip} htmlFor={id}>
+        <InlineSwitch
+          id={id}
+          data-testid={testId}
+          value={Boolean(query[key])}
+          onChange={(e) => onCommit(withField(query, key, e.currentTarget.checked))}
+        />
+      </InlineField>
+    );
+  };
+
+  return (
+    <Stack direction="column" gap={0}>
+      <InlineFieldRow>
+        <NameField
+          query={query}
+          field="namespace"
+          onCommit={onCommit}
+          options={options}
+          tooltip="The pod's namespace; several are allowed"
+        />
+        <InlineField
+          label="Pod"
+          labelWidth={LABEL_WIDTH}
+          tooltip="One or more pods by name; or leave empty and use a label selector"
+        >
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.podName}
+            placeholder="by label selector"
+            value={query.podName}
+            onChange={(podName) => onCommit(withField(query, 'podName', podName))}
+            {...lookupProps(options, { kind: 'pods', namespace: query.namespace, labelSelector: query.labelSelector })}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <LabelSelectorField
+          value={query.labelSelector}
+          tooltip="The logs of every pod matching this selector, merged in time order, e.g. app=web"
+          onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
+        />
+        <InlineField label="Container" labelWidth={LABEL_WIDTH} tooltip="One container; empty for every container">
+          <ClusterCombobox
+            data-testid={EDITOR_TEST_IDS.container}
+            placeholder="all containers"
+            value={query.container}
+            onChange={(container) => onCommit(withField(query, 'container', container))}
+            {...lookupProps(options, {
+              kind: 'containers',
+              namespace: query.namespace,
+              pod: query.podName,
+              labelSelector: query.podName ? undefined : query.labelSelector,
+            })}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      <InlineFieldRow>
+        {flag('includeInit', 'Init containers', 'Also read the init containers', EDITOR_TEST_IDS.includeInit)}
+        {flag(
+          'previous',
+          'Previous',
+          'The previous instance of each container (after a crash or restart)',
+          EDITOR_TEST_IDS.previous
+        )}
+        {flag('live', 'Live', 'Keep following new lines while the panel is open', EDITOR_TEST_IDS.live)}
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <NumberField
+          label="Tail lines"
+          tooltip="The last N lines of each container instead of the panel's time range"
+          data-testid={EDITOR_TEST_IDS.tailLines}
+          placeholder="time range"
+          value={query.tailLines}
+          onCommit={(tailLines) => onCommit(withField(query, 'tailLines', tailLines))}
+        />
+        <NumberField
+          label="Byte cap"
+          tooltip="At most this much of each container's log, e.g. 512 KiB or 10 MiB"
+          data-testid={EDITOR_TEST_IDS.limitBytes}
+          placeholder={formatByteSize(DEFAULT_LOG_LIMIT_BYTES)}
+          parse={parseByteSize}
+          format={formatByteSize}
+          hint="a size such as 512 KiB, 2 MiB or a number of bytes"
+          value={query.limitBytes}
+          onCommit={(limitBytes) => onCommit(withField(query, 'limitBytes', limitBytes))}
+        />
+      </InlineFieldRow>
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+import { DataFrame, Field, FieldConfig, FieldType, QueryResultMetaNotice } from '@grafana/data';
+
+import { PodsGroupBy } from '../../types';
+import { CORES_UNIT } from '../shared/format';
+import { PodsRow, share } from './podsGroup';
+
+type Value = string | number | boolean | null;
+
+interface Column {
+  name: string;
+  type: FieldType;
+  config: FieldConfig;
+  value: (row: PodsRow, nowMs: number) => Value;
+}
+
+const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+const str = (name: string, displayName: string, value: (row: PodsRow) => string | undefined): Column => ({
+  name,
+  type: FieldType.string,
+  config: { displayName },
+  value: (row) => orNull(value(row)),
+});
+
+const num = (
+  name: string,
+  displayName: string,
+  unit: string,
+  value: (row: PodsRow) => number | undefined,
+  extra: FieldConfig = {}
+): Column => ({
+  name,
+  type: FieldType.number,
+  config: { displayName, unit, ...extra },
+  value: (row) => orNull(value(row)),
+});
+
+const NAMESPACE = str('namespace', 'Namespace', (r) => r.namespace);
+const POD = str('pod', 'Pod', (r) => r.pod);
+const CONTAINER = str('container', 'Container', (r) => r.container);
+// Pending pods have no node: the cell stays empty
+const NODE = str('node', 'Node', (r) => r.node);
+const WORKLOAD_KIND = str('workloadKind', 'Kind', (r) => r.workload?.kind);
+const WORKLOAD = str('workload', 'Workload', (r) => r.workload?.name);
+const POD_STATUS = str('status', 'Status', (r) => r.status);
+const CONTAINER_STATE = str('status', 'State', (r) => r.status);
+const POD_READY = str('ready', 'Ready', (r) => (typeof r.ready === 'string' ? r.ready : undefined));
+const CONTAINER_READY: Column = {
+  name: 'ready',
+  type: FieldType.boolean,
+  config: { displayName: 'Ready' },
+  value: (r) => (typeof r.ready === 'boolean' ? r.ready : null),
+};
+const RESTARTS = num('restarts', 'Restarts', 'none', (r) => r.restarts, { decimals: 0 });
+const PODS = num('pods', 'Pods', 'none', (r) => r.pods, { decimals: 0 });
+const AGE: Column = {
+  name: 'age',
+  type: FieldType.number,
+  config: { displayName: 'Age', unit: 'dtdurations' },
+  value: (r, nowMs) => (r.creationMs === undefined ? null : Math.max(0, Math.floor((nowMs - r.creationMs) / 1000))),
+};
+
+const USAGE: Column[] = [
+  num('cpu', 'CPU', CORES_UNIT, (r) => r.cpu, { decimals: 3 }),
+  num('cpuRequest', 'CPU request', CORES_UNIT, (r) => r.cpuRequest),
+  num('cpuLimit', 'CPU limit', CORES_UNIT, (r) => r.cpuLimit),
+  num('cpuOfRequest', 'CPU / request', 'percentunit', (r) => share(r.cpu, r.cpuRequest), { min: 0 }),
+  num('cpuOfLimit', 'CPU / limit', 'percentunit', (r) => share(r.cpu, r.cpuLimit), { min: 0 }),
+  num('memory', 'Memory (working set)', 'bytes', (r) => r.memory),
+  num('memoryRequest', 'Memory request', 'bytes', (r) => r.memoryRequest),
+  num('memoryLimit', 'Memory limit', 'bytes', (r) => r.memoryLimit),
+  num('memoryOfRequest', 'Memory / request', 'percentunit', (r) => share(r.memory, r.memoryRequest), { min: 0 }),
+  num('memoryOfLimit', 'Memory / limit', 'percentunit', (r) => share(r.memory, r.memoryLimit), { min: 0 }),
+];
+
+/** The columns of each grouping: identity first, then state, then usage against requests and limits. */
+export const PODS_COLUMNS: Record<PodsGroupBy, Column[]> = {
+  container: [
+    NAMESPACE,
+    POD,
+    CONTAINER,
+    NODE,
+    WORKLOAD_KIND,
+    WORKLOAD,
+    CONTAINER_STATE,
+    CONTAINER_READY,
+    RESTARTS,
+    ...USAGE,
+    AGE,
+  ],
+  pod: [NAMESPACE, POD, NODE, WORKLOAD_KIND, WORKLOAD, POD_STATUS, POD_READY, RESTARTS, ...USAGE, AGE],
+  workload: [NAMESPACE, WORKLOAD_KIND, WORKLOAD, PODS, RESTARTS, ...USAGE],
+  namespace: [NAMESPACE, PODS, RESTARTS, ...USAGE],
+  node: [NODE, PODS, RESTARTS, ...USAGE],
+};
+
+/** Rows (already grouped, sorted and cut) as one table frame; absent values are null cells, never 0. */
+export function podsFrame(
+  rows: readonly PodsRow[],
+  groupBy: PodsGroupBy,
+  refId: string,
+  nowMs: number,
+  notices: QueryResultMetaNotice[] = []
+): DataFrame {
+  const n = rows.length;
+  const fields: Field[] = PODS_COLUMNS[groupBy].map((col) => {
+    const values = new Array<Value>(n);
+    for (let i = 0; i < n; i++) {
+      values[i] = col.value(rows[i], nowMs);
+    }
+    return { name: col.name, type: col.type, values, config: { ...col.config } };
+  });
+  return {
+    refId,
+    name: 'pods',
+    length: n,
+    meta: { preferredVisualisationType: 'table', notices: notices.length ? notices : undefined },
+    fields,
+  };
+}

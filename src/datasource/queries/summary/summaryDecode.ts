@@ -1,0 +1,453 @@
+/**
+ * Decodes a kubelet Summary API body (stats/v1alpha1) into flat rows: the node, one row per pod, per
+ * container and per volume, each carrying the names that place it. Takes the raw text, not parsed JSON,
+ * because JSON.parse would round the uint64 counters (see json64.ts).
+ */
+import { DecodeError } from '../../decode/decodeError';
+import { Json64Object, Json64SyntaxError, Json64Value, parseJson64 } from '../../decode/json64';
+import { parseKubeTime } from '../../decode/kubeTime';
+import {
+  ContainerStatsRow,
+  ContainerUsage,
+  CpuStats,
+  FsStats,
+  InterfaceStats,
+  IoStats,
+  MemoryStats,
+  NetworkStats,
+  NodeStatsRow,
+  PodStatsRow,
+  ProcessStats,
+  PsiData,
+  PsiStats,
+  PvcRef,
+  RlimitStats,
+  RuntimeStats,
+  SummarySnapshot,
+  SwapStats,
+  SystemContainerStats,
+  VolumeStatsRow,
+} from './summaryTypes';
+
+const WHAT = 'kubelet stats summary';
+
+function fail(path: string, problem: string): never {
+  throw new DecodeError(WHAT, `${path} ${problem}`);
+}
+
+/** A field's path for messages: `pods[2].cpu` + `time`; top-level fields have no prefix. */
+function at(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function kindOf(v: Json64Value | undefined): string {
+  if (v === null) {
+    return 'null';
+  }
+  if (Array.isArray(v)) {
+    return 'an array';
+  }
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`;
+}
+
+/** An optional nested object: absent or null is undefined. */
+function objectAt(parent: Json64Object, key: string, path: string): Json64Object | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    fail(at(path, key), `should be an object, got ${kindOf(v)}`);
+  }
+  return v as Json64Object;
+}
+
+/** A list that the kubelet may write as null or leave out: both mean empty. */
+function arrayAt(parent: Json64Object, key: string, path: string): Json64Value[] {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    fail(at(path, key), `should be an array, got ${kindOf(v)}`);
+  }
+  return v;
+}
+
+function elementObject(v: Json64Value, path: string): Json64Object {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    fail(path, `should be an object, got ${kindOf(v)}`);
+  }
+  return v;
+}
+
+function requiredString(parent: Json64Object, key: string, path: string): string {
+  const v = parent[key];
+  if (typeof v !== 'string') {
+    fail(at(path, key), v === undefined ? 'is missing' : `should be a string, got ${kindOf(v)}`);
+  }
+  return v;
+}
+
+function optionalString(parent: Json64Object, key: string, path: string): string | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    fail(at(path, key), `should be a string, got ${kindOf(v)}`);
+  }
+  return v;
+}
+
+/** metav1.Time: RFC 3339 text, or null for the zero time. */
+function timeAt(parent: Json64Object, key: string, path: string): number | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  const ms = typeof v === 'string' ? parseKubeTime(v) : undefined;
+  if (ms === undefined) {
+    fail(at(path, key), `should be an RFC 3339 time, got ${kindOf(v)}`);
+  }
+  return ms;
+}
+
+/** A uint64 counter, exact. */
+function counterAt(parent: Json64Object, key: string, path: string): bigint | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (typeof v === 'bigint' && v >= BigInt(0)) {
+    return v;
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
+    return BigInt(v);
+  }
+  return fail(at(path, key), `should be a non-negative integer, got ${kindOf(v)}`);
+}
+
+/** A uint64 gauge, as a number (exact below 2^53, which byte and inode gauges stay under in practice). */
+function gaugeAt(parent: Json64Object, key: string, path: string): number | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
+    return v;
+  }
+  if (typeof v === 'bigint' && v >= BigInt(0)) {
+    return Number(v);
+  }
+  return fail(at(path, key), `should be a non-negative integer, got ${kindOf(v)}`);
+}
+
+function floatAt(parent: Json64Object, key: string, path: string): number | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (typeof v === 'bigint') {
+    return Number(v);
+  }
+  return fail(at(path, key), `should be a number, got ${kindOf(v)}`);
+}
+
+/** Sets `key` only when there is a value, so absent fields stay absent rather than present-but-undefined. */
+function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) {
+    target[key] = value;
+  }
+}
+
+function newest(...times: Array<number | undefined>): number | undefined {
+  let max: number | undefined;
+  for (const t of times) {
+    if (t !== undefined && (max === undefined || t > max)) {
+      max = t;
+    }
+  }
+  return max;
+}
+
+type FieldReader = (parent: Json64Object, key: string, path: string) => unknown;
+
+/** A stats block's fields: our name -> how to read it and (when it differs) the kubelet's JSON name. */
+type FieldSpec<S> = { [K in keyof S]?: FieldReader | [FieldReader, string] };
+
+const TIME: [FieldReader, string] = [timeAt, 'time'];
+
+/** Reads the fields a spec names from `o` into `into`; absent fields stay absent. */
+function readFields<S extends object>(o: Json64Object, path: string, into: S, spec: FieldSpec<S>): S {
+  for (const ours of Object.keys(spec) as Array<keyof S & string>) {
+    const entry = spec[ours]!;
+    const [read, theirs] = Array.isArray(entry) ? entry : [entry, ours];
+    put(into, ours, read(o, theirs, path) as S[typeof ours] | undefined);
+  }
+  return into;
+}
+
+/** The optional object `parent[key]` read by `build`, or undefined when the kubelet left it out. */
+function block<S>(
+  parent: Json64Object,
+  key: string,
+  path: string,
+  build: (o: Json64Object, path: string) => S
+): S | undefined {
+  const o = objectAt(parent, key, path);
+  return o ? build(o, `${path}.${key}`) : undefined;
+}
+
+const psiData = (o: Json64Object, p: string): PsiData =>
+  readFields<PsiData>(o, p, {}, { total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
+
+const psiStats = (parent: Json64Object, path: string): PsiStats | undefined =>
+  block(parent, 'psi', path, (o, p) => {
+    const s: PsiStats = {};
+    put(s, 'full', block(o, 'full', p, psiData));
+    put(s, 'some', block(o, 'some', p, psiData));
+    return s;
+  });
+
+const cpuStats = (parent: Json64Object, path: string): CpuStats | undefined =>
+  block(parent, 'cpu', path, (o, p) => {
+    const s = readFields<CpuStats>(
+      o,
+      p,
+      {},
+      { timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt }
+    );
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const memoryStats = (parent: Json64Object, path: string): MemoryStats | undefined =>
+  block(parent, 'memory', path, (o, p) => {
+    const s = readFields<MemoryStats>(
+      o,
+      p,
+      {},
+      {
+        timeMs: TIME,
+        availableBytes: gaugeAt,
+        usageBytes: gaugeAt,
+        workingSetBytes: gaugeAt,
+        rssBytes: gaugeAt,
+        pageFaults: counterAt,
+        majorPageFaults: counterAt,
+      }
+    );
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const ioStats = (parent: Json64Object, path: string): IoStats | undefined =>
+  block(parent, 'io', path, (o, p) => {
+    const s = readFields<IoStats>(o, p, {}, { timeMs: TIME });
+    put(s, 'psi', psiStats(o, p));
+    return s;
+  });
+
+const INTERFACE_COUNTERS: FieldSpec<InterfaceStats> = {
+  rxBytes: counterAt,
+  rxErrors: counterAt,
+  txBytes: counterAt,
+  txErrors: counterAt,
+};
+
+const networkStats = (parent: Json64Object, path: string): NetworkStats | undefined =>
+  block(parent, 'network', path, (o, p) => {
+    const interfaces = arrayAt(o, 'interfaces', p).map((v, i) => {
+      const ip = `${p}.interfaces[${i}]`;
+      const io = elementObject(v, ip);
+      return readFields<InterfaceStats>(io, ip, { name: requiredString(io, 'name', ip) }, INTERFACE_COUNTERS);
+    });
+    const s: NetworkStats = { interfaces };
+    put(s, 'timeMs', timeAt(o, 'time', p));
+    put(s, 'name', optionalString(o, 'name', p));
+    return readFields<NetworkStats>(o, p, s, INTERFACE_COUNTERS as FieldSpec<NetworkStats>);
+  });
+
+const FS_FIELDS: FieldSpec<FsStats> = {
+  timeMs: TIME,
+  availableBytes: gaugeAt,
+  capacityBytes: gaugeAt,
+  usedBytes: gaugeAt,
+  inodesFree: gaugeAt,
+  inodes: gaugeAt,
+  inodesUsed: gaugeAt,
+};
+
+function fsFields(o: Json64Object, path: string, into: FsStats): void {
+  readFields(o, path, into, FS_FIELDS);
+}
+
+const fsStats = (parent: Json64Object, key: string, path: string): FsStats | undefined =>
+  block(parent, key, path, (o, p) => readFields<FsStats>(o, p, {}, FS_FIELDS));
+
+const swapStats = (parent: Json64Object, path: string): SwapStats | undefined =>
+  block(parent, 'swap', path, (o, p) =>
+    readFields<SwapStats>(o, p, {}, { timeMs: TIME, swapAvailableBytes: gaugeAt, swapUsageBytes: gaugeAt })
+  );
+
+const rlimitStats = (parent: Json64Object, path: string): RlimitStats | undefined =>
+  block(parent, 'rlimit', path, (o, p) =>
+    readFields<RlimitStats>(o, p, {}, { timeMs: TIME, maxpid: gaugeAt, curproc: gaugeAt })
+  );
+
+const runtimeStats = (parent: Json64Object, path: string): RuntimeStats | undefined =>
+  block(parent, 'runtime', path, (o, p) => {
+    const s: RuntimeStats = {};
+    put(s, 'imageFs', fsStats(o, 'imageFs', p));
+    put(s, 'containerFs', fsStats(o, 'containerFs', p));
+    return s;
+  });
+
+const processStats = (parent: Json64Object, path: string): ProcessStats | undefined =>
+  block(parent, 'process_stats', path, (o, p) =>
+    readFields<ProcessStats>(o, p, {}, { processCount: [gaugeAt, 'process_count'] })
+  );
+
+function containerUsage(o: Json64Object, path: string, into: ContainerUsage): void {
+  put(into, 'startTimeMs', timeAt(o, 'startTime', path));
+  put(into, 'cpu', cpuStats(o, path));
+  put(into, 'memory', memoryStats(o, path));
+  put(into, 'io', ioStats(o, path));
+  put(into, 'rootfs', fsStats(o, 'rootfs', path));
+  put(into, 'logs', fsStats(o, 'logs', path));
+  put(into, 'swap', swapStats(o, path));
+}
+
+function decodeNode(o: Json64Object): NodeStatsRow {
+  const path = 'node';
+  const systemContainers = arrayAt(o, 'systemContainers', path).map((v, i) => {
+    const cp = `${path}.systemContainers[${i}]`;
+    const co = elementObject(v, cp);
+    const c: SystemContainerStats = { name: requiredString(co, 'name', cp) };
+    containerUsage(co, cp, c);
+    return c;
+  });
+  const row: NodeStatsRow = { node: requiredString(o, 'nodeName', path), systemContainers };
+  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
+  put(row, 'cpu', cpuStats(o, path));
+  put(row, 'memory', memoryStats(o, path));
+  put(row, 'io', ioStats(o, path));
+  put(row, 'network', networkStats(o, path));
+  put(row, 'fs', fsStats(o, 'fs', path));
+  put(row, 'runtime', runtimeStats(o, path));
+  put(row, 'rlimit', rlimitStats(o, path));
+  put(row, 'swap', swapStats(o, path));
+  put(
+    row,
+    'timeMs',
+    newest(
+      row.cpu?.timeMs,
+      row.memory?.timeMs,
+      row.io?.timeMs,
+      row.network?.timeMs,
+      row.fs?.timeMs,
+      row.runtime?.imageFs?.timeMs,
+      row.runtime?.containerFs?.timeMs,
+      row.rlimit?.timeMs,
+      row.swap?.timeMs
+    )
+  );
+  return row;
+}
+
+function decodePod(v: Json64Value, index: number, node: string, out: SummarySnapshot): void {
+  const path = `pods[${index}]`;
+  const o = elementObject(v, path);
+  const ref = objectAt(o, 'podRef', path);
+  if (!ref) {
+    fail(`${path}.podRef`, 'is missing');
+  }
+  const refPath = `${path}.podRef`;
+  const namespace = requiredString(ref, 'namespace', refPath);
+  const pod = requiredString(ref, 'name', refPath);
+  const podUid = optionalString(ref, 'uid', refPath);
+
+  const row: PodStatsRow = { node, namespace, pod };
+  put(row, 'podUid', podUid);
+  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
+  put(row, 'cpu', cpuStats(o, path));
+  put(row, 'memory', memoryStats(o, path));
+  put(row, 'io', ioStats(o, path));
+  put(row, 'network', networkStats(o, path));
+  put(row, 'ephemeralStorage', fsStats(o, 'ephemeral-storage', path));
+  put(row, 'processStats', processStats(o, path));
+  put(row, 'swap', swapStats(o, path));
+  put(
+    row,
+    'timeMs',
+    newest(
+      row.cpu?.timeMs,
+      row.memory?.timeMs,
+      row.io?.timeMs,
+      row.network?.timeMs,
+      row.ephemeralStorage?.timeMs,
+      row.swap?.timeMs
+    )
+  );
+  out.pods.push(row);
+
+  arrayAt(o, 'containers', path).forEach((cv, ci) => {
+    const cp = `${path}.containers[${ci}]`;
+    const co = elementObject(cv, cp);
+    const c: ContainerStatsRow = { node, namespace, pod, container: requiredString(co, 'name', cp) };
+    put(c, 'podUid', podUid);
+    containerUsage(co, cp, c);
+    put(
+      c,
+      'timeMs',
+      newest(c.cpu?.timeMs, c.memory?.timeMs, c.io?.timeMs, c.rootfs?.timeMs, c.logs?.timeMs, c.swap?.timeMs)
+    );
+    out.containers.push(c);
+  });
+
+  arrayAt(o, 'volume', path).forEach((vv, vi) => {
+    const vp = `${path}.volume[${vi}]`;
+    const vo = elementObject(vv, vp);
+    const vol: VolumeStatsRow = { node, namespace, pod, volume: requiredString(vo, 'name', vp) };
+    put(vol, 'podUid', podUid);
+    fsFields(vo, vp, vol);
+    const pvc = objectAt(vo, 'pvcRef', vp);
+    if (pvc) {
+      const pp = `${vp}.pvcRef`;
+      const ref: PvcRef = { name: requiredString(pvc, 'name', pp), namespace: requiredString(pvc, 'namespace', pp) };
+      vol.pvcRef = ref;
+    }
+    out.volumes.push(vol);
+  });
+}
+
+/**
+ * The Summary body as rows. Throws DecodeError when the text is not JSON or not the Summary shape, naming the
+ * field (e.g. `pods[3].cpu.usageCoreNanoSeconds should be a non-negative integer, got string "x"`).
+ */
+export function decodeSummary(text: string): SummarySnapshot {
+  let body: Json64Value;
+  try {
+    body = parseJson64(text);
+  } catch (err) {
+    if (err instanceof Json64SyntaxError) {
+      throw new DecodeError(WHAT, `invalid JSON: ${err.message}`);
+    }
+    throw err;
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DecodeError(WHAT, `expected a JSON object, got ${kindOf(body)}`);
+  }
+  const nodeObject = objectAt(body, 'node', '');
+  if (!nodeObject) {
+    throw new DecodeError(WHAT, 'node is missing');
+  }
+  const node = decodeNode(nodeObject);
+  const out: SummarySnapshot = { node, pods: [], containers: [], volumes: [] };
+  arrayAt(body, 'pods', '').forEach((v, i) => decodePod(v, i, node.node, out));
+  return out;
+}
