@@ -8,18 +8,32 @@ const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/uti
 
 const swc = base.transform['^.+\\.(t|j)sx?$'];
 
+// scripts/run-tests.mjs runs the browser checks (Chromium) apart from the other tests: KUBEGLANCE_JEST=unit
+// leaves them out, KUBEGLANCE_JEST=browser runs only them; unset, jest runs everything.
+const BROWSER_CHECKS = '<rootDir>/tools/browser-checks/';
+const only = process.env.KUBEGLANCE_JEST;
+
 export default {
   ...base,
   // tools/ (kube-sim, the proxy harness) and dashboards/ have tests of their own
-  testMatch: [
-    '<rootDir>/src/**/*.{spec,test}.{ts,tsx}',
-    '<rootDir>/tools/**/*.test.ts',
-    '<rootDir>/dashboards/**/*.test.ts',
-    '<rootDir>/provisioning/**/*.test.ts',
-  ],
+  testMatch:
+    only === 'browser'
+      ? [`${BROWSER_CHECKS}**/*.test.ts`]
+      : [
+          '<rootDir>/src/**/*.{spec,test}.{ts,tsx}',
+          '<rootDir>/tools/**/*.test.ts',
+          '<rootDir>/dashboards/**/*.test.ts',
+          '<rootDir>/provisioning/**/*.test.ts',
+        ],
   // d3-color and friends ship only .mjs; @grafana/ui needs them transformed
   transform: { ...base.transform, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules])],
+  // @grafana/data 13 uses @react-hookz/web, which (with its @ver0/deep-equal) ships only ES modules
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz/web', '@ver0/deep-equal'])],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/tests/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '<rootDir>/tests/',
+    ...(only === 'unit' ? [BROWSER_CHECKS] : []),
+  ],
 };

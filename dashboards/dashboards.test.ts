@@ -1,13 +1,15 @@
 /** @jest-environment node */
 import { defaultDashboard } from '@grafana/schema';
+// the schema of the oldest Grafana the plugins support, installed beside the current one (package.json)
+import { defaultDashboard as defaultDashboard12 } from 'grafana-schema-12';
 
 import { allPanels, allTargets, type JsonDashboard, loadDashboards, targetsOfType } from './checks/model';
 import { kubeQueryErrors, kubeVariableQueryErrors } from './checks/kubeQuery';
-import { KNOWN_PANEL_TYPES } from './checks/panelTypes';
+import { KNOWN_PANEL_TYPES, REMOVED_PANEL_TYPES, schemaFolderOf, schemaPanelTypes } from './checks/panelTypes';
 import { logqlErrors, promqlErrors } from './checks/parseErrors';
 import { withPlaceholders } from './checks/placeholders';
 import { dashboardUrls, provisionedDataSources, undefinedVariables } from './checks/references';
-import { DS_VAR, KUBE_DS_TYPE, UIDS } from './lib/refs';
+import { DS_VAR, KUBE_DS_TYPE, PODLOGS_PANEL as KUBE_PANEL_TYPE, UIDS } from './lib/refs';
 
 const dashboards = loadDashboards();
 const byFile = dashboards.map((d) => [d.entry.file, d.json] as const);
@@ -67,13 +69,32 @@ describe('the dashboards', () => {
     expect(() => JSON.parse(text)).not.toThrow();
   });
 
-  it.each(byFile)("%s uses the schema version of this Grafana's dashboard model", (_file, d) => {
+  it.each(byFile)("%s uses the schema version of Grafana 13's dashboard model, which 12.4 knows too", (_file, d) => {
     expect(d.schemaVersion).toBe(defaultDashboard.schemaVersion);
+    // Grafana migrates a dashboard up from its schemaVersion; 12.4 must not meet one newer than its own
+    expect(d.schemaVersion).toBeLessThanOrEqual(defaultDashboard12.schemaVersion!);
   });
 
   it.each(byFile)('%s uses only panel types that exist', (_file, d) => {
     const unknown = allPanels(d).filter((p) => !KNOWN_PANEL_TYPES.has(p.type));
     expect(unknown.map((p) => `${p.title}: ${p.type}`)).toEqual([]);
+  });
+
+  it.each(byFile)('%s uses no panel type that Grafana 12 or 13 removed', (_file, d) => {
+    const removed = allPanels(d).filter((p) => REMOVED_PANEL_TYPES.includes(p.type));
+    expect(removed.map((p) => `${p.title}: ${p.type}`)).toEqual([]);
+  });
+
+  it.each(byFile)("%s uses only core panels with a schema in both Grafana 12.4's and 13's packages", (_file, d) => {
+    const in13 = schemaPanelTypes('@grafana/schema');
+    const in12 = schemaPanelTypes('grafana-schema-12');
+    // read from the installed packages; the folder names are checked on panels every version has
+    expect([...['timeseries', 'stat', 'table'].map(schemaFolderOf)].every((t) => in13.has(t) && in12.has(t))).toBe(
+      true
+    );
+    const core = allPanels(d).filter((p) => p.type !== 'row' && p.type !== KUBE_PANEL_TYPE);
+    const missing = core.filter((p) => !in13.has(schemaFolderOf(p.type)) || !in12.has(schemaFolderOf(p.type)));
+    expect(missing.map((p) => `${p.title}: ${p.type}`)).toEqual([]);
   });
 
   it.each(byFile)('%s lays panels out on the 24-column grid without overlaps', (_file, d) => {

@@ -21,7 +21,9 @@ function register() {
       aliasIds: t.aliasIds,
       name: t.name,
       description: t.description,
-      transformation: t,
+      // Grafana 13 resolves a transformer lazily (a promise); eagerly loaded ones resolve at once
+      transformation: () => Promise.resolve(t),
+      defaultOptions: t.defaultOptions,
       editor: () => null,
       // the editor's pictures: no editor here
       imageDark: '',

@@ -9,7 +9,7 @@ import { existsSync } from 'fs';
 import { PLAYGROUND_TEST_IDS as IDS } from '../playground/browser/testIds';
 import type { BenchApi } from '../playground/browser/BenchSection';
 import { CHROMIUM_PATH, MISSING_CHROMIUM } from './chromium';
-import { openPlayground, type Session } from './session';
+import { BROWSER_HOSTS, openPlayground, type Session } from './session';
 
 jest.setTimeout(240_000);
 
@@ -17,59 +17,61 @@ const LINES = 100_000;
 const FOLLOW_RATE = 2_000;
 const FOLLOW_SECONDS = 5;
 
-let session: Session;
+describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
+  let session: Session;
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(MISSING_CHROMIUM);
-  }
-  session = await openPlayground('/?bench');
-  await session.page.waitForFunction(() => Boolean((window as { kubeglanceBench?: unknown }).kubeglanceBench));
-}, 240_000);
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(MISSING_CHROMIUM);
+    }
+    session = await openPlayground('/?bench', id);
+    await session.page.waitForFunction(() => Boolean((window as { kubeglanceBench?: unknown }).kubeglanceBench));
+  }, 240_000);
 
-afterAll(async () => {
-  await session?.close();
-});
+  afterAll(async () => {
+    await session?.close();
+  });
 
-type BenchWindow = { kubeglanceBench: BenchApi };
+  type BenchWindow = { kubeglanceBench: BenchApi };
 
-const count = (text: string) => (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  const count = (text: string) => (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
 
-test(`the panel renders ${LINES.toLocaleString('en-US')} lines, filters them and keeps up with ${FOLLOW_RATE.toLocaleString('en-US')} lines a second`, async () => {
-  const { page } = session;
-  const renderMs = await page.evaluate((n) => (window as unknown as BenchWindow).kubeglanceBench.render(n), LINES);
-  const panel = page.getByTestId(IDS.benchPanel);
-  await session.screenshot('bench-100k', panel);
+  test(`the panel renders ${LINES.toLocaleString('en-US')} lines, filters them and keeps up with ${FOLLOW_RATE.toLocaleString('en-US')} lines a second`, async () => {
+    const { page } = session;
+    const renderMs = await page.evaluate((n) => (window as unknown as BenchWindow).kubeglanceBench.render(n), LINES);
+    const panel = page.getByTestId(IDS.benchPanel);
+    await session.screenshot('bench-100k', panel);
 
-  const filtered = await page.evaluate(() => (window as unknown as BenchWindow).kubeglanceBench.filter('error'));
-  await session.screenshot('bench-filtered', panel);
-  const [shown, total] = count(filtered.status);
+    const filtered = await page.evaluate(() => (window as unknown as BenchWindow).kubeglanceBench.filter('error'));
+    await session.screenshot('bench-filtered', panel);
+    const [shown, total] = count(filtered.status);
 
-  const follow = await page.evaluate(
-    ([rate, seconds]) => (window as unknown as BenchWindow).kubeglanceBench.follow(rate, seconds),
-    [FOLLOW_RATE, FOLLOW_SECONDS] as const
-  );
-  await session.screenshot('bench-follow', panel);
-  const [followShown, followTotal] = count(follow.status);
+    const follow = await page.evaluate(
+      ([rate, seconds]) => (window as unknown as BenchWindow).kubeglanceBench.follow(rate, seconds),
+      [FOLLOW_RATE, FOLLOW_SECONDS] as const
+    );
+    await session.screenshot('bench-follow', panel);
+    const [followShown, followTotal] = count(follow.status);
 
-  console.log(
-    [
-      'pod-logs panel in Chromium (measured in the page, not asserted):',
-      `  first render of ${LINES.toLocaleString('en-US')} lines: ${renderMs.toFixed(0)} ms`,
-      `  search "error" over them (highlight, match count): ${filtered.searchMs.toFixed(0)} ms`,
-      `  filter to the matching lines: ${filtered.filterMs.toFixed(0)} ms (${filtered.status})`,
-      `  following ${FOLLOW_RATE} lines/s for ${FOLLOW_SECONDS} s: ${follow.fps.toFixed(1)} frames/s (${follow.status})`,
-    ].join('\n')
-  );
+    console.log(
+      [
+        `pod-logs panel in Chromium, ${session.playground.host.label} (measured in the page, not asserted):`,
+        `  first render of ${LINES.toLocaleString('en-US')} lines: ${renderMs.toFixed(0)} ms`,
+        `  search "error" over them (highlight, match count): ${filtered.searchMs.toFixed(0)} ms`,
+        `  filter to the matching lines: ${filtered.filterMs.toFixed(0)} ms (${filtered.status})`,
+        `  following ${FOLLOW_RATE} lines/s for ${FOLLOW_SECONDS} s: ${follow.fps.toFixed(1)} frames/s (${follow.status})`,
+      ].join('\n')
+    );
 
-  // the filter kept some lines and dropped others (one line in 8 is an error: see benchLines.ts)
-  expect(total).toBe(LINES);
-  expect(shown).toBeGreaterThan(0);
-  expect(shown).toBeLessThan(LINES);
-  // every line of the follow run reached the panel, still filtered by the search
-  expect(follow.sent).toBeGreaterThan(0);
-  expect(followTotal).toBe(follow.sent);
-  expect(followShown).toBeGreaterThan(0);
-  expect(followShown).toBeLessThan(followTotal);
-  expect(follow.fps).toBeGreaterThan(0);
+    // the filter kept some lines and dropped others (one line in 8 is an error: see benchLines.ts)
+    expect(total).toBe(LINES);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(LINES);
+    // every line of the follow run reached the panel, still filtered by the search
+    expect(follow.sent).toBeGreaterThan(0);
+    expect(followTotal).toBe(follow.sent);
+    expect(followShown).toBeGreaterThan(0);
+    expect(followShown).toBeLessThan(followTotal);
+    expect(follow.fps).toBeGreaterThan(0);
+  });
 });

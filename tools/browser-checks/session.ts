@@ -4,10 +4,17 @@ import type { Locator, Page } from 'playwright-core';
 
 import { type ChattyCluster, startChattyCluster } from '../playground/chattyCluster';
 import { PLAYGROUND_TEST_IDS } from '../playground/browser/testIds';
+import { DEFAULT_HOST, HOST_IDS, type HostId, hostVersions } from '../playground/hosts';
 import { type Playground, startPlayground } from '../playground/server';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 
 export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+
+/**
+ * The hosts every browser check runs under, with the title of the describe block that holds a host's checks:
+ * `host grafana-13.2.3 react-19.2.9`. scripts/run-tests.mjs counts the browser checks per host by it.
+ */
+export const BROWSER_HOSTS = HOST_IDS.map((id) => ({ id, title: `host ${hostVersions(id).label}` }));
 
 /** kube-sim, the playground server and Chromium, with the page open and the plugins loaded. */
 export interface Session {
@@ -19,7 +26,8 @@ export interface Session {
   pageErrors: string[];
   /** every URL the page requested */
   requested: string[];
-  /** the whole page, or one element of it, as test-results/screenshots/<name>.png */
+  host: HostId;
+  /** the whole page, or one element of it, as test-results/screenshots/<host>/<name>.png */
   screenshot(name: string, of?: Locator): Promise<string>;
   close(): Promise<void>;
 }
@@ -27,7 +35,7 @@ export interface Session {
 /** Fonts are Grafana's own static files, which the playground does not serve. */
 const IGNORED_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
 
-export async function openPlayground(path = '/'): Promise<Session> {
+export async function openPlayground(path = '/', host: HostId = DEFAULT_HOST): Promise<Session> {
   const cluster = await startChattyCluster();
   const started: Array<() => Promise<void>> = [() => cluster.sim.stop()];
   const close = async () => {
@@ -40,6 +48,7 @@ export async function openPlayground(path = '/'): Promise<Session> {
       apiServerUrl: cluster.sim.url,
       token: cluster.sim.token,
       logsPod: cluster.chatty,
+      host,
     });
     started.push(() => playground.stop());
     const browser = await launchChromium();
@@ -60,13 +69,14 @@ export async function openPlayground(path = '/'): Promise<Session> {
     if (failed) {
       throw new Error(await page.getByTestId(PLAYGROUND_TEST_IDS.loadError).innerText());
     }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const dir = join(SCREENSHOT_DIR, host);
+    mkdirSync(dir, { recursive: true });
     const screenshot = async (name: string, of?: Locator) => {
-      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      const path = join(dir, `${name}.png`);
       await (of ? of.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
       return path;
     };
-    return { cluster, playground, browser, page, pageErrors, requested, screenshot, close };
+    return { cluster, playground, browser, page, host, pageErrors, requested, screenshot, close };
   } catch (err) {
     await close();
     throw err;

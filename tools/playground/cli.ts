@@ -1,12 +1,14 @@
 /**
- * npm run playground [-- --port=3300 --no-build]: builds dist/ if it is missing, starts kube-sim (HTTP, a chatty
- * pod) and the playground server on 127.0.0.1, prints the URL, stops on Ctrl-C.
+ * npm run playground [-- --port=3300 --no-build --host=grafana-13|grafana-12]: builds dist/ if it is missing,
+ * starts kube-sim (HTTP, a chatty pod) and the playground server on 127.0.0.1 with the chosen host (Grafana 13
+ * with React 19 by default, or Grafana 12.4 with React 18), prints the URL, stops on Ctrl-C.
  */
 import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 
 import { startChattyCluster } from './chattyCluster';
+import { DEFAULT_HOST, HOST_IDS, isHostId } from './hosts';
 import { startPlayground } from './server';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -17,6 +19,10 @@ function flag(name: string): string | undefined {
 }
 
 async function main() {
+  const host = flag('host') ?? DEFAULT_HOST;
+  if (!isHostId(host)) {
+    throw new Error(`--host=${host}: the hosts are ${HOST_IDS.join(', ')}`);
+  }
   const built = ['module.js', 'datasource/module.js', 'panel/module.js'].every((f) =>
     existsSync(join(ROOT, 'dist', f))
   );
@@ -35,8 +41,9 @@ async function main() {
     token: sim.token,
     logsPod: chatty,
     port: Number(flag('port') ?? 3300),
+    host,
   });
-  console.log(`Kubeglance playground: ${playground.url}`);
+  console.log(`Kubeglance playground: ${playground.url} (host ${playground.host.label})`);
   const stop = async () => {
     await playground.stop();
     await sim.stop();

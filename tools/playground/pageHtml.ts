@@ -1,11 +1,13 @@
+import type { HostVersions } from './hosts';
+
 /** What @grafana/runtime's `config` reads when it is first imported; it must exist before the host bundle runs. */
-export function bootData(theme: 'dark' | 'light') {
+export function bootData(theme: 'dark' | 'light', grafanaVersion: string) {
   return {
     assets: { dark: '', light: '' },
     navTree: [],
     settings: {
       appSubUrl: '',
-      buildInfo: { version: '12.4.10', commit: 'playground', env: 'development' },
+      buildInfo: { version: grafanaVersion, commit: 'playground', env: 'development' },
       featureToggles: {},
       datasources: {},
       panels: {},
@@ -16,13 +18,13 @@ export function bootData(theme: 'dark' | 'light') {
 }
 
 /** The playground's only HTML: boot data, then the host bundle, which loads the plugins from dist/. */
-export function pageHtml(): string {
-  const boot = JSON.stringify(bootData('dark')).replace(/</g, '\\u003c');
+export function pageHtml(host: HostVersions): string {
+  const boot = JSON.stringify(bootData('dark', host.grafana)).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Kubeglance playground</title>
+<title>Kubeglance playground (${host.label})</title>
 <link rel="stylesheet" href="/playground/main.css">
 <style>
 .playground-table { border-collapse: collapse; font-size: 12px; }

@@ -7,6 +7,7 @@ import { readRoutes } from '../proxy-harness/routes';
 import { applyUpdate, type DataSourceUpdate, type StoredDataSource, toBrowser } from './dataSourceStore';
 import { readDistPlugins } from './distPlugins';
 import { buildHostBundle, DEFAULT_BUNDLE_DIR } from './hostBundle';
+import { DEFAULT_HOST, HOSTS, hostPackage, type HostId, hostVersions, type HostVersions } from './hosts';
 import { pageHtml } from './pageHtml';
 import { proxyRequest } from './proxy';
 
@@ -22,10 +23,16 @@ export interface PlaygroundOptions {
   /** default 0 (ephemeral); always bound to 127.0.0.1 */
   port?: number;
   bundleDir?: string;
+  /** the Grafana and React the page hosts the plugins in; default Grafana 13 */
+  host?: HostId;
 }
 
 export interface Playground {
   url: string;
+  host: HostVersions & {
+    /** versions of Grafana's packages and React that the page's bundle holds */
+    packages: Record<string, string[]>;
+  };
   stop(): Promise<void>;
 }
 
@@ -35,7 +42,8 @@ const PROXY_PREFIX = `/api/datasources/proxy/uid/${PLAYGROUND_DS_UID}/`;
 const MAX_BODY = 1024 * 1024;
 /** @grafana/ui's Icon fetches its SVGs from Grafana's public folder; the package ships them */
 const ICONS_PATH = '/public/build/img/icons/';
-const ICONS_DIR = join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const iconsDir = (host: HostId) =>
+  join(ROOT, 'node_modules', hostPackage(HOSTS[host], '@grafana/ui'), 'dist', 'public', 'img', 'icons');
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -104,7 +112,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   }
   const routes = readRoutes(join(distDir, dsJson.baseUrl.slice(`/public/plugins/${appId}/`.length), 'plugin.json'));
   const bundleDir = opts.bundleDir ?? DEFAULT_BUNDLE_DIR;
-  const bundle = await buildHostBundle(bundleDir);
+  const hostId = opts.host ?? DEFAULT_HOST;
+  const host = hostVersions(hostId);
+  const bundle = await buildHostBundle(hostId, bundleDir);
+  const ICONS_DIR = iconsDir(hostId);
 
   let ds: StoredDataSource = {
     uid: PLAYGROUND_DS_UID,
@@ -158,7 +169,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     const path = url.pathname;
     const handle = async () => {
       if (path === '/' || path === '/index.html') {
-        return send(res, 200, pageHtml(), 'text/html; charset=utf-8');
+        return send(res, 200, pageHtml(host), 'text/html; charset=utf-8');
       }
       if (path === '/playground/main.js' || path === '/playground/main.js.map' || path === '/playground/main.css') {
         const file = path.endsWith('.css') ? bundle.css : path.endsWith('.map') ? `${bundle.js}.map` : bundle.js;
@@ -200,6 +211,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    host: { ...host, packages: bundle.packages },
     stop: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -119,14 +119,60 @@ describe('plugin.json files', () => {
     });
   });
 
-  it('every @grafana package is pinned to one exact version that installs from the registry', () => {
+  describe('dependencies', () => {
     const pkg = readJson(path.join(root, 'package.json'));
+    const lock = readJson(path.join(root, 'package-lock.json'));
     const all = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>;
-    const grafana = Object.entries(all).filter(([name]) => /^@grafana\/(data|ui|runtime|schema|i18n)$/.test(name));
-    expect(grafana.length).toBeGreaterThanOrEqual(4);
-    const versions = new Set(grafana.map(([, v]) => v));
-    expect(versions.size).toBe(1);
-    expect([...versions][0]).toMatch(/^\d+\.\d+\.\d+$/);
+    const RUNTIME = ['data', 'i18n', 'runtime', 'schema', 'ui'];
+    const installed = (name: string) =>
+      lock.packages[`node_modules/${name}`] as { name?: string; version: string; integrity: string };
+
+    it('build against one exact version of every @grafana runtime package, Grafana 13', () => {
+      const versions = new Set(RUNTIME.map((n) => all[`@grafana/${n}`]));
+      expect(versions.size).toBe(1);
+      const [version] = [...versions];
+      expect(version).toMatch(/^13\.\d+\.\d+$/);
+      for (const n of RUNTIME) {
+        expect(installed(`@grafana/${n}`).version).toBe(version);
+      }
+    });
+
+    it('pin every other @grafana package to an exact version too', () => {
+      const grafana = Object.entries(all).filter(([name]) => name.startsWith('@grafana/'));
+      expect(grafana.length).toBeGreaterThan(RUNTIME.length);
+      for (const [name, version] of grafana) {
+        expect(`${name}@${version}`).toMatch(/@\d+\.\d+\.\d+$/);
+        expect(installed(name).version).toBe(version);
+      }
+    });
+
+    it('build against React 19, the React of Grafana 13.2 and later', () => {
+      expect(all.react).toBe(all['react-dom']);
+      expect(all.react).toMatch(/^19\.\d+\.\d+$/);
+      expect(installed('react').version).toBe(all.react);
+      expect(installed('@types/react').version).toMatch(/^19\./);
+      expect(installed('@types/react-dom').version).toMatch(/^19\./);
+    });
+
+    it('install the Grafana 12.4 host (one exact version) and React 18 beside them, from the registry', () => {
+      const versions = new Set(
+        RUNTIME.map((n) => {
+          const spec = all[`grafana-${n}-12`];
+          expect(spec).toMatch(new RegExp(`^npm:@grafana/${n}@12\\.4\\.\\d+$`));
+          return spec.split('@').pop();
+        })
+      );
+      expect(versions.size).toBe(1);
+      expect(all['react-18']).toMatch(/^npm:react@18\.\d+\.\d+$/);
+      expect(all['react-dom-18']).toBe(all['react-18'].replace('npm:react@', 'npm:react-dom@'));
+      for (const alias of [...RUNTIME.map((n) => `grafana-${n}-12`), 'react-18', 'react-dom-18']) {
+        const entry = installed(alias);
+        expect(entry.version).toBe(all[alias].split('@').pop());
+        // the aliases install the registry's own packages, checked by name and integrity
+        expect(entry.name).toBe(all[alias].slice('npm:'.length, all[alias].lastIndexOf('@')));
+        expect(entry.integrity).toMatch(/^sha512-/);
+      }
+    });
   });
 
   it('the README is the project README, not the scaffold template', () => {

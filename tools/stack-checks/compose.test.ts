@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import fs from 'fs';
 import path from 'path';
 import {
   ComposeFile,
@@ -37,9 +38,16 @@ describe('docker-compose.yaml', () => {
     expect(stack.services.k3s.tmpfs).toEqual(expect.arrayContaining(['/run', '/var/run']));
   });
 
-  it('starts Grafana 12.4 (the plugins need >= 12.3) only after the build and the bootstrap have finished', () => {
+  it('runs Kubernetes 1.37, the newest line the plugins support', () => {
+    expect(stack.services.k3s.image).toMatch(/^rancher\/k3s:v1\.37\.\d+-k3s\d+$/);
+    expect(stack.services.bootstrap.image).toBe(stack.services.k3s.image);
+  });
+
+  it('starts Grafana 13 (the version the plugins are built against) only after the build and the bootstrap', () => {
     const grafana = stack.services.grafana;
-    expect(grafana.image).toMatch(/^grafana\/grafana:12\.4\.\d+$/);
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    expect(grafana.image).toBe(`grafana/grafana:${pkg.dependencies['@grafana/ui']}`);
+    expect(grafana.image).toMatch(/^grafana\/grafana:13\.\d+\.\d+$/);
     expect(grafana.depends_on).toMatchObject({
       build: { condition: 'service_completed_successfully' },
       bootstrap: { condition: 'service_completed_successfully' },

@@ -12,8 +12,10 @@ import { NodesSection } from './NodesSection';
 import type { LoadedPlugins, LogsPod } from './pluginTypes';
 import { QueryEditorsSection } from './QueryEditorsSection';
 import { PLAYGROUND_TEST_IDS } from './testIds';
+import type { HostInfo } from '../hostBundle';
 
 interface Props {
+  host: HostInfo & { reactVersion: string };
   plugins: LoadedPlugins;
   dataSource: ServerDataSource;
   logsPod: LogsPod;
@@ -37,7 +39,7 @@ function Section({ title, children, theme }: { title: string; children: React.Re
 }
 
 /** The page: the plugins from dist/ with Grafana's theme around them, dark or light. */
-export function App({ plugins, dataSource, logsPod, bench }: Props) {
+export function App({ plugins, dataSource, logsPod, bench, host }: Props) {
   const [mode, setMode] = useState<'dark' | 'light'>('dark');
   const theme = useMemo(() => createTheme({ colors: { mode } }), [mode]);
   const [saved, setSaved] = useState(dataSource);
@@ -56,7 +58,17 @@ export function App({ plugins, dataSource, logsPod, bench }: Props) {
       <div style={{ padding: theme.spacing(2), minHeight: '100vh' }} data-testid={PLAYGROUND_TEST_IDS.ready}>
         <Stack direction="column" gap={2}>
           <Stack direction="row" justifyContent="space-between" alignItems="center">
-            <h2>Kubeglance playground: the built plugins from dist/, outside Grafana</h2>
+            <Stack direction="column" gap={0}>
+              <h2>Kubeglance playground: the built plugins from dist/, outside Grafana</h2>
+              <span
+                data-testid={PLAYGROUND_TEST_IDS.host}
+                data-host={host.id}
+                data-grafana-version={host.grafanaVersion}
+                data-react-version={host.reactVersion}
+              >
+                Host: Grafana {host.grafanaVersion} packages, React {host.reactVersion}
+              </span>
+            </Stack>
             <Button
               variant="secondary"
               icon="palette"

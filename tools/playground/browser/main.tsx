@@ -10,14 +10,20 @@ import { createAmdLoader } from './amdLoader';
 import { App } from './App';
 import { createBackendSrv, type RequestLogEntry } from './backendSrv';
 import type { ServerDataSource } from './dataSource';
+import type { HostInfo } from '../hostBundle';
 import { loadPlugins } from './loadPlugins';
 import type { DistPluginInfo, LogsPod } from './pluginTypes';
 import { SHARED_MODULES } from './sharedModules';
 import { createTemplateSrv } from './templateSrv';
 import { PLAYGROUND_TEST_IDS } from './testIds';
 
+/** the host this bundle was built for (hostBundle.ts defines it) */
+declare const __KUBEGLANCE_HOST__: HostInfo;
+
 declare global {
   interface Window {
+    /** the host's versions: Grafana's packages as bundled, React as running */
+    kubeglanceHost?: HostInfo & { reactVersion: string };
     define?: unknown;
     /** every request the plugins made through backendSrv, for debugging in the console */
     kubeglanceRequests?: RequestLogEntry[];
@@ -52,7 +58,11 @@ async function start(root: HTMLElement) {
   ]);
   const plugins = await loadPlugins(loader, list);
   const bench = new URLSearchParams(window.location.search).has('bench');
-  createRoot(root).render(<App plugins={plugins} dataSource={dataSource} logsPod={logsPod} bench={bench} />);
+  const host = { ...__KUBEGLANCE_HOST__, reactVersion: React.version };
+  window.kubeglanceHost = host;
+  createRoot(root).render(
+    <App plugins={plugins} dataSource={dataSource} logsPod={logsPod} bench={bench} host={host} />
+  );
 }
 
 const root = document.getElementById('playground-root')!;

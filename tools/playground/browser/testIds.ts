@@ -1,6 +1,7 @@
 /** data-testid values of the playground page, shared with tools/browser-checks. */
 export const PLAYGROUND_TEST_IDS = {
   ready: 'data-testid playground ready',
+  host: 'data-testid playground host',
   loadError: 'data-testid playground load-error',
   themeToggle: 'data-testid playground theme-toggle',
   saveTest: 'data-testid playground save-test',
