@@ -2,7 +2,9 @@
 # Installs the system packages the CI tests need (Debian, as root):
 #   prometheus - the stack checks run `promtool check config` and a real Prometheus against kube-sim;
 #   chromium   - the browser checks drive Debian's Chromium with playwright-core;
-#   kubectl    - tests run the real kubectl against kube-sim (Debian's kubernetes-client when the image has none).
+#   kubectl    - tests run the real kubectl against kube-sim (Debian's kubernetes-client when the image has none);
+#   python3-kubernetes - tests run the Python kubernetes client against kube-sim (tools/real-clients). apt puts
+#                it under Debian's /usr/bin/python3, which the tests use when the python3 on PATH lacks it.
 # Idempotent: installs only what is missing and prints what it installs.
 set -euo pipefail
 
@@ -10,6 +12,8 @@ missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+python3 -c 'import kubernetes' >/dev/null 2>&1 || /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1 ||
+  missing+=(python3-kubernetes)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-ci-deps: nothing to install"

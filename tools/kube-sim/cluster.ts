@@ -7,6 +7,8 @@
 import type { OwnerRef, SimCluster, SimContainer, SimNode, SimPod, SimVolume, SimWorkload } from './model';
 import { Rand } from './clusterRandom';
 import { ContainerSpec, Gi, Mi, SIDECARS, makeContainer, randomResources } from './clusterPods';
+import { lifecycleEvents } from './nodeLifecycle';
+import { addServicesConfigAndLeases } from './clusterServices';
 
 export const SIM_GIT_VERSION = 'v1.31.2';
 const MIN = 60_000;
@@ -41,6 +43,9 @@ class Builder {
       pods: [],
       pvcs: [],
       events: [],
+      services: [],
+      configMaps: [],
+      leases: [],
       resourceVersion: 1_000_000 + this.r.int(0, 899_999),
       gitVersion: SIM_GIT_VERSION,
     };
@@ -113,12 +118,16 @@ class Builder {
         },
       };
       // bigger clusters always have a node or two in trouble
+      // (the kubelet of the last stopped posting 11 minutes ago, so its pods are already being evicted;
+      // the other reports NotReady since 2 minutes, so its pods are NotReady and evicted 3 minutes on)
       if (count >= 8 && i === count - 1) {
         node.ready = false;
         node.readyStatus = 'Unknown';
+        node.notReadySinceMs = this.startMs - 11 * MIN;
       } else if (count >= 12 && i === count - 2) {
         node.ready = false;
         node.readyStatus = 'False';
+        node.notReadySinceMs = this.startMs - 2 * MIN;
       }
       this.c.nodes.push(node);
       this.slots.push(podsPerNode);
@@ -863,21 +872,14 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
       component: 'default-scheduler',
     });
   }
+  // what the node lifecycle and taint eviction controllers write about the nodes in trouble
   for (const node of b.c.nodes) {
-    if (node.readyStatus === 'Unknown' || node.readyStatus === 'False') {
-      b.event({
-        namespace: 'default',
-        kind: 'Node',
-        name: node.name,
-        uid: node.uid,
-        type: 'Normal',
-        reason: 'NodeNotReady',
-        message: `Node ${node.name} status is now: NodeNotReady`,
-        firstAgoMs: 12 * MIN,
-        component: 'node-controller',
-      });
+    if (node.notReadySinceMs !== undefined) {
+      const pods = b.c.pods.filter((p) => p.nodeName === node.name);
+      b.c.events.push(...lifecycleEvents(node, pods, node.notReadySinceMs));
     }
   }
+  addServicesConfigAndLeases(b.c, r);
   return b.c;
 }
 

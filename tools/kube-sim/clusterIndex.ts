@@ -10,6 +10,7 @@ export interface ClusterIndex {
   workloadsByOwner: Map<string, SimWorkload[]>;
   nodeByName: Map<string, SimNode>;
   podByKey: Map<string, SimPod>;
+  workloadByUid: Map<string, SimWorkload>;
 }
 
 interface Cached {
@@ -44,6 +45,7 @@ export function clusterIndex(c: SimCluster): ClusterIndex {
     workloadsByOwner: new Map(),
     nodeByName: new Map(),
     podByKey: new Map(),
+    workloadByUid: new Map(),
   };
   for (const n of c.nodes) {
     index.nodeByName.set(n.name, n);
@@ -58,6 +60,7 @@ export function clusterIndex(c: SimCluster): ClusterIndex {
     index.podByKey.set(`${p.namespace}/${p.name}`, p);
   }
   for (const w of c.workloads) {
+    index.workloadByUid.set(w.uid, w);
     if (w.owner) {
       push(index.workloadsByOwner, w.owner.uid, w);
     }

@@ -350,5 +350,11 @@ export function defaultGroup(resource: string): string {
   if (base === 'jobs' || base === 'cronjobs') {
     return 'batch';
   }
+  if (base === 'leases') {
+    return 'coordination.k8s.io';
+  }
+  if (base === 'endpointslices') {
+    return 'discovery.k8s.io';
+  }
   return '';
 }

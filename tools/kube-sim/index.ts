@@ -9,6 +9,7 @@ import { generatePki, SimPki } from './certs';
 import { startServer } from './server';
 import { createOidc, OidcOptions, SimOidc } from './oidc';
 import type { Identity } from './rbac';
+import { nodeGoesNotReady } from './nodeLifecycle';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -61,6 +62,13 @@ export interface KubeSim {
   now(): number;
   /** follow streams and hung requests currently open */
   openStreams(): number;
+  /**
+   * the node's kubelet stops posting status now: Ready becomes Unknown after the 40 s grace period, then
+   * the node lifecycle and taint eviction controllers act on its pods (nodeLifecycle.ts)
+   */
+  nodeLost(name: string): void;
+  /** the node's kubelet reports Ready=False from now on; its pods are marked NotReady, then evicted */
+  nodeNotReady(name: string): void;
   stop(): Promise<void>;
 }
 
@@ -107,6 +115,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     identity,
     now: clock,
     openStreams: server.openStreams,
+    nodeLost: (name) => nodeGoesNotReady(cluster, name, clock(), 'Unknown'),
+    nodeNotReady: (name) => nodeGoesNotReady(cluster, name, clock(), 'False'),
     stop: server.stop,
   };
   if (oidc) {
@@ -131,4 +141,12 @@ export { IDENTITIES } from './rbac';
 export { manualClock } from './clock';
 export type { ManualClock } from './clock';
 export { SERVICE_ACCOUNT_USER } from './server';
+export {
+  NODE_MONITOR_GRACE_MS,
+  DEFAULT_TOLERATION_SECONDS,
+  POD_GRACE_SECONDS,
+  nodeReadyStatus,
+  podNodeEffects,
+  podReadyAt,
+} from './nodeLifecycle';
 export * from './model';

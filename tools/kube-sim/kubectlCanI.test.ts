@@ -10,6 +10,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Identity, KubeSim, startKubeSim } from './index';
+import { kubeconfig } from './kubeconfig';
 
 interface CanI {
   code: number | null;
@@ -52,27 +53,6 @@ function requireKubectl(): void {
         'install kubectl on the PATH (CI installs it)'
     );
   }
-}
-
-function kubeconfig(sim: KubeSim): string {
-  return [
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    '- name: sim',
-    '  cluster:',
-    `    server: ${sim.url}`,
-    `    certificate-authority-data: ${Buffer.from(sim.caCert!).toString('base64')}`,
-    'users:',
-    '- name: sim',
-    '  user:',
-    `    token: ${sim.token}`,
-    'contexts:',
-    '- name: sim',
-    '  context: {cluster: sim, user: sim, namespace: default}',
-    'current-context: sim',
-    '',
-  ].join('\n');
 }
 
 function canI(config: string, args: string[]): Promise<CanI> {

@@ -136,10 +136,12 @@ describe('lists', () => {
     expect(resumed.body.items.map(key)).toEqual((await get('/api/v1/nodes')).body.items.map(key).slice(2));
   });
 
-  it('answers 410 for a garbage continue token', async () => {
-    const r = await get<{ code: number }>('/api/v1/pods?limit=2&continue=not-a-token');
-    expect(r.status).toBe(410);
-    expect(r.body.code).toBe(410);
+  // apiserver pkg/storage continue.go DecodeContinue: a token that does not decode is a 400, not a 410
+  it('answers 400 for a garbage continue token', async () => {
+    const r = await get<{ code: number; reason: string; message: string }>('/api/v1/pods?limit=2&continue=not-a-token');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 400, reason: 'BadRequest' });
+    expect(r.body.message).toMatch(/^invalid continue token: continue key is not valid: /);
   });
 });
 

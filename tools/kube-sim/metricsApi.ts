@@ -12,6 +12,7 @@ import {
   nodeSystemUsageAt,
 } from './model';
 import { hashString, mulberry32 } from './clusterRandom';
+import { kubeletDown } from './nodeLifecycle';
 import { goDuration, rfc3339 } from './clock';
 import { binaryQuantity, nanoQuantity } from './quantity';
 import type { Json } from './objects';
@@ -34,9 +35,12 @@ export function scrapeWindow(nodeName: string, nowMs: number): ScrapeWindow {
   return { timestampMs, windowMs: METRIC_RESOLUTION_MS + jitter };
 }
 
-/** metrics-server needs two scrapes of a node before it reports it; an unreachable kubelet yields none. */
+/**
+ * metrics-server needs two scrapes of a node before it reports it; a kubelet that stopped answering yields
+ * none (its node and pods drop out of the next scrape).
+ */
 export function nodeHasMetrics(node: SimNode, nowMs: number, without: ReadonlySet<string>): boolean {
-  if (without.has(node.name) || node.readyStatus === 'Unknown') {
+  if (without.has(node.name) || kubeletDown(node, nowMs)) {
     return false;
   }
   return nowMs - node.bootMs >= 2 * METRIC_RESOLUTION_MS;

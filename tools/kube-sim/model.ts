@@ -103,6 +103,11 @@ export interface SimNode {
   systemUsage?: UsageProfile;
   /** spec.unschedulable (cordoned) */
   unschedulable?: boolean;
+  /**
+   * when the Ready condition left True (ms): before it the node is Ready whatever readyStatus says; the
+   * node lifecycle follows from it (nodeLifecycle.ts). Unset for a node that is Ready.
+   */
+  notReadySinceMs?: number;
 }
 
 export interface SimNamespace {
@@ -155,6 +160,59 @@ export interface SimEvent {
   host?: string;
 }
 
+export interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort: number;
+  protocol: 'TCP' | 'UDP';
+  nodePort?: number;
+}
+
+/** a Service; its Endpoints and EndpointSlices are derived from the pods of `workloadUid` */
+export interface SimService {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  selector?: Record<string, string>;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /** 'None' for a headless service */
+  clusterIP: string;
+  ports: ServicePort[];
+  creationMs: number;
+  /** the workload whose pods back the service */
+  workloadUid?: string;
+  /** fixed endpoints of a selector-less service (the apiserver's own `kubernetes` service) */
+  staticEndpoints?: Array<{ ip: string; nodeName?: string }>;
+  /** suffix of the service's EndpointSlice name */
+  sliceSuffix: string;
+}
+
+/** a ConfigMap: names and metadata only, the sim serves no data */
+export interface SimConfigMap {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  creationMs: number;
+}
+
+/** a coordination.k8s.io Lease, renewed every renewEveryMs by its holder while it lives */
+export interface SimLease {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  creationMs: number;
+  holder: string;
+  durationSeconds: number;
+  renewEveryMs: number;
+  acquireMs?: number;
+  transitions?: number;
+  /** a kubelet's node lease: owned by the Node, and no longer renewed once the kubelet stops */
+  nodeName?: string;
+}
+
 export interface SimCluster {
   seed: number;
   /** the simulated clock origin: objects were created before it, usage counters start at node boot */
@@ -165,6 +223,9 @@ export interface SimCluster {
   pods: SimPod[];
   pvcs: SimPVC[];
   events: SimEvent[];
+  services: SimService[];
+  configMaps: SimConfigMap[];
+  leases: SimLease[];
   /** the list resourceVersion (etcd revision) objects are older than */
   resourceVersion?: number;
   /** the API server's version, as /version reports it */

@@ -6,6 +6,17 @@ import type { SimCluster, SimContainer, SimEvent, SimNamespace, SimNode, SimPVC,
 import { hashString } from './clusterRandom';
 import { rfc3339 } from './clock';
 import { binaryQuantity, cpuQuantity, decimalQuantity } from './quantity';
+import {
+  DEFAULT_TOLERATION_SECONDS,
+  POD_GRACE_SECONDS,
+  type PodNodeEffects,
+  lastHeartbeatMs,
+  nodeReadyStatus,
+  notReadySince,
+  notReadyTaintKey,
+  podNodeEffects,
+  podTolerationSeconds,
+} from './nodeLifecycle';
 
 export type Json = Record<string, unknown>;
 
@@ -267,7 +278,45 @@ export function podRestartPolicy(pod: SimPod): string {
   return pod.owner?.kind === 'Job' ? 'Never' : 'Always';
 }
 
-export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined): Json {
+/**
+ * The NoExecute tolerations a pod carries: the DefaultTolerationSeconds admission plugin's 300 s for
+ * not-ready and unreachable, the DaemonSet controller's open-ended ones (plus its NoSchedule pressure
+ * tolerations), and a static pod's toleration of every NoExecute taint.
+ */
+function podTolerations(pod: SimPod): Json[] {
+  if (pod.owner?.kind === 'Node') {
+    return [{ operator: 'Exists', effect: 'NoExecute' }];
+  }
+  if (pod.owner?.kind === 'DaemonSet') {
+    return [
+      ...['not-ready', 'unreachable'].map((k) => ({
+        key: `node.kubernetes.io/${k}`,
+        operator: 'Exists',
+        effect: 'NoExecute',
+      })),
+      ...['disk-pressure', 'memory-pressure', 'pid-pressure', 'unschedulable'].map((k) => ({
+        key: `node.kubernetes.io/${k}`,
+        operator: 'Exists',
+        effect: 'NoSchedule',
+      })),
+    ];
+  }
+  const seconds = podTolerationSeconds(pod) ?? DEFAULT_TOLERATION_SECONDS;
+  return ['not-ready', 'unreachable'].map((k) => ({
+    key: `node.kubernetes.io/${k}`,
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: seconds,
+  }));
+}
+
+/**
+ * A pod as the API serves it at nowMs: with the node controller's Ready=False and the taint eviction's
+ * DisruptionTarget condition and deletionTimestamp when its node is not Ready (nodeLifecycle.ts). Without
+ * nowMs (the kubelet's own /pods), the pod as its kubelet sees it.
+ */
+export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined, nowMs?: number): Json {
+  const effects = nowMs === undefined ? {} : podNodeEffects(pod, node, nowMs);
   const { volumes, mounts } = podVolumes(pod);
   const generateName =
     pod.owner && pod.owner.kind !== 'StatefulSet' && pod.owner.kind !== 'Node'
@@ -288,10 +337,7 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined): 
   }
   spec.securityContext = {};
   spec.schedulerName = 'default-scheduler';
-  spec.tolerations = [
-    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  ];
+  spec.tolerations = podTolerations(pod);
   spec.priority = pod.namespace === 'kube-system' ? 2000001000 : 0;
   if (pod.namespace === 'kube-system') {
     spec.priorityClassName = 'system-node-critical';
@@ -337,6 +383,7 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined): 
           : condition('ContainersReady', true, readyAt),
       condition('PodScheduled', true, pod.creationMs + 100),
     ];
+    applyNodeEffects(conditions, effects);
     status.conditions = conditions;
     if (node) {
       status.hostIP = node.internalIP;
@@ -353,28 +400,57 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined): 
     status.containerStatuses = pod.containers.map((ct) => containerStatusJson(pod, ct));
     status.qosClass = qosClass(pod);
   }
-  return {
-    metadata: meta(c, { ...pod, creationMs: pod.creationMs }, { generateName, owner: pod.owner }),
-    spec,
-    status,
-  };
+  const metadata = meta(c, { ...pod, creationMs: pod.creationMs }, { generateName, owner: pod.owner });
+  if (effects.evictedAtMs !== undefined) {
+    // the DELETE sets deletionTimestamp to now + the grace period; the metadata key order is Go's
+    const withDeletion: Json = {};
+    for (const [k, v] of Object.entries(metadata)) {
+      withDeletion[k] = v;
+      if (k === 'creationTimestamp') {
+        withDeletion.deletionTimestamp = rfc3339(effects.evictedAtMs + POD_GRACE_SECONDS * 1000);
+        withDeletion.deletionGracePeriodSeconds = POD_GRACE_SECONDS;
+      }
+    }
+    return { metadata: withDeletion, spec, status };
+  }
+  return { metadata, spec, status };
 }
 
-function nodeReadyStatus(n: SimNode): 'True' | 'False' | 'Unknown' {
-  return n.readyStatus ?? (n.ready ? 'True' : 'False');
+/** MarkPodsNotReady turns a True Ready condition False; the taint eviction adds DisruptionTarget first */
+function applyNodeEffects(conditions: Json[], effects: PodNodeEffects): void {
+  if (effects.notReadyAtMs !== undefined) {
+    const ready = conditions.find((x) => x.type === 'Ready');
+    if (ready && ready.status === 'True') {
+      ready.status = 'False';
+      ready.lastTransitionTime = rfc3339(effects.notReadyAtMs);
+    }
+  }
+  if (effects.evictedAtMs !== undefined) {
+    conditions.unshift(
+      condition(
+        'DisruptionTarget',
+        true,
+        effects.evictedAtMs,
+        'DeletionByTaintManager',
+        'Taint manager: deleting due to NoExecute taint'
+      )
+    );
+  }
 }
 
 export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
-  const ready = nodeReadyStatus(n);
+  const ready = nodeReadyStatus(n, nowMs);
   const idx = hashString(n.name);
-  const heartbeat = ready === 'Unknown' ? nowMs - 12 * 60_000 - (idx % 60_000) : nowMs - (idx % 40_000);
+  const since = ready === 'True' ? 0 : notReadySince(n, nowMs);
+  // a kubelet that stopped posting keeps its last heartbeat; a live one posts every few seconds
+  const heartbeat = lastHeartbeatMs(n, nowMs) ?? nowMs - (idx % 40_000);
   const pressure = (type: string, reason: string, message: string): Json =>
     ready === 'Unknown'
       ? {
           type,
           status: 'Unknown',
           lastHeartbeatTime: rfc3339(heartbeat),
-          lastTransitionTime: rfc3339(nowMs - 11 * 60_000),
+          lastTransitionTime: rfc3339(since),
           reason: 'NodeStatusUnknown',
           message: 'Kubelet stopped posting node status.',
         }
@@ -401,7 +477,7 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
             type: 'Ready',
             status: 'False',
             lastHeartbeatTime: rfc3339(heartbeat),
-            lastTransitionTime: rfc3339(nowMs - 12 * 60_000),
+            lastTransitionTime: rfc3339(since),
             reason: 'KubeletNotReady',
             message:
               'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
@@ -410,7 +486,7 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
             type: 'Ready',
             status: 'Unknown',
             lastHeartbeatTime: rfc3339(heartbeat),
-            lastTransitionTime: rfc3339(nowMs - 11 * 60_000),
+            lastTransitionTime: rfc3339(since),
             reason: 'NodeStatusUnknown',
             message: 'Kubelet stopped posting node status.',
           };
@@ -418,19 +494,11 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
   if ('node-role.kubernetes.io/control-plane' in n.labels && c.nodes.length > 1) {
     taints.push({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' });
   }
-  if (ready === 'Unknown') {
-    taints.push({
-      key: 'node.kubernetes.io/unreachable',
-      effect: 'NoSchedule',
-      timeAdded: rfc3339(nowMs - 11 * 60_000),
-    });
-    taints.push({
-      key: 'node.kubernetes.io/unreachable',
-      effect: 'NoExecute',
-      timeAdded: rfc3339(nowMs - 11 * 60_000),
-    });
-  } else if (ready === 'False') {
-    taints.push({ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule', timeAdded: rfc3339(nowMs - 12 * 60_000) });
+  // TaintNodesByCondition adds the NoSchedule taint, taint-based eviction the NoExecute one, both at once
+  const key = notReadyTaintKey(ready);
+  if (key) {
+    taints.push({ key, effect: 'NoSchedule', timeAdded: rfc3339(since) });
+    taints.push({ key, effect: 'NoExecute', timeAdded: rfc3339(since) });
   }
   if (n.unschedulable) {
     taints.push({

@@ -4,6 +4,7 @@ import { clusterIndex } from './clusterIndex';
 import { rfc3339 } from './clock';
 import { binaryQuantity } from './quantity';
 import { Json, containerSpecJson, meta, podRestartPolicy } from './objects';
+import { podNodeEffects, podReadyAt } from './nodeLifecycle';
 
 /** pods a workload controls, directly or through its ReplicaSets */
 export function workloadPods(c: SimCluster, w: SimWorkload): SimPod[] {
@@ -19,8 +20,8 @@ export function workloadPods(c: SimCluster, w: SimWorkload): SimPod[] {
   return out;
 }
 
-function isReady(p: SimPod): boolean {
-  return p.phase === 'Running' && p.containers.every((ct) => ct.ready);
+function nodeOf(c: SimCluster, p: SimPod) {
+  return p.nodeName ? clusterIndex(c).nodeByName.get(p.nodeName) : undefined;
 }
 
 function template(w: SimWorkload, pods: SimPod[], templateLabels: Record<string, string>): Json {
@@ -42,15 +43,20 @@ function podLabelsOf(w: SimWorkload, pods: SimPod[]): Record<string, string> {
   return pods[0]?.labels ?? { ...w.labels, ...w.selector };
 }
 
-function readyCounts(pods: SimPod[]): { total: number; ready: number } {
+/**
+ * active and ready pods as the controllers count them: finished pods and pods being deleted (evicted
+ * from a lost node) are not active; ready follows the pod's Ready condition at nowMs
+ */
+function readyCounts(c: SimCluster, pods: SimPod[], nowMs: number): { total: number; ready: number } {
   let ready = 0;
   let total = 0;
   for (const p of pods) {
-    if (p.phase === 'Succeeded' || p.phase === 'Failed') {
+    const node = nodeOf(c, p);
+    if (p.phase === 'Succeeded' || p.phase === 'Failed' || podNodeEffects(p, node, nowMs).evictedAtMs !== undefined) {
       continue;
     }
     total++;
-    if (isReady(p)) {
+    if (podReadyAt(p, node, nowMs)) {
       ready++;
     }
   }
@@ -79,9 +85,9 @@ function cond(type: string, status: boolean, atMs: number, reason: string, messa
   return c;
 }
 
-export function deploymentJson(c: SimCluster, w: SimWorkload): Json {
+export function deploymentJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
-  const { total, ready } = readyCounts(pods);
+  const { total, ready } = readyCounts(c, pods, nowMs);
   const rs = clusterIndex(c).workloadsByOwner.get(w.uid)?.[0];
   const available = ready >= w.replicas;
   const status: Json = {
@@ -145,9 +151,9 @@ function pickLabels(labels: Record<string, string>, keys: string[]): Record<stri
   return out;
 }
 
-export function replicaSetJson(c: SimCluster, w: SimWorkload): Json {
+export function replicaSetJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
-  const { total, ready } = readyCounts(pods);
+  const { total, ready } = readyCounts(c, pods, nowMs);
   return {
     metadata: meta(c, w, {
       generation: 1,
@@ -175,9 +181,9 @@ export function replicaSetJson(c: SimCluster, w: SimWorkload): Json {
   };
 }
 
-export function statefulSetJson(c: SimCluster, w: SimWorkload): Json {
+export function statefulSetJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
-  const { total, ready } = readyCounts(pods);
+  const { total, ready } = readyCounts(c, pods, nowMs);
   const rev = pods[0]?.labels['controller-revision-hash'] ?? `${w.name}-0`;
   const claim = pods[0]?.volumes.find((v) => v.pvcName);
   return {
@@ -221,9 +227,9 @@ export function statefulSetJson(c: SimCluster, w: SimWorkload): Json {
   };
 }
 
-export function daemonSetJson(c: SimCluster, w: SimWorkload): Json {
+export function daemonSetJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
-  const { total, ready } = readyCounts(pods);
+  const { total, ready } = readyCounts(c, pods, nowMs);
   const desired = c.nodes.length;
   return {
     metadata: meta(c, w, { generation: 1, annotations: { 'deprecated.daemonset.template.generation': '1' } }),
@@ -246,7 +252,7 @@ export function daemonSetJson(c: SimCluster, w: SimWorkload): Json {
   };
 }
 
-export function jobJson(c: SimCluster, w: SimWorkload): Json {
+export function jobJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
   const succeeded = pods.filter((p) => p.phase === 'Succeeded').length;
   const failed = pods.filter((p) => p.phase === 'Failed').length;

@@ -246,7 +246,7 @@ describe('the read-only identity', () => {
       {
         verbs: ['get', 'list', 'watch'],
         apiGroups: [''],
-        resources: ['events', 'namespaces', 'nodes', 'persistentvolumeclaims'],
+        resources: ['configmaps', 'endpoints', 'events', 'namespaces', 'nodes', 'persistentvolumeclaims', 'services'],
       },
       { verbs: ['get'], apiGroups: [''], resources: ['pods'] },
     ]);

@@ -22,14 +22,7 @@
  * pkg/registry/rbac/validation/rule.go describeSubject.
  */
 import { type DenyRule, type Faults, defaultGroup } from './faults';
-import {
-  APPS_V1,
-  AUTHORIZATION_GROUP,
-  BATCH_V1,
-  CORE_V1,
-  type DiscoveryResource,
-  METRICS_V1BETA1,
-} from './routesDiscovery';
+import { AUTHORIZATION_GROUP, type DiscoveryResource, SERVED_GROUPS } from './discoveryResources';
 
 export type Identity = 'reader' | 'cluster-admin';
 
@@ -100,12 +93,9 @@ function clusterBinding(name: string, role: string, subject: string, rules: Poli
 }
 
 /** the groups and resources the sim serves, from the discovery documents */
-const SERVED: Array<{ group: string; resources: DiscoveryResource[] }> = [
-  { group: '', resources: CORE_V1 },
-  { group: 'apps', resources: APPS_V1 },
-  { group: 'batch', resources: BATCH_V1 },
-  { group: 'metrics.k8s.io', resources: METRICS_V1BETA1 },
-];
+const SERVED: Array<{ group: string; resources: DiscoveryResource[] }> = SERVED_GROUPS.filter(
+  (g) => g.group !== AUTHORIZATION_GROUP
+);
 
 /** one rule per group and verb set, in discovery order */
 function groupRules(entries: Array<{ group: string; r: DiscoveryResource }>): PolicyRule[] {

@@ -8,7 +8,23 @@ import { nodeProxyRoute } from './routesNodeProxy';
 import { logRoute } from './routesLogs';
 import { getResource, listResource } from './routesList';
 import { isWatch, watchResource } from './routesWatch';
-import { APPS_RESOURCES, AnyResourceDef, BATCH_RESOURCES, CORE_RESOURCES } from './routesResources';
+import {
+  APPS_RESOURCES,
+  AnyResourceDef,
+  BATCH_RESOURCES,
+  COORDINATION_RESOURCES,
+  CORE_RESOURCES,
+  DISCOVERY_RESOURCES,
+} from './routesResources';
+import { healthRoute } from './routesHealth';
+
+/** the named groups' object resources by group/version */
+const NAMED: Record<string, Record<string, AnyResourceDef>> = {
+  'apps/v1': APPS_RESOURCES,
+  'batch/v1': BATCH_RESOURCES,
+  'coordination.k8s.io/v1': COORDINATION_RESOURCES,
+  'discovery.k8s.io/v1': DISCOVERY_RESOURCES,
+};
 
 /** resource routes under a group/version prefix: /{res}, /{res}/{name}, /namespaces/{ns}/{res}[/{name}] */
 function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, rest: string[]): Reply | undefined {
@@ -37,7 +53,7 @@ function resourceRoute(ctx: RouteContext, defs: Record<string, AnyResourceDef>, 
 
 export function route(ctx: RouteContext): Reply {
   const s = ctx.segments;
-  const found = discoveryRoute(ctx) ?? authorizationRoute(ctx) ?? metricsRoute(ctx);
+  const found = healthRoute(ctx) ?? discoveryRoute(ctx) ?? authorizationRoute(ctx) ?? metricsRoute(ctx);
   if (found) {
     return found;
   }
@@ -54,11 +70,9 @@ export function route(ctx: RouteContext): Reply {
     }
     return resourceRoute(ctx, CORE_RESOURCES, rest) ?? statusReply(resourceNotFound());
   }
-  if (s[0] === 'apis' && s[1] === 'apps' && s[2] === 'v1') {
-    return resourceRoute(ctx, APPS_RESOURCES, s.slice(3)) ?? statusReply(resourceNotFound());
-  }
-  if (s[0] === 'apis' && s[1] === 'batch' && s[2] === 'v1') {
-    return resourceRoute(ctx, BATCH_RESOURCES, s.slice(3)) ?? statusReply(resourceNotFound());
+  const named = s[0] === 'apis' ? NAMED[`${s[1]}/${s[2]}`] : undefined;
+  if (named) {
+    return resourceRoute(ctx, named, s.slice(3)) ?? statusReply(resourceNotFound());
   }
   return pageNotFound();
 }

@@ -50,7 +50,7 @@ describe('SelfSubjectAccessReview', () => {
       { verb: 'get', resource: 'secrets', namespace: 'default' },
       { verb: 'create', resource: 'pods', namespace: 'default' },
       { verb: 'delete', resource: 'deployments', group: 'apps', namespace: 'shop' },
-      { verb: 'list', resource: 'configmaps' },
+      { verb: 'list', resource: 'secrets' },
       { verb: '*', resource: '*', group: '*' },
     ]) {
       const r = await post(SSAR, review(attrs));
@@ -249,7 +249,16 @@ describe('SelfSubjectRulesReview', () => {
       {
         verbs: ['get', 'list', 'watch'],
         apiGroups: [''],
-        resources: ['events', 'namespaces', 'nodes', 'persistentvolumeclaims', 'pods'],
+        resources: [
+          'configmaps',
+          'endpoints',
+          'events',
+          'namespaces',
+          'nodes',
+          'persistentvolumeclaims',
+          'pods',
+          'services',
+        ],
       },
       {
         verbs: ['get', 'list', 'watch'],
@@ -257,6 +266,8 @@ describe('SelfSubjectRulesReview', () => {
         resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
       },
       { verbs: ['get', 'list', 'watch'], apiGroups: ['batch'], resources: ['jobs'] },
+      { verbs: ['get', 'list', 'watch'], apiGroups: ['coordination.k8s.io'], resources: ['leases'] },
+      { verbs: ['get', 'list', 'watch'], apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'] },
       { verbs: ['get', 'list'], apiGroups: ['metrics.k8s.io'], resources: ['nodes', 'pods'] },
       { verbs: ['get'], apiGroups: [''], resources: ['pods/log'] },
       { verbs: ['get'], apiGroups: [''], resources: ['nodes/proxy'] },
@@ -280,13 +291,16 @@ describe('SelfSubjectRulesReview', () => {
 });
 
 describe('discovery', () => {
-  // kube-apiserver lists authorization.k8s.io between apps and batch; both self reviews are create-only
+  // kube-apiserver lists authorization.k8s.io between apps and batch (aggregated groups last); both self
+  // reviews are create-only
   it('lists authorization.k8s.io/v1 with both reviews in /apis and the group version', async () => {
     const apis = JSON.parse((await simGet(`${sim.url}/apis`, { token: sim.token })).body);
     expect(apis.groups.map((g: { name: string }) => g.name)).toEqual([
       'apps',
       'authorization.k8s.io',
       'batch',
+      'coordination.k8s.io',
+      'discovery.k8s.io',
       'metrics.k8s.io',
     ]);
     const group = JSON.parse((await simGet(`${sim.url}/apis/authorization.k8s.io`, { token: sim.token })).body);

@@ -23,6 +23,8 @@ export interface RouteContext {
   /** decoded path segments, e.g. ['api', 'v1', 'namespaces', 'default', 'pods'] */
   segments: string[];
   query: URLSearchParams;
+  /** the Accept header: JSON, a meta.k8s.io Table or aggregated discovery (accept.ts) */
+  accept?: string;
   /** a number unique to this request, for per-request randomness (PodMetrics container order) */
   requestSeq: number;
   /** how often follow streams look for new log lines (real ms) */
@@ -35,7 +37,7 @@ export type Reply =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'text'; status: number; body: string; contentType: string; headers?: Record<string, string> }
   /** a large JSON body produced in pieces, so lists of 150k objects never build one giant string */
-  | { kind: 'chunks'; status: number; chunks: () => Iterable<string> }
+  | { kind: 'chunks'; status: number; chunks: () => Iterable<string>; contentType?: string }
   | { kind: 'stream'; status: number; contentType: string; start: (req: IncomingMessage, res: ServerResponse) => void };
 
 export function json(body: unknown, status = 200): Reply {

@@ -13,8 +13,11 @@ import {
   FieldRequirement,
   LabelRequirement,
 } from './selectors';
-import { INCONSISTENT_CONTINUE, badRequest, expired, forbidden, notFound } from './status';
+import { badRequest, forbidden, notAcceptable, notFound } from './status';
 import { withKind } from './objects';
+import { encodeContinue, planList } from './listOptions';
+import { listRepresentation } from './accept';
+import { type IncludeObject, TABLE_CONTENT_TYPE, includeObject, tableHead, tableRow } from './table';
 
 export function apiVersionOf(def: AnyResourceDef): string {
   return def.group ? `${def.group}/${def.version}` : def.version;
@@ -25,29 +28,7 @@ export function listResourceVersion(ctx: RouteContext): number {
   return (ctx.cluster.resourceVersion ?? 1_000_000) + ctx.faults.continueGeneration;
 }
 
-interface ContinueToken {
-  v: string;
-  rv: number;
-  start: string;
-}
-
-export function encodeContinue(rv: number, startKey: string): string {
-  // like apiserver's storage.EncodeContinue: base64 of {"v":"meta.k8s.io/v1","rv":N,"start":"<key>\u0000"}
-  const token: ContinueToken = { v: 'meta.k8s.io/v1', rv, start: `${startKey}\u0000` };
-  return Buffer.from(JSON.stringify(token)).toString('base64url');
-}
-
-function decodeContinue(s: string): ContinueToken | undefined {
-  try {
-    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Partial<ContinueToken>;
-    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string') {
-      return undefined;
-    }
-    return t as ContinueToken;
-  } catch {
-    return undefined;
-  }
-}
+export { encodeContinue } from './listOptions';
 
 /** first index whose key is >= key, in a list sorted by key */
 function lowerBound(items: NamedObject[], key: string): number {
@@ -110,25 +91,44 @@ export function denied(
 
 const CHUNK = 256;
 
+/** JSON or a Table, as the Accept header asks (406 when neither is acceptable) */
+function representation(
+  ctx: RouteContext
+): { ok: true; table?: { version: string; include: IncludeObject } } | { ok: false; reply: Reply } {
+  const rep = listRepresentation(ctx.accept);
+  if (rep.kind === 'none') {
+    return { ok: false, reply: statusReply(notAcceptable()) };
+  }
+  if (rep.kind === 'json') {
+    return { ok: true };
+  }
+  const include = includeObject(ctx.query);
+  if (!include.ok) {
+    return { ok: false, reply: statusReply(include.status) };
+  }
+  return { ok: true, table: { version: rep.version, include: include.value } };
+}
+
 export function listResource(ctx: RouteContext, def: AnyResourceDef, namespace?: string): Reply {
   const deny = denied(ctx, def, 'list', namespace);
   if (deny) {
     return deny;
+  }
+  const rep = representation(ctx);
+  if (!rep.ok) {
+    return rep.reply;
   }
   const sel = parseSelectors(ctx, def);
   if (!sel.ok) {
     return sel.reply;
   }
   const { labels, fields } = sel.value;
-  const limitRaw = ctx.query.get('limit');
-  let limit = 0;
-  if (limitRaw !== null && limitRaw !== '') {
-    if (!/^-?\d+$/.test(limitRaw)) {
-      return statusReply(badRequest(`strconv.ParseInt: parsing "${limitRaw}": invalid syntax`));
-    }
-    limit = Math.max(0, Number(limitRaw));
-  }
   const rv = listResourceVersion(ctx);
+  const planned = planList(ctx.query, rv);
+  if (!planned.ok) {
+    return planned.reply;
+  }
+  const { limit, startKey } = planned.plan;
   const all = sortedByKey(def.items(ctx.cluster) as NamedObject[]);
   let from = 0;
   let to = all.length;
@@ -136,18 +136,15 @@ export function listResource(ctx: RouteContext, def: AnyResourceDef, namespace?:
     from = lowerBound(all, `${namespace}/`);
     to = lowerBound(all, `${namespace}0`); // '0' follows '/' in ASCII: the end of the namespace's range
   }
-  const cont = ctx.query.get('continue');
-  if (cont) {
-    const token = decodeContinue(cont);
-    if (!token || (token.rv !== rv && token.rv !== -1)) {
-      // hand out a token that resumes after the same key at the current revision, as the apiserver does
-      const resume = token ? encodeContinue(-1, token.start.replace(/\u0000$/, '')) : undefined;
-      return statusReply(expired(INCONSISTENT_CONTINUE, resume));
-    }
-    from = Math.max(from, lowerBound(all, token.start));
+  if (startKey !== undefined) {
+    from = Math.max(from, lowerBound(all, startKey));
   }
   const filtered = labels.length > 0 || fields.length > 0;
+  const { cluster, now } = ctx;
+  const live = def.live;
+  const exists = (it: NamedObject) => !live || live(cluster, it, now);
   const matches = (it: NamedObject) =>
+    exists(it) &&
     (labels.length === 0 || matchLabels(labels, def.labels(it))) &&
     (fields.length === 0 || matchFields(fields, (f) => def.fields[f](it)));
 
@@ -158,34 +155,39 @@ export function listResource(ctx: RouteContext, def: AnyResourceDef, namespace?:
       picked.push(all[i]);
     }
   }
-  let more = false;
+  let remaining = 0;
   if (limit > 0) {
-    for (let j = i; j < to; j++) {
-      if (matches(all[j])) {
-        more = true;
-        break;
+    // etcd counts what is left of the range; objects that are gone are no longer in it
+    for (let j = i; j < to && (remaining === 0 || !filtered); j++) {
+      if (filtered ? matches(all[j]) : exists(all[j])) {
+        remaining++;
       }
     }
   }
   const listMeta: Record<string, unknown> = { resourceVersion: String(rv) };
-  if (more) {
+  if (remaining > 0) {
     listMeta.continue = encodeContinue(rv, objectKey(picked[picked.length - 1]));
     if (!filtered) {
-      listMeta.remainingItemCount = to - i;
+      listMeta.remainingItemCount = remaining;
     }
   }
-  const head = JSON.stringify({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: listMeta }).slice(
-    0,
-    -1
-  );
-  const { cluster, now } = ctx;
+  const table = rep.table;
+  const apiVersion = apiVersionOf(def);
+  const head = table
+    ? tableHead(table.version, listMeta, def.printer)
+    : `${JSON.stringify({ kind: `${def.kind}List`, apiVersion, metadata: listMeta }).slice(0, -1)},"items":[`;
+  const render = (it: NamedObject): unknown => {
+    const obj = def.toJson(cluster, it, now);
+    return table ? tableRow(def.printer, withKind(def.kind, apiVersion, obj), now, table.include, table.version) : obj;
+  };
   return {
     kind: 'chunks',
     status: 200,
+    contentType: table ? TABLE_CONTENT_TYPE(table.version) : undefined,
     chunks: function* () {
-      yield `${head},"items":[`;
+      yield head;
       for (let k = 0; k < picked.length; k += CHUNK) {
-        const part = picked.slice(k, k + CHUNK).map((it) => JSON.stringify(def.toJson(cluster, it, now)));
+        const part = picked.slice(k, k + CHUNK).map((it) => JSON.stringify(render(it)));
         yield (k > 0 ? ',' : '') + part.join(',');
       }
       yield ']}';
@@ -202,7 +204,8 @@ export function findObject(
   const all = sortedByKey(def.items(ctx.cluster) as NamedObject[]);
   const key = `${def.namespaced ? (namespace ?? '') : ''}/${name}`;
   const at = lowerBound(all, key);
-  return at < all.length && objectKey(all[at]) === key ? all[at] : undefined;
+  const found = at < all.length && objectKey(all[at]) === key ? all[at] : undefined;
+  return found && (!def.live || def.live(ctx.cluster, found, ctx.now)) ? found : undefined;
 }
 
 export function getResource(
@@ -215,9 +218,26 @@ export function getResource(
   if (deny) {
     return deny;
   }
+  const rep = representation(ctx);
+  if (!rep.ok) {
+    return rep.reply;
+  }
   const found = findObject(ctx, def, namespace, name);
   if (!found) {
     return statusReply(notFound(def.resource, def.group, name));
   }
-  return json(withKind(def.kind, apiVersionOf(def), def.toJson(ctx.cluster, found, ctx.now)));
+  const obj = withKind(def.kind, apiVersionOf(def), def.toJson(ctx.cluster, found, ctx.now));
+  const table = rep.table;
+  if (!table) {
+    return json(obj);
+  }
+  const rv = (obj.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+  const body = {
+    kind: 'Table',
+    apiVersion: `meta.k8s.io/${table.version}`,
+    metadata: rv ? { resourceVersion: rv } : {},
+    columnDefinitions: def.printer.columns,
+    rows: [tableRow(def.printer, obj, ctx.now, table.include, table.version)],
+  };
+  return { kind: 'json', status: 200, body, headers: { 'Content-Type': TABLE_CONTENT_TYPE(table.version) } };
 }

@@ -2,6 +2,7 @@
  * GET /api/v1/namespaces/{ns}/pods/{pod}/log: PodLogOptions parsing and validation (422 Invalid, as
  * the apiserver checks before looking at the pod), then logs.ts for the body; follow=true streams.
  */
+import { kubeletDown, podExists } from './nodeLifecycle';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { type RouteContext, type Reply, statusReply } from './routesCommon';
 import type { SimPod } from './model';
@@ -123,7 +124,8 @@ export function logRoute(ctx: RouteContext, namespace: string, podName: string):
   }
   const opts = parsed.opts;
   const pod = clusterIndex(ctx.cluster).podByKey.get(`${namespace}/${podName}`);
-  if (!pod) {
+  const podNode = pod?.nodeName ? clusterIndex(ctx.cluster).nodeByName.get(pod.nodeName) : undefined;
+  if (!pod || !podExists(pod, podNode, ctx.now)) {
     return statusReply(notFound('pods', '', podName));
   }
   const first = podLogs(ctx.cluster, pod, opts, ctx.now);
@@ -131,7 +133,7 @@ export function logRoute(ctx: RouteContext, namespace: string, podName: string):
     return statusReply(status(first.status, first.reason, first.message));
   }
   const node = pod.nodeName ? clusterIndex(ctx.cluster).nodeByName.get(pod.nodeName) : undefined;
-  if (node && (ctx.faults.isUnreachable(node.name) || node.readyStatus === 'Unknown')) {
+  if (node && (ctx.faults.isUnreachable(node.name) || kubeletDown(node, ctx.now))) {
     const c = targetContainer(pod, opts);
     const url = `https://${node.internalIP}:10250/containerLogs/${namespace}/${podName}/${c?.name ?? ''}`;
     return statusReply(

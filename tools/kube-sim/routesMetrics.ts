@@ -8,6 +8,7 @@ import { clusterIndex, sortedByKey } from './clusterIndex';
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 import { badRequest, forbidden, notFound, status } from './status';
 import { nodeHasMetrics, nodeMetricsItem, podHasMetrics, podMetricsItem } from './metricsApi';
+import { podExists } from './nodeLifecycle';
 import { METRICS_V1BETA1, apiResourceList } from './routesDiscovery';
 
 const GROUP = 'metrics.k8s.io';
@@ -51,12 +52,14 @@ function nodeOk(ctx: RouteContext, node: SimNode | undefined): boolean {
   return !!node && nodeHasMetrics(node, ctx.now, ctx.faults.nodesWithoutMetrics);
 }
 
+/** an evicted pod that its kubelet removed has no metrics: it no longer exists */
 function podOk(ctx: RouteContext, pod: SimPod): boolean {
-  const idx = clusterIndex(ctx.cluster);
+  const node = clusterIndex(ctx.cluster).nodeByName.get(pod.nodeName);
   return (
     podHasMetrics(pod) &&
     !ctx.faults.podsWithoutMetrics.has(`${pod.namespace}/${pod.name}`) &&
-    nodeOk(ctx, idx.nodeByName.get(pod.nodeName))
+    nodeOk(ctx, node) &&
+    podExists(pod, node, ctx.now)
   );
 }
 

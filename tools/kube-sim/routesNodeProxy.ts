@@ -2,6 +2,7 @@
  * /api/v1/nodes/{node}/proxy/... : the API server relaying to the kubelet on :10250. Needs nodes/proxy;
  * an unreachable kubelet gives the proxy's 503 "error trying to reach service".
  */
+import { kubeletDown } from './nodeLifecycle';
 import { type RouteContext, type Reply, PROMETHEUS_TEXT, json, pageNotFound, statusReply, text } from './routesCommon';
 import { clusterIndex } from './clusterIndex';
 import { forbidden, notFound, serviceUnavailable } from './status';
@@ -18,7 +19,7 @@ export function nodeProxyRoute(ctx: RouteContext, nodeName: string, rest: string
   if (!node) {
     return statusReply(notFound('nodes', '', nodeName));
   }
-  if (ctx.faults.isUnreachable(node.name) || node.readyStatus === 'Unknown') {
+  if (ctx.faults.isUnreachable(node.name) || kubeletDown(node, ctx.now)) {
     return statusReply(
       serviceUnavailable(
         `error trying to reach service: dial tcp ${node.internalIP}:10250: connect: connection refused`

@@ -1,8 +1,23 @@
 /** The object resources kube-sim serves: where their items live, how they render, which fields select. */
-import type { SimCluster, SimEvent, SimNamespace, SimNode, SimPVC, SimPod, SimWorkload } from './model';
+import type {
+  SimCluster,
+  SimConfigMap,
+  SimEvent,
+  SimLease,
+  SimNamespace,
+  SimNode,
+  SimPVC,
+  SimPod,
+  SimService,
+  SimWorkload,
+} from './model';
 import { clusterIndex } from './clusterIndex';
 import { Json, eventJson, namespaceJson, nodeJson, podJson, podRestartPolicy, pvcJson } from './objects';
 import { daemonSetJson, deploymentJson, jobJson, replicaSetJson, statefulSetJson } from './objectsWorkloads';
+import { endpointSliceJson, endpointsJson, serviceJson, sliceName } from './objectsNetwork';
+import { configMapJson, leaseJson } from './objectsConfig';
+import { podExists } from './nodeLifecycle';
+import { type Printer, PRINTERS } from './tablePrinters';
 
 /** a method-typed getter is bivariant, so ResourceDef<SimPod> can be used as ResourceDef<NamedObject> */
 type FieldGetter<T> = { get(item: T): string }['get'];
@@ -28,12 +43,20 @@ export interface ResourceDef<T extends { name: string; namespace?: string }> {
    * apimachinery's DefaultMetaV1FieldSelectorConversion message.
    */
   customFieldConversion: boolean;
+  /** whether the object exists at nowMs (evicted pods go, events appear at their time); default always */
+  live?: { get(c: SimCluster, item: T, nowMs: number): boolean }['get'];
+  /** the Table columns and cells kube-apiserver's printer gives this kind */
+  printer: Printer;
 }
 
 const metaFields = {
   'metadata.name': (o: { name: string }) => o.name,
   'metadata.namespace': (o: { namespace?: string }) => o.namespace ?? '',
 };
+
+function podNode(c: SimCluster, p: SimPod): SimNode | undefined {
+  return p.nodeName ? clusterIndex(c).nodeByName.get(p.nodeName) : undefined;
+}
 
 export const podsDef: ResourceDef<SimPod> = {
   group: '',
@@ -42,7 +65,9 @@ export const podsDef: ResourceDef<SimPod> = {
   kind: 'Pod',
   namespaced: true,
   items: (c) => c.pods,
-  toJson: (c, p) => podJson(c, p, p.nodeName ? clusterIndex(c).nodeByName.get(p.nodeName) : undefined),
+  toJson: (c, p, now) => podJson(c, p, podNode(c, p), now),
+  live: (c, p, now) => podExists(p, podNode(c, p), now),
+  printer: PRINTERS.pods,
   labels: (p) => p.labels,
   fields: {
     ...metaFields,
@@ -69,6 +94,7 @@ export const nodesDef: ResourceDef<SimNode> = {
   labels: (n) => n.labels,
   fields: { 'metadata.name': (n) => n.name, 'spec.unschedulable': (n) => String(!!n.unschedulable) },
   customFieldConversion: true,
+  printer: PRINTERS.nodes,
 };
 
 export const namespacesDef: ResourceDef<SimNamespace> = {
@@ -82,6 +108,7 @@ export const namespacesDef: ResourceDef<SimNamespace> = {
   labels: (ns) => ns.labels,
   fields: { 'metadata.name': (ns) => ns.name, 'status.phase': () => 'Active' },
   customFieldConversion: true,
+  printer: PRINTERS.namespaces,
 };
 
 export const eventsDef: ResourceDef<SimEvent> = {
@@ -109,6 +136,8 @@ export const eventsDef: ResourceDef<SimEvent> = {
     type: (e) => e.type,
   },
   customFieldConversion: true,
+  live: (_c, e, now) => e.firstMs <= now,
+  printer: PRINTERS.events,
 };
 
 export const pvcsDef: ResourceDef<SimPVC> = {
@@ -122,13 +151,15 @@ export const pvcsDef: ResourceDef<SimPVC> = {
   labels: () => ({}),
   fields: { ...metaFields },
   customFieldConversion: false,
+  printer: PRINTERS.persistentvolumeclaims,
 };
 
 function workloadDef(
   group: 'apps' | 'batch',
   resource: string,
   kind: SimWorkload['kind'],
-  toJson: (c: SimCluster, w: SimWorkload) => Json,
+  toJson: (c: SimCluster, w: SimWorkload, nowMs: number) => Json,
+  printer: Printer,
   extraFields: Record<string, (w: SimWorkload) => string> = {}
 ): ResourceDef<SimWorkload> {
   // filtering the shared workloads array per request is linear; cache per array+length like clusterIndex
@@ -151,18 +182,114 @@ function workloadDef(
     labels: (w) => w.labels,
     fields: { ...metaFields, ...extraFields },
     customFieldConversion: Object.keys(extraFields).length > 0,
+    printer,
   };
 }
 
-export const deploymentsDef = workloadDef('apps', 'deployments', 'Deployment', deploymentJson);
-export const replicaSetsDef = workloadDef('apps', 'replicasets', 'ReplicaSet', replicaSetJson, {
+export const deploymentsDef = workloadDef('apps', 'deployments', 'Deployment', deploymentJson, PRINTERS.deployments);
+export const replicaSetsDef = workloadDef('apps', 'replicasets', 'ReplicaSet', replicaSetJson, PRINTERS.replicasets, {
   'status.replicas': (w) => String(w.replicas),
 });
-export const statefulSetsDef = workloadDef('apps', 'statefulsets', 'StatefulSet', statefulSetJson, {
-  'status.successful': () => '',
-});
-export const daemonSetsDef = workloadDef('apps', 'daemonsets', 'DaemonSet', daemonSetJson);
-export const jobsDef = workloadDef('batch', 'jobs', 'Job', jobJson, { 'status.successful': () => '' });
+export const statefulSetsDef = workloadDef(
+  'apps',
+  'statefulsets',
+  'StatefulSet',
+  statefulSetJson,
+  PRINTERS.statefulsets,
+  { 'status.successful': () => '' }
+);
+export const daemonSetsDef = workloadDef('apps', 'daemonsets', 'DaemonSet', daemonSetJson, PRINTERS.daemonsets);
+export const jobsDef = workloadDef('batch', 'jobs', 'Job', jobJson, PRINTERS.jobs, { 'status.successful': () => '' });
+
+export const servicesDef: ResourceDef<SimService> = {
+  group: '',
+  version: 'v1',
+  resource: 'services',
+  kind: 'Service',
+  namespaced: true,
+  items: (c) => c.services,
+  toJson: (c, s) => serviceJson(c, s),
+  labels: (s) => s.labels,
+  fields: { ...metaFields, 'spec.clusterIP': (s) => s.clusterIP, 'spec.type': (s) => s.type },
+  customFieldConversion: true,
+  printer: PRINTERS.services,
+};
+
+export const endpointsDef: ResourceDef<SimService> = {
+  group: '',
+  version: 'v1',
+  resource: 'endpoints',
+  kind: 'Endpoints',
+  namespaced: true,
+  items: (c) => c.services,
+  toJson: (c, s, now) => endpointsJson(c, s, now),
+  labels: (s) => s.labels,
+  fields: { ...metaFields },
+  customFieldConversion: false,
+  printer: PRINTERS.endpoints,
+};
+
+/** one slice per service, named `<service>-<suffix>`, so the items are the services under their slice names */
+interface SliceItem {
+  name: string;
+  namespace: string;
+  service: SimService;
+}
+const sliceCache = new WeakMap<SimService[], { length: number; items: SliceItem[] }>();
+
+export const endpointSlicesDef: ResourceDef<SliceItem> = {
+  group: 'discovery.k8s.io',
+  version: 'v1',
+  resource: 'endpointslices',
+  kind: 'EndpointSlice',
+  namespaced: true,
+  items: (c) => {
+    const hit = sliceCache.get(c.services);
+    if (hit && hit.length === c.services.length) {
+      return hit.items;
+    }
+    const items = c.services.map((s) => ({ name: sliceName(s), namespace: s.namespace, service: s }));
+    sliceCache.set(c.services, { length: c.services.length, items });
+    return items;
+  },
+  toJson: (c, it, now) => endpointSliceJson(c, it.service, now),
+  labels: (it) => ({
+    ...it.service.labels,
+    'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+    'kubernetes.io/service-name': it.service.name,
+  }),
+  fields: { ...metaFields, addressType: () => 'IPv4' },
+  customFieldConversion: true,
+  printer: PRINTERS.endpointslices,
+};
+
+export const configMapsDef: ResourceDef<SimConfigMap> = {
+  group: '',
+  version: 'v1',
+  resource: 'configmaps',
+  kind: 'ConfigMap',
+  namespaced: true,
+  items: (c) => c.configMaps,
+  toJson: (c, cm) => configMapJson(c, cm),
+  labels: (cm) => cm.labels,
+  fields: { ...metaFields },
+  customFieldConversion: false,
+  printer: PRINTERS.configmaps,
+};
+
+export const leasesDef: ResourceDef<SimLease> = {
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  resource: 'leases',
+  kind: 'Lease',
+  namespaced: true,
+  items: (c) => c.leases,
+  toJson: (c, l, now) => leaseJson(c, l, now),
+  labels: (l) => l.labels,
+  fields: { ...metaFields },
+  customFieldConversion: false,
+  printer: PRINTERS.leases,
+};
 
 export type AnyResourceDef = ResourceDef<NamedObject>;
 
@@ -172,6 +299,9 @@ export const CORE_RESOURCES: Record<string, AnyResourceDef> = {
   namespaces: namespacesDef,
   events: eventsDef,
   persistentvolumeclaims: pvcsDef,
+  services: servicesDef,
+  endpoints: endpointsDef,
+  configmaps: configMapsDef,
 };
 
 export const APPS_RESOURCES: Record<string, AnyResourceDef> = {
@@ -182,3 +312,7 @@ export const APPS_RESOURCES: Record<string, AnyResourceDef> = {
 };
 
 export const BATCH_RESOURCES: Record<string, AnyResourceDef> = { jobs: jobsDef };
+
+export const COORDINATION_RESOURCES: Record<string, AnyResourceDef> = { leases: leasesDef };
+
+export const DISCOVERY_RESOURCES: Record<string, AnyResourceDef> = { endpointslices: endpointSlicesDef };

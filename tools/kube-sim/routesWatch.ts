@@ -12,7 +12,7 @@ import type { AnyResourceDef, NamedObject } from './routesResources';
 import { apiVersionOf, denied, listResourceVersion, parseSelectors } from './routesList';
 import { sortedByKey } from './clusterIndex';
 import { matchFields, matchLabels } from './selectors';
-import { badRequest } from './status';
+import { badRequest, status } from './status';
 import { withKind } from './objects';
 
 /** query booleans as apimachinery converts them: anything but false/f/0 (or empty) is true */
@@ -36,6 +36,9 @@ export function initialEvents(ctx: RouteContext, def: AnyResourceDef, namespace:
   const events: WatchEvent[] = [];
   for (const it of sortedByKey(def.items(ctx.cluster) as NamedObject[])) {
     if (namespace !== undefined && def.namespaced && it.namespace !== namespace) {
+      continue;
+    }
+    if (def.live && !def.live(ctx.cluster, it, ctx.now)) {
       continue;
     }
     if (labels.length > 0 && !matchLabels(labels, def.labels(it))) {
@@ -62,7 +65,14 @@ export function watchResource(ctx: RouteContext, def: AnyResourceDef, namespace?
   }
   const rvRaw = ctx.query.get('resourceVersion') ?? '';
   if (rvRaw !== '' && !/^\d+$/.test(rvRaw)) {
-    return statusReply(badRequest(`invalid resource version: ${rvRaw}`));
+    // the watch cache's parse error is no API status, so kube-apiserver answers 500 (kubernetes#139485)
+    return statusReply(
+      status(
+        500,
+        '',
+        `resourceVersion: Invalid value: "${rvRaw}": strconv.ParseUint: parsing "${rvRaw}": invalid syntax`
+      )
+    );
   }
   const timeoutRaw = ctx.query.get('timeoutSeconds');
   if (timeoutRaw !== null && !/^\d+$/.test(timeoutRaw)) {

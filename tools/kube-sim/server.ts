@@ -112,7 +112,7 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
     let contentType: string;
     let extra: Record<string, string> = {};
     if (reply.kind === 'chunks') {
-      contentType = 'application/json';
+      contentType = reply.contentType ?? 'application/json';
       if (!fault) {
         res.writeHead(reply.status, baseHeaders(contentType));
         for (const chunk of reply.chunks()) {
@@ -273,6 +273,7 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
       request,
       segments,
       query: url.searchParams,
+      accept: req.headers.accept,
       requestSeq: ++seq,
       followPollMs: o.followPollMs,
       onStop,

@@ -38,6 +38,10 @@ export function status(
     reason,
     code,
   };
+  if (!reason) {
+    // StatusReasonUnknown is "", which Go's omitempty leaves out
+    delete (body as Partial<StatusBody>).reason;
+  }
   if (details) {
     // keep `code` last, as Go marshals the struct fields in order
     const { code: c, ...rest } = body;
@@ -170,6 +174,15 @@ export const CONTINUE_EXPIRED =
 
 export function expired(message: string, continueToken?: string): StatusBody {
   return status(410, 'Expired', message, undefined, continueToken);
+}
+
+/** negotiation.NewNotAcceptableError for an Accept header no representation satisfies */
+export function notAcceptable(): StatusBody {
+  return status(
+    406,
+    'NotAcceptable',
+    'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'
+  );
 }
 
 export function methodNotAllowed(): StatusBody {

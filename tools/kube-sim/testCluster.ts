@@ -245,6 +245,9 @@ export function testCluster(): SimCluster {
     pods: [web, single, crashy, restarted, colourful, quiet, creating, pullFail, job, unscheduled, trainer],
     pvcs: [],
     events: [],
+    services: [],
+    configMaps: [],
+    leases: [],
   };
 }
 

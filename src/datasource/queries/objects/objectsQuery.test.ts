@@ -2,7 +2,7 @@
 import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, manualClock, SimPod, startKubeSim } from '../../../../tools/kube-sim';
+import { KubeSim, manualClock, podNodeEffects, podReadyAt, SimPod, startKubeSim } from '../../../../tools/kube-sim';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeClient } from '../../kube/client';
 import { ObjectResource, ObjectsQuery } from '../../types';
@@ -82,9 +82,13 @@ describe('objects query: pods', () => {
       (p) => p.nodeName && p.phase === 'Running' && p.containers.every((c) => c.state === 'running')
     );
     expect(running.length).toBeGreaterThan(10);
+    const nodeOf = (p: SimPod) => sim.cluster.nodes.find((n) => n.name === p.nodeName);
     for (const p of running) {
-      expect(rowOf(frame, p.name, p.namespace).status).toBe('Running');
+      // the node lifecycle controller evicts the pods of a lost node: kubectl then prints Terminating
+      const evicted = podNodeEffects(p, nodeOf(p), sim.now()).evictedAtMs !== undefined;
+      expect(rowOf(frame, p.name, p.namespace).status).toBe(evicted ? 'Terminating' : 'Running');
     }
+    expect(running.some((p) => podNodeEffects(p, nodeOf(p), sim.now()).evictedAtMs === undefined)).toBe(true);
   });
 
   it('adds up restarts and ages in seconds since creation', async () => {
@@ -219,8 +223,15 @@ describe('objects query: other resources', () => {
       desired: sim.cluster.nodes.length,
       current: sim.cluster.nodes.length,
     });
+    // a pod on a NotReady node loses its Ready condition (node lifecycle controller, MarkPodsNotReady)
     const readyPods = sim.cluster.pods.filter(
-      (p) => p.owner?.name === 'kube-proxy' && p.containers.every((c) => c.ready)
+      (p) =>
+        p.owner?.name === 'kube-proxy' &&
+        podReadyAt(
+          p,
+          sim.cluster.nodes.find((n) => n.name === p.nodeName),
+          sim.now()
+        )
     ).length;
     expect(rowOf(ds, 'kube-proxy').ready).toBe(readyPods);
   });
