@@ -2,11 +2,12 @@
 import { AnnotationQuery, DataFrame, dateTime } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, manualClock, startKubeSim } from '../../tools/kube-sim';
+import { manualClock } from '../../tools/kube-sim';
 import { testContext } from '../../tools/testing/queryContext';
 import { framesToAnnotations, kubeAnnotations } from './annotations';
 import { eventsModule } from './queries/events/eventsQuery';
 import { eventsFrame } from './queries/events/eventsFrame';
+import { kubeSimForTests } from './testing/kubeSim';
 import { EventsQuery, KubeQuery } from './types';
 
 const prepare = (json: unknown) => kubeAnnotations.prepareAnnotation!(json);
@@ -113,25 +114,19 @@ describe('processEvents', () => {
 });
 
 describe('annotations end to end', () => {
-  let sim: KubeSim;
-  beforeAll(async () => {
-    sim = await startKubeSim({ nodes: 8, podsPerNode: 8, seed: 11, clock: manualClock(Date.UTC(2025, 0, 1)) });
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
+  const sim = kubeSimForTests({ nodes: 8, podsPerNode: 8, seed: 11, clock: manualClock(Date.UTC(2025, 0, 1)) });
 
   it("shows the cluster's Warning events within the dashboard range", async () => {
     const anno = prepare({ name: 'Kubernetes warnings', enable: true, iconColor: 'red' });
     const query = kubeAnnotations.prepareQuery!(anno) as EventsQuery;
-    const { ctx, vars } = testContext(sim);
-    const to = sim.now();
+    const { ctx, vars } = testContext(sim());
+    const to = sim().now();
     const from = to - 3_600_000;
     const range = { from: dateTime(from), to: dateTime(to), raw: { from: 'now-1h', to: 'now' } };
     const res = await lastValueFrom(eventsModule.run({ ...ctx, range }, eventsModule.resolve(query, vars), query));
     const events = await lastValueFrom(kubeAnnotations.processEvents!(anno, res.data));
 
-    const expected = sim.cluster.events.filter((e) => e.type === 'Warning' && e.lastMs >= from && e.firstMs <= to);
+    const expected = sim().cluster.events.filter((e) => e.type === 'Warning' && e.lastMs >= from && e.firstMs <= to);
     expect(expected.length).toBeGreaterThan(0);
     expect(events).toHaveLength(expected.length);
     for (const e of expected) {

@@ -8,6 +8,7 @@ import { createProxyHarness } from '../../tools/proxy-harness';
 import { KubeSim, startKubeSim } from '../../tools/kube-sim';
 import { KubeDataSource } from './datasource';
 import { KubeQuery } from './types';
+import { kubeSimForTests } from './testing/kubeSim';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -17,21 +18,11 @@ jest.mock('@grafana/runtime', () => ({
   getTemplateSrv: () => ({ replace: (s: string) => s }),
 }));
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 3, seed: 5 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 3, seed: 5 });
 
 type Fetch = ReturnType<typeof createProxyHarness>['fetch'];
 
-function makeDs(jsonData: Record<string, unknown> = {}, on: KubeSim = sim, wrap: (f: Fetch) => Fetch = (f) => f) {
+function makeDs(jsonData: Record<string, unknown> = {}, on: KubeSim = sim(), wrap: (f: Fetch) => Fetch = (f) => f) {
   const harness = createProxyHarness({ url: on.url, jsonData, secureJsonData: { token: on.token } });
   const waits: number[] = [];
   const sleep = (ms: number): Observable<unknown> => {
@@ -75,19 +66,23 @@ const column = (frame: DataFrame, name: string) => frame.fields.find((f) => f.na
 
 describe('retries through the data source', () => {
   it('a nodes query throttled twice (429) shows its data and says it was retried', async () => {
-    sim.faults.tooManyRequests({ pathPrefix: '/api/v1/nodes', retryAfterSeconds: 1, times: 2 });
+    sim().faults.tooManyRequests({ pathPrefix: '/api/v1/nodes', retryAfterSeconds: 1, times: 2 });
     const { ds, waits } = makeDs();
     const res = await run(ds, {});
     expect(res.errors).toBeUndefined();
-    expect(column(res.data[0], 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(res.data[0], 'node')).toHaveLength(sim().cluster.nodes.length);
     expect(noticesOf(res)).toContain('info: The API server throttled 1 request (429); it was retried after 1 s.');
     // the Status' details.retryAfterSeconds: Grafana does not pass the Retry-After header on
     expect(waits).toEqual([1000, 1000]);
-    expect(sim.faults.requestsTo('/api/v1/nodes').filter((r) => r.path === '/api/v1/nodes')).toHaveLength(3);
+    expect(
+      sim()
+        .faults.requestsTo('/api/v1/nodes')
+        .filter((r) => r.path === '/api/v1/nodes')
+    ).toHaveLength(3);
   });
 
   it('an API server 503 is retried after a short backoff', async () => {
-    sim.faults.errorRate({ pathPrefix: '/apis/metrics.k8s.io/v1beta1/nodes', status: 503, times: 1 });
+    sim().faults.errorRate({ pathPrefix: '/apis/metrics.k8s.io/v1beta1/nodes', status: 503, times: 1 });
     const { ds, waits } = makeDs();
     const res = await run(ds, {});
     expect(res.errors).toBeUndefined();
@@ -99,7 +94,7 @@ describe('retries through the data source', () => {
   });
 
   it('throttled past the bound: the error says how often it was retried, the frame warns', async () => {
-    sim.faults.tooManyRequests({ pathPrefix: '/apis/metrics.k8s.io', retryAfterSeconds: 1 });
+    sim().faults.tooManyRequests({ pathPrefix: '/apis/metrics.k8s.io', retryAfterSeconds: 1 });
     const { ds, waits } = makeDs();
     const res = await run(ds, {});
     expect(waits).toEqual([1000, 1000, 1000]);
@@ -109,11 +104,11 @@ describe('retries through the data source', () => {
         'Raise the refresh interval or lower the fan-out concurrency if this repeats.'
     );
     // the Node objects still show
-    expect(column(res.data[0], 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(res.data[0], 'node')).toHaveLength(sim().cluster.nodes.length);
   });
 
   it('a time-series poll notes its retries too', async () => {
-    sim.faults.tooManyRequests({ pathPrefix: '/apis/metrics.k8s.io', retryAfterSeconds: 2, times: 1 });
+    sim().faults.tooManyRequests({ pathPrefix: '/apis/metrics.k8s.io', retryAfterSeconds: 2, times: 1 });
     const { ds } = makeDs();
     try {
       const res = await run(ds, { format: 'timeseries' });
@@ -170,7 +165,7 @@ describe('error pages through the data source', () => {
     '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
   it('an HTML 502 from a front is summarised, never quoted', async () => {
-    sim.faults.errorRate({ pathPrefix: '/api/v1/nodes', status: 502, body: NGINX_502, contentType: 'text/html' });
+    sim().faults.errorRate({ pathPrefix: '/api/v1/nodes', status: 502, body: NGINX_502, contentType: 'text/html' });
     const { ds } = makeDs();
     const res = await run(ds, {});
     const message = res.errors?.[0].message ?? '';
@@ -182,7 +177,7 @@ describe('error pages through the data source', () => {
     const gone = await startKubeSim({ nodes: 1, podsPerNode: 1 });
     const url = gone.url;
     await gone.stop();
-    const harness = createProxyHarness({ url, secureJsonData: { token: sim.token } });
+    const harness = createProxyHarness({ url, secureJsonData: { token: sim().token } });
     const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch });
     const res = await run(ds, {});
     expect(res.errors?.[0].message).toMatch(/^Grafana could not connect to the API server/);

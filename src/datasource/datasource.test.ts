@@ -3,9 +3,10 @@ import { DataQueryRequest, DataQueryResponse, DataFrame, dateTime, FieldType } f
 import { lastValueFrom, toArray } from 'rxjs';
 
 import { createProxyHarness, HarnessOptions } from '../../tools/proxy-harness';
-import { KubeSim, startKubeSim } from '../../tools/kube-sim';
+import { startKubeSim } from '../../tools/kube-sim';
 import { KubeDataSource } from './datasource';
 import { KubeQuery } from './types';
+import { kubeSimForTests } from './testing/kubeSim';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -15,17 +16,7 @@ jest.mock('@grafana/runtime', () => ({
   getTemplateSrv: () => ({ replace: (s: string) => s }),
 }));
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 3, seed: 11 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 3, seed: 11 });
 
 /** Variables as Grafana's template service would replace them (csv for multi-value). */
 function templateSrv(vars: Record<string, string | string[]>) {
@@ -43,9 +34,9 @@ function templateSrv(vars: Record<string, string | string[]>) {
 
 function makeDs(opts: Partial<HarnessOptions> = {}, vars: Record<string, string | string[]> = {}) {
   const harness = createProxyHarness({
-    url: sim.url,
+    url: sim().url,
     jsonData: {},
-    secureJsonData: { token: sim.token },
+    secureJsonData: { token: sim().token },
     ...opts,
   });
   const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv(vars) });
@@ -83,10 +74,12 @@ describe('nodes query through the proxy harness', () => {
     const res = await runNodes(ds);
     expect(res.errors).toBeUndefined();
     const frame: DataFrame = res.data[0];
-    const expected = sim.cluster.nodes.map((n) => n.name).sort();
+    const expected = sim()
+      .cluster.nodes.map((n) => n.name)
+      .sort();
     expect(column(frame, 'node')).toEqual(expected);
     for (let i = 0; i < expected.length; i++) {
-      const node = sim.cluster.nodes.find((n) => n.name === expected[i])!;
+      const node = sim().cluster.nodes.find((n) => n.name === expected[i])!;
       expect(column(frame, 'cpuAllocatable')[i]).toBeCloseTo(node.allocatable.cpu, 6);
       expect(column(frame, 'memoryAllocatable')[i]).toBe(node.allocatable.memory);
       expect(column(frame, 'cpu')[i]).toBeGreaterThan(0);
@@ -103,16 +96,18 @@ describe('nodes query through the proxy harness', () => {
   it('sends the token from secureJsonData through the route, never from the browser', async () => {
     const { ds, harness } = makeDs();
     await runNodes(ds);
-    expect(JSON.stringify(harness.instanceSettings())).not.toContain(sim.token);
+    expect(JSON.stringify(harness.instanceSettings())).not.toContain(sim().token);
     expect(harness.requests.length).toBeGreaterThan(0);
     for (const r of harness.requests) {
       expect(r.method).toBe('GET');
-      expect(r.headers.authorization).toBe(`Bearer ${sim.token}`);
+      expect(r.headers.authorization).toBe(`Bearer ${sim().token}`);
     }
   });
 
   it('filters by one node name on the server and by several from a multi-value variable', async () => {
-    const names = sim.cluster.nodes.map((n) => n.name).sort();
+    const names = sim()
+      .cluster.nodes.map((n) => n.name)
+      .sort();
     const one = await runNodes(makeDs().ds, { nodeName: names[1] });
     expect(column(one.data[0], 'node')).toEqual([names[1]]);
 
@@ -122,7 +117,9 @@ describe('nodes query through the proxy harness', () => {
 
   it('filters by a label selector', async () => {
     const res = await runNodes(makeDs().ds, { labelSelector: 'node-role.kubernetes.io/control-plane' });
-    const cp = sim.cluster.nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in n.labels).map((n) => n.name);
+    const cp = sim()
+      .cluster.nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in n.labels)
+      .map((n) => n.name);
     expect(column(res.data[0], 'node')).toEqual(cp.sort());
   });
 
@@ -158,33 +155,33 @@ describe('nodes query through the proxy harness', () => {
   });
 
   it('keeps the usage when the Node objects are forbidden, and names the missing permission', async () => {
-    sim.faults.deny('nodes');
+    sim().faults.deny('nodes');
     const res = await runNodes(makeDs().ds);
     expect(res.errors?.[0].message).toMatch(/list/);
     expect(res.errors?.[0].message).toMatch(/nodes/);
-    expect(column(res.data[0], 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(res.data[0], 'node')).toHaveLength(sim().cluster.nodes.length);
     expect(column(res.data[0], 'cpu').every((v: number | null) => v !== null && v > 0)).toBe(true);
   });
 
   it('keeps the nodes when metrics-server is missing, and says how to fix it', async () => {
-    sim.faults.metricsServer('absent');
+    sim().faults.metricsServer('absent');
     const res = await runNodes(makeDs().ds);
     expect(res.errors?.[0].message).toMatch(/metrics-server/);
     const frame = res.data[0];
-    expect(column(frame, 'node')).toHaveLength(sim.cluster.nodes.length);
+    expect(column(frame, 'node')).toHaveLength(sim().cluster.nodes.length);
     expect(column(frame, 'cpu').every((v: unknown) => v === null)).toBe(true);
   });
 
   it('says metrics-server is unavailable on the aggregator 503', async () => {
-    sim.faults.metricsServer('unavailable');
+    sim().faults.metricsServer('unavailable');
     const res = await runNodes(makeDs().ds);
     expect(res.errors?.[0].message).toMatch(/metrics-server/);
     expect(res.errors?.[0].message).toMatch(/not available|unavailable/i);
   });
 
   it('keeps a node without metrics yet and notes it', async () => {
-    const name = sim.cluster.nodes[0].name;
-    sim.faults.nodeWithoutMetrics(name);
+    const name = sim().cluster.nodes[0].name;
+    sim().faults.nodeWithoutMetrics(name);
     const res = await runNodes(makeDs().ds);
     const frame = res.data[0];
     const i = column(frame, 'node').indexOf(name);
@@ -193,7 +190,7 @@ describe('nodes query through the proxy harness', () => {
   });
 
   it('reports a malformed body instead of a blank panel', async () => {
-    sim.faults.malformed('/api/v1/nodes');
+    sim().faults.malformed('/api/v1/nodes');
     const res = await runNodes(makeDs().ds);
     expect(res.errors?.[0].message).toMatch(/malformed|not valid JSON|unexpected/i);
   });
@@ -214,7 +211,7 @@ describe('time series and live queries through the sampler', () => {
       expect(res.errors ?? []).toEqual([]);
       const frames: DataFrame[] = res.data;
       const cpuSeries = frames.filter((f) => f.fields[1]?.name === 'cpu');
-      expect(cpuSeries).toHaveLength(sim.cluster.nodes.length);
+      expect(cpuSeries).toHaveLength(sim().cluster.nodes.length);
       for (const f of cpuSeries) {
         expect(f.fields[0].type).toBe(FieldType.time);
         expect(f.fields[1].values[0]).toBeGreaterThan(0);
@@ -250,7 +247,7 @@ describe('time series and live queries through the sampler', () => {
 
 describe('logs through the data source', () => {
   it('returns a logs frame for one pod over the panel time range, with Explore-ready meta', async () => {
-    const pod = sim.cluster.pods.find((p) => p.phase === 'Running' && p.containers.length === 1)!;
+    const pod = sim().cluster.pods.find((p) => p.phase === 'Running' && p.containers.length === 1)!;
     const { ds } = makeDs();
     const responses = await lastValueFrom(
       ds
@@ -290,7 +287,7 @@ describe('kubelet queries through the data source', () => {
     );
     expect(res[0].errors ?? []).toEqual([]);
     const frame: DataFrame = res[0].data[0];
-    expect(frame.length).toBe(sim.cluster.nodes.length);
+    expect(frame.length).toBe(sim().cluster.nodes.length);
   });
 
   it('says kubelet access is off instead of asking the kubelet', async () => {
@@ -313,7 +310,7 @@ describe('kubelet queries through the data source', () => {
 
 describe('pods through the data source', () => {
   it('answers kubectl top pods for one namespace, sorted by CPU, top 3', async () => {
-    const ns = sim.cluster.pods.find((p) => p.phase === 'Running')!.namespace;
+    const ns = sim().cluster.pods.find((p) => p.phase === 'Running')!.namespace;
     const { ds } = makeDs();
     const res = await lastValueFrom(
       ds
@@ -338,7 +335,7 @@ describe('objects and events through the data source', () => {
     );
     expect(res[0].errors ?? []).toEqual([]);
     const frame: DataFrame = res[0].data[0];
-    expect(frame.length).toBe(sim.cluster.workloads.filter((w) => w.kind === 'Deployment').length);
+    expect(frame.length).toBe(sim().cluster.workloads.filter((w) => w.kind === 'Deployment').length);
   });
 
   it('counts pods by status over time when asked for time series', async () => {
@@ -351,10 +348,11 @@ describe('objects and events through the data source', () => {
       );
       const frames: DataFrame[] = res[0].data;
       const total = frames.reduce((sum, f) => sum + (f.fields[1].values[0] as number), 0);
-      expect(total).toBe(sim.cluster.pods.length);
+      expect(total).toBe(sim().cluster.pods.length);
       const running = frames.find((f) => f.fields[1].labels?.status === 'Running');
       expect(running?.fields[1].values[0]).toBe(
-        sim.cluster.pods.filter((p) => p.phase === 'Running' && p.containers.every((c) => c.state === 'running')).length
+        sim().cluster.pods.filter((p) => p.phase === 'Running' && p.containers.every((c) => c.state === 'running'))
+          .length
       );
     } finally {
       ds.sampler.dispose();
@@ -373,7 +371,7 @@ describe('objects and events through the data source', () => {
       );
       const frames: DataFrame[] = res[0].data;
       const byReason = new Map<string, number>();
-      for (const e of sim.cluster.events.filter((x) => x.type === 'Warning')) {
+      for (const e of sim().cluster.events.filter((x) => x.type === 'Warning')) {
         byReason.set(e.reason, (byReason.get(e.reason) ?? 0) + 1);
       }
       expect(frames.length).toBe(byReason.size);
@@ -394,7 +392,7 @@ describe('objects and events through the data source', () => {
     const query = annotations.prepareQuery!(target) as KubeQuery;
     const res = await lastValueFrom(ds.query(request([{ ...query, refId: 'Anno' }])).pipe(toArray()));
     const events = await lastValueFrom(annotations.processEvents!(target, res[0].data) as never);
-    const warnings = sim.cluster.events.filter((e) => e.type === 'Warning');
+    const warnings = sim().cluster.events.filter((e) => e.type === 'Warning');
     expect(warnings.length).toBeGreaterThan(0);
     expect((events as unknown[]).length).toBeGreaterThan(0);
     for (const e of events as Array<{ text: string; tags: string[] }>) {

@@ -2,7 +2,8 @@ import { isFetchError } from '@grafana/runtime';
 
 import { headersOf } from './headers';
 import { KubeError } from './kubeError';
-import { kubeErrorFromResponse, REMEDY } from './responseErrors';
+import { kubeErrorFromResponse } from './responseErrors';
+import { REMEDY } from './statusCases';
 
 export { KubeError } from './kubeError';
 export type { KubeErrorInit, KubeErrorKind } from './kubeError';

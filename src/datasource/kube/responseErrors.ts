@@ -1,32 +1,25 @@
 import { bareText, statusLine } from './errorBody';
 import { forbiddenMessage, forbiddenRemedy, parseForbidden } from './forbidden';
 import { headerValue, parseRetryAfter, ResponseHeaders } from './headers';
-import { KubeError, KubeErrorKind } from './kubeError';
+import { KubeError } from './kubeError';
 import { ErrorBody, readErrorBody } from './statusBody';
+import {
+  fromCase,
+  GRAFANA_GATEWAY_CASES,
+  NETWORK_CASE,
+  otherCase,
+  pageKind,
+  REMEDY,
+  STATUS_CASES,
+  TIMEOUT_CASE,
+  withDetail,
+} from './statusCases';
 
 // Grafana's own answers, in place of the API server's
 const GRAFANA_AUTH_FAILED = 'Authentication to data source failed';
 const GRAFANA_ROUTE_DENIED = 'plugin proxy route access denied';
 const GRAFANA_NOT_WHITELISTED = 'Data proxy hostname and ip are not included in whitelist';
 const GRAFANA_BAD_TLS = 'Unable to load TLS certificate';
-
-/** Remedies more than one error shares. */
-export const REMEDY = {
-  credentials:
-    "Check the data source's bearer token (or client certificate and key): it may be wrong, expired or revoked. " +
-    'Tokens from `kubectl create token` expire (1 hour by default); use a longer --duration or a service-account token Secret.',
-  reachability:
-    'Check the data source URL, that the Grafana server can reach the API server, and the TLS settings ' +
-    '(CA certificate, server name, or skip verify for a self-signed certificate).',
-  retry: 'Retry in a moment; if it persists, check the API server (kubectl get --raw /readyz?verbose).',
-  metricsServerInstall:
-    'Install metrics-server (kubectl apply -f https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml) ' +
-    'and check that `kubectl get apiservice v1beta1.metrics.k8s.io` shows Available=True.',
-  metricsServerHealth:
-    'Check the metrics-server pod (kubectl -n kube-system get pods -l k8s-app=metrics-server) and the APIService status ' +
-    '(kubectl get apiservice v1beta1.metrics.k8s.io -o yaml): a crashing pod, a blocked port or a TLS error shows there.',
-  malformed: 'Check that the data source URL points at a Kubernetes API server and not at a web page or another proxy.',
-};
 
 const METRICS_PATH = /^\/apis\/metrics\.k8s\.io(\/|$|\?)/;
 const NODE_PROXY_PATH = /^\/api\/v1\/nodes\/([^/?]+)\/proxy(\/|$|\?)/;
@@ -46,10 +39,6 @@ function nodeOf(path: string): string | undefined {
   } catch {
     return m[1];
   }
-}
-
-function withDetail(head: string, detail: string): string {
-  return detail ? `${head}: ${detail}` : head;
 }
 
 function forbidden(status: number, body: ErrorBody, path: string): KubeError {
@@ -222,70 +211,6 @@ function unavailable(status: number, body: ErrorBody, path: string, headers?: Re
   });
 }
 
-function fromGrafanaGateway(status: number, body: ErrorBody, path: string): KubeError | undefined {
-  if (body.status || body.text) {
-    return undefined;
-  }
-  // an empty 502/504 is Grafana's reverse proxy failing to talk to the API server (proxyutil errorHandler)
-  if (status === 502) {
-    return new KubeError({
-      kind: 'unreachable',
-      status,
-      path,
-      message:
-        "Grafana could not connect to the API server: Grafana's proxy answered 502 with no reason; the name did not " +
-        'resolve, the connection was refused, or TLS failed',
-      remedy: `Grafana's server log (logger=data-proxy-log) has the exact error. ${REMEDY.reachability}`,
-    });
-  }
-  if (status === 504) {
-    return new KubeError({
-      kind: 'gatewayTimeout',
-      status,
-      path,
-      message:
-        "The API server did not answer within Grafana's data proxy timeout (30 s by default, [dataproxy] timeout)",
-      remedy:
-        'Narrow the query (namespace, label selector), or raise [dataproxy] timeout in grafana.ini; check that a ' +
-        'firewall does not drop the connection and the API server load.',
-    });
-  }
-  return undefined;
-}
-
-/** What a page from a proxy means, by status: the kind (so retries and checks still work) and what to do. */
-function pageKind(status: number): { kind: KubeErrorKind; remedy: string } {
-  switch (status) {
-    case 400:
-      return { kind: 'badRequest', remedy: REMEDY.malformed };
-    case 403:
-      return { kind: 'forbidden', remedy: `The proxy refused the request, not Kubernetes RBAC. ${REMEDY.malformed}` };
-    case 404:
-      return { kind: 'notFound', remedy: REMEDY.malformed };
-    case 408:
-    case 504:
-      return {
-        kind: 'timeout',
-        remedy: "Narrow the query (namespace, label selector) or raise the proxy's timeout; check the API server load.",
-      };
-    case 429:
-      return { kind: 'tooManyRequests', remedy: 'Raise the poll interval or lower the fan-out concurrency.' };
-    case 502:
-      return {
-        kind: 'serverError',
-        remedy:
-          "The proxy could not get an answer from the API server: check that the API server runs and that the proxy's " +
-          'backend (address, port, health check) points at it.',
-      };
-    case 503:
-      return {
-        kind: 'unavailable',
-        remedy: 'The API server may be restarting (a rollout), or the proxy has no healthy backend. ' + REMEDY.retry,
-      };
-  }
-  return status >= 500 ? { kind: 'serverError', remedy: REMEDY.retry } : { kind: 'unknown', remedy: REMEDY.malformed };
-}
-
 /** An HTML page (the API server never sends one): a load balancer, an ingress or an SSO proxy answered. */
 function fromPage(
   status: number,
@@ -326,53 +251,24 @@ export function kubeErrorFromResponse(
 ): KubeError {
   const read = readErrorBody(body, { server: headerValue(headers, 'server'), status, statusText });
   if (status <= 0) {
-    return new KubeError({
-      kind: 'network',
-      status,
-      path,
-      message: 'The request did not reach Grafana (network error)',
-      remedy: 'Check the connection to Grafana and reload the page.',
-    });
+    return fromCase(NETWORK_CASE, status, read, path);
   }
   if (read.page?.html && status !== 401) {
     return fromPage(status, read, path, headers, statusText);
   }
+  const simple = STATUS_CASES[status];
+  if (simple) {
+    return fromCase(simple, status, read, path);
+  }
   switch (status) {
-    case 401:
-      return new KubeError({
-        kind: 'unauthorized',
-        status,
-        path,
-        reason: 'Unauthorized',
-        message: 'The API server rejected the credentials (401 Unauthorized)',
-        remedy: REMEDY.credentials,
-      });
     case 400:
       return badRequest(status, read, path);
     case 403:
       return forbidden(status, read, path);
     case 404:
       return notFound(status, read, path);
-    case 409:
-      return new KubeError({
-        kind: 'conflict',
-        status,
-        path,
-        reason: read.status?.reason ?? 'Conflict',
-        message: withDetail('Conflict (409)', read.text),
-        remedy: 'Run the query again.',
-      });
     case 410:
       return gone(status, read, path);
-    case 422:
-      return new KubeError({
-        kind: 'invalid',
-        status,
-        path,
-        reason: read.status?.reason ?? 'Invalid',
-        message: withDetail('The API server rejected the request as invalid', read.text),
-        remedy: "Check the query's parameters (selectors, names, limits).",
-      });
     case 429: {
       const seconds = retryAfter(read, headers);
       return new KubeError({
@@ -390,40 +286,14 @@ export function kubeErrorFromResponse(
     case 503:
       return unavailable(status, read, path, headers);
   }
-  const gateway = fromGrafanaGateway(status, read, path);
+  const gateway = read.status || read.text ? undefined : GRAFANA_GATEWAY_CASES[status];
   if (gateway) {
-    return gateway;
+    return fromCase(gateway, status, read, path);
   }
   const node = nodeOf(path);
   if (status >= 500 && node && /error trying to reach service/i.test(read.text)) {
     return unavailable(status, read, path, headers);
   }
-  if (status === 504 || read.status?.reason === 'Timeout') {
-    return new KubeError({
-      kind: 'timeout',
-      status,
-      path,
-      reason: read.status?.reason ?? 'Timeout',
-      message: withDetail('The API server timed out', read.text),
-      remedy: 'Narrow the query (namespace, label selector) and retry.',
-    });
-  }
-  if (status >= 500) {
-    return new KubeError({
-      kind: 'serverError',
-      status,
-      path,
-      reason: read.status?.reason ?? 'InternalError',
-      message: withDetail(`The API server failed (${status})`, read.text),
-      remedy: REMEDY.retry,
-    });
-  }
-  return new KubeError({
-    kind: 'unknown',
-    status,
-    path,
-    reason: read.status?.reason,
-    message: withDetail(`The API server answered ${status}`, read.text),
-    remedy: 'Check the data source settings and the API server.',
-  });
+  const timedOut = status === 504 || read.status?.reason === 'Timeout';
+  return fromCase(timedOut ? TIMEOUT_CASE : otherCase(status), status, read, path);
 }

@@ -7,7 +7,7 @@
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { defer, firstValueFrom, Subject, VirtualTimeScheduler } from 'rxjs';
 
-import { KubeSim, manualClock, startKubeSim } from '../../../tools/kube-sim';
+import { manualClock } from '../../../tools/kube-sim';
 import { testContext } from '../../../tools/testing/queryContext';
 import { nodesModule } from '../queries/nodes/nodesQuery';
 import { SeriesHistory } from './history';
@@ -15,24 +15,18 @@ import { liveQuery } from './liveQuery';
 import { Sampler } from './sampler';
 import { timeSeriesFrames } from './timeseriesFrames';
 import { LiveSource } from './types';
+import { kubeSimForTests } from '../testing/kubeSim';
 
 const INTERVAL = 15_000;
 const clock = manualClock(Date.UTC(2025, 0, 1, 12));
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 2, seed: 5, clock });
-});
-afterAll(async () => {
-  await sim.stop();
-});
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 2, seed: 5, clock });
 
 function frameOf(frames: DataFrame[], name: string): DataFrame | undefined {
   return frames.find((f) => f.name === name);
 }
 
 it('accumulates node history from metrics-server, one request per poll for every panel', async () => {
-  const { ctx, vars } = testContext(sim);
+  const { ctx, vars } = testContext(sim());
   const resolved = nodesModule.resolve({ refId: 'A', queryType: 'nodes' }, vars);
   // each poll reads the cluster at the time it runs
   const source: LiveSource = {
@@ -50,7 +44,7 @@ it('accumulates node history from metrics-server, one request per poll for every
   const streamed: DataQueryResponse[] = [];
   const panel = liveQuery(sampler, source, { refId: 'B', live: true }).subscribe((r) => streamed.push(r));
   const metricsPath = '/apis/metrics.k8s.io/v1beta1/nodes';
-  const before = sim.faults.requestsTo(metricsPath).length;
+  const before = sim().faults.requestsTo(metricsPath).length;
 
   try {
     for (let i = 0; i < 4; i++) {
@@ -61,7 +55,7 @@ it('accumulates node history from metrics-server, one request per poll for every
       clock.advance(INTERVAL);
     }
     // two watchers, four polls: four requests
-    expect(sim.faults.requestsTo(metricsPath).length - before).toBe(4);
+    expect(sim().faults.requestsTo(metricsPath).length - before).toBe(4);
 
     const counts = framesSeen.map((frames) => frameOf(frames, 'node-1 cpu')?.length);
     expect(counts).toEqual([1, 2, 3, 4]);

@@ -1,21 +1,11 @@
 /** @jest-environment jsdom */
-import { KubeSim, startKubeSim } from '../../../tools/kube-sim';
 import { fakeTemplateSrv, testContext } from '../../../tools/testing/queryContext';
 import type { KubeletEndpoint } from '../types';
 import { filterOptions } from '../editors/clusterOptions';
 import { clusterOptionsFor, templateVariableOptions } from './clusterOptionsFor';
+import { kubeSimForTests } from '../testing/kubeSim';
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 2, seed: 3 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 2, seed: 3 });
 
 function templateSrv(vars: Record<string, string> = {}) {
   return { ...fakeTemplateSrv(vars), getVariables: () => Object.keys(vars).map((name) => ({ name })) };
@@ -23,7 +13,7 @@ function templateSrv(vars: Record<string, string> = {}) {
 
 function setup(vars: Record<string, string> = {}) {
   let now = 1_000_000;
-  const { ctx } = testContext(sim);
+  const { ctx } = testContext(sim());
   const srv = templateSrv(vars) as unknown as Parameters<typeof clusterOptionsFor>[1];
   const options = clusterOptionsFor({ client: ctx.client }, srv, () => now);
   return { options, advance: (ms: number) => (now += ms), client: ctx.client };
@@ -33,7 +23,9 @@ describe('clusterOptionsFor', () => {
   it('offers the names a variable query lists, interpolating the dashboard’s variables', async () => {
     const { options } = setup({ ns: 'kube-system' });
     const pods = await options.names({ kind: 'pods', namespace: '$ns' });
-    const expected = sim.cluster.pods.filter((p) => p.namespace === 'kube-system').map((p) => p.name);
+    const expected = sim()
+      .cluster.pods.filter((p) => p.namespace === 'kube-system')
+      .map((p) => p.name);
     expect(pods.map((o) => o.value).sort()).toEqual([...new Set(expected)].sort());
     expect(options.variables()).toEqual([{ value: '$ns', label: '$ns', group: 'Variables' }]);
   });
@@ -42,14 +34,14 @@ describe('clusterOptionsFor', () => {
     const { options, advance } = setup();
     await options.names({ kind: 'nodes' });
     await options.names({ kind: 'nodes' });
-    expect(sim.faults.requestsTo('/api/v1/nodes')).toHaveLength(1);
+    expect(sim().faults.requestsTo('/api/v1/nodes')).toHaveLength(1);
     advance(31_000);
     await options.names({ kind: 'nodes' });
-    expect(sim.faults.requestsTo('/api/v1/nodes')).toHaveLength(2);
+    expect(sim().faults.requestsTo('/api/v1/nodes')).toHaveLength(2);
   });
 
   it('shows a failure as one info row that says what is wrong', async () => {
-    sim.faults.deny('namespaces');
+    sim().faults.deny('namespaces');
     const { options } = setup();
     const rows = await options.names({ kind: 'namespaces' });
     expect(rows).toHaveLength(1);

@@ -2,54 +2,44 @@
 import type { MetricFindValue } from '@grafana/data';
 import { firstValueFrom } from 'rxjs';
 
-import { KubeSim, startKubeSim } from '../../../tools/kube-sim';
 import { testContext } from '../../../tools/testing/queryContext';
 import { KubeError } from '../kube/errors';
 import { listVariableValues, sortedUnique } from './variableQueries';
 import type { KubeVariableQuery } from '../variableTypes';
+import { kubeSimForTests } from '../testing/kubeSim';
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 3, seed: 11 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 3, seed: 11 });
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 const unique = (values: string[]) => [...new Set(values)].sort(byText);
 
 function list(query: Omit<KubeVariableQuery, 'refId'>, vars: Record<string, string | string[]> = {}) {
-  const { ctx, vars: resolver } = testContext(sim, { vars });
+  const { ctx, vars: resolver } = testContext(sim(), { vars });
   return firstValueFrom(listVariableValues(ctx.client, { refId: 'V', ...query }, resolver));
 }
 
 const texts = (values: MetricFindValue[]) => values.map((v) => v.text);
 const valuesOf = (values: MetricFindValue[]) => values.map((v) => v.value);
 
-describe('listVariableValues against kube-sim', () => {
+describe('listVariableValues against kube-sim()', () => {
   it('lists every namespace, sorted', async () => {
     const values = await list({ kind: 'namespaces' });
-    expect(texts(values)).toEqual(unique(sim.cluster.namespaces.map((n) => n.name)));
+    expect(texts(values)).toEqual(unique(sim().cluster.namespaces.map((n) => n.name)));
     expect(valuesOf(values)).toEqual(texts(values));
   });
 
   it('lists nodes, filtered by a label selector', async () => {
-    expect(texts(await list({ kind: 'nodes' }))).toEqual(unique(sim.cluster.nodes.map((n) => n.name)));
+    expect(texts(await list({ kind: 'nodes' }))).toEqual(unique(sim().cluster.nodes.map((n) => n.name)));
     const controlPlane = await list({ kind: 'nodes', labelSelector: 'node-role.kubernetes.io/control-plane' });
-    const expected = sim.cluster.nodes
-      .filter((n) => 'node-role.kubernetes.io/control-plane' in n.labels)
+    const expected = sim()
+      .cluster.nodes.filter((n) => 'node-role.kubernetes.io/control-plane' in n.labels)
       .map((n) => n.name);
     expect(expected.length).toBeGreaterThan(0);
     expect(texts(controlPlane)).toEqual(unique(expected));
   });
 
   it('lists the pods of a namespace from a variable, and narrows them by selector and node', async () => {
-    const shop = sim.cluster.pods.filter((p) => p.namespace === 'shop');
+    const shop = sim().cluster.pods.filter((p) => p.namespace === 'shop');
     expect(texts(await list({ kind: 'pods', namespace: '$namespace' }, { namespace: 'shop' }))).toEqual(
       unique(shop.map((p) => p.name))
     );
@@ -65,12 +55,12 @@ describe('listVariableValues against kube-sim', () => {
 
   it('takes every value of a multi-value namespace variable', async () => {
     const values = await list({ kind: 'pods', namespace: '$ns' }, { ns: ['shop', 'kube-system'] });
-    const expected = sim.cluster.pods.filter((p) => p.namespace === 'shop' || p.namespace === 'kube-system');
+    const expected = sim().cluster.pods.filter((p) => p.namespace === 'shop' || p.namespace === 'kube-system');
     expect(texts(values)).toEqual(unique(expected.map((p) => p.name)));
   });
 
   it('lists the containers of a pod with its init containers marked', async () => {
-    const pod = sim.cluster.pods.find((p) => p.initContainers.length > 0)!;
+    const pod = sim().cluster.pods.find((p) => p.initContainers.length > 0)!;
     const values = await list({ kind: 'containers', namespace: pod.namespace, pod: '$pod' }, { pod: pod.name });
     expect(values).toEqual(
       expect.arrayContaining([
@@ -82,7 +72,7 @@ describe('listVariableValues against kube-sim', () => {
   });
 
   it('lists container names once across several pods', async () => {
-    const frontend = sim.cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app === 'frontend');
+    const frontend = sim().cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app === 'frontend');
     expect(frontend.length).toBeGreaterThan(1);
     const values = await list({ kind: 'containers', namespace: 'shop', labelSelector: 'app=frontend' });
     expect(texts(values)).toEqual(unique(frontend.flatMap((p) => p.containers.map((c) => c.name))));
@@ -90,7 +80,7 @@ describe('listVariableValues against kube-sim', () => {
 
   it('lists workloads as Kind/name with the plain name as value', async () => {
     // ReplicaSets belong to their Deployments and are not offered
-    const shop = sim.cluster.workloads.filter((w) => w.namespace === 'shop' && w.kind !== 'ReplicaSet');
+    const shop = sim().cluster.workloads.filter((w) => w.namespace === 'shop' && w.kind !== 'ReplicaSet');
     const values = await list({ kind: 'workloads', namespace: 'shop' });
     expect(values).toEqual(
       shop.map((w) => ({ text: `${w.kind}/${w.name}`, value: w.name })).sort((a, b) => byText(a.text, b.text))
@@ -98,17 +88,21 @@ describe('listVariableValues against kube-sim', () => {
 
     const statefulSets = await list({ kind: 'workloads', workloadKind: 'statefulsets' });
     expect(valuesOf(statefulSets)).toEqual(
-      unique(sim.cluster.workloads.filter((w) => w.kind === 'StatefulSet').map((w) => w.name))
+      unique(
+        sim()
+          .cluster.workloads.filter((w) => w.kind === 'StatefulSet')
+          .map((w) => w.name)
+      )
     );
     expect(texts(statefulSets).every((t) => t.startsWith('StatefulSet/'))).toBe(true);
   });
 
   it('lists label keys and the values of a key', async () => {
     const keys = await list({ kind: 'labelKeys', resource: 'namespaces' });
-    expect(texts(keys)).toEqual(unique(sim.cluster.namespaces.flatMap((n) => Object.keys(n.labels))));
+    expect(texts(keys)).toEqual(unique(sim().cluster.namespaces.flatMap((n) => Object.keys(n.labels))));
 
     const teams = await list({ kind: 'labelValues', resource: 'namespaces', labelKey: 'team' });
-    const expected = sim.cluster.namespaces.flatMap((n) => (n.labels.team ? [n.labels.team] : []));
+    const expected = sim().cluster.namespaces.flatMap((n) => (n.labels.team ? [n.labels.team] : []));
     expect(expected.length).toBeGreaterThan(1);
     expect(texts(teams)).toEqual(unique(expected));
 
@@ -118,35 +112,43 @@ describe('listVariableValues against kube-sim', () => {
         key: 'app',
       }
     );
-    const shopApps = sim.cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app).map((p) => p.labels.app);
+    const shopApps = sim()
+      .cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app)
+      .map((p) => p.labels.app);
     expect(texts(appsInShop)).toEqual(unique(shopApps));
   });
 
   it('rejects a hostile namespace value before any request', async () => {
-    sim.faults.reset();
+    sim().faults.reset();
     await expect(
       list({ kind: 'pods', namespace: '$namespace' }, { namespace: '../../api/v1/secrets' })
     ).rejects.toThrow(/not a valid namespace name/);
     await expect(list({ kind: 'containers', pod: '$pod' }, { pod: 'web%2F..' })).rejects.toThrow(
       /not a valid pod name/
     );
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('asks for a label key before listing label values', async () => {
-    sim.faults.reset();
+    sim().faults.reset();
     await expect(list({ kind: 'labelValues', resource: 'pods' })).rejects.toThrow(/label key/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('keeps the namespaces it may read when one is forbidden', async () => {
-    sim.faults.deny('pods', { namespace: 'kube-system' });
+    sim().faults.deny('pods', { namespace: 'kube-system' });
     const values = await list({ kind: 'pods', namespace: 'shop,kube-system' });
-    expect(texts(values)).toEqual(unique(sim.cluster.pods.filter((p) => p.namespace === 'shop').map((p) => p.name)));
+    expect(texts(values)).toEqual(
+      unique(
+        sim()
+          .cluster.pods.filter((p) => p.namespace === 'shop')
+          .map((p) => p.name)
+      )
+    );
   });
 
   it('fails with the API server’s reason when nothing can be read', async () => {
-    sim.faults.deny('namespaces');
+    sim().faults.deny('namespaces');
     const failure = list({ kind: 'namespaces' });
     await expect(failure).rejects.toBeInstanceOf(KubeError);
     await expect(failure).rejects.toMatchObject({ kind: 'forbidden' });

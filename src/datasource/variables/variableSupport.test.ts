@@ -2,23 +2,13 @@
 import { type DataQueryRequest, dateTime, type MetricFindValue, VariableSupportType } from '@grafana/data';
 import { firstValueFrom } from 'rxjs';
 
-import { KubeSim, startKubeSim } from '../../../tools/kube-sim';
 import { fakeTemplateSrv, testContext } from '../../../tools/testing/queryContext';
 import { VariableQueryEditor } from './VariableQueryEditor';
 import { KubeVariableSupport } from './variableSupport';
 import type { KubeVariableQuery } from '../variableTypes';
+import { kubeSimForTests } from '../testing/kubeSim';
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 3, seed: 5 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 3, seed: 5 });
 
 function request(target: KubeVariableQuery): DataQueryRequest<KubeVariableQuery> {
   const now = dateTime();
@@ -36,7 +26,7 @@ function request(target: KubeVariableQuery): DataQueryRequest<KubeVariableQuery>
 }
 
 function support(vars: Record<string, string | string[]> = {}) {
-  const { ctx } = testContext(sim);
+  const { ctx } = testContext(sim());
   return new KubeVariableSupport({ client: ctx.client }, fakeTemplateSrv(vars));
 }
 
@@ -51,7 +41,9 @@ describe('KubeVariableSupport', () => {
     const response = await firstValueFrom(
       support({ namespace: 'shop' }).query(request({ refId: 'V', kind: 'pods', namespace: '$namespace' }))
     );
-    const expected = sim.cluster.pods.filter((p) => p.namespace === 'shop').map((p) => p.name);
+    const expected = sim()
+      .cluster.pods.filter((p) => p.namespace === 'shop')
+      .map((p) => p.name);
     expect(response.errors).toBeUndefined();
     const values = response.data as MetricFindValue[];
     expect(values.map((v) => v.value).sort()).toEqual([...new Set(expected)].sort());
@@ -61,7 +53,9 @@ describe('KubeVariableSupport', () => {
   it('lists namespaces for a variable saved without a kind', async () => {
     const response = await firstValueFrom(support().query(request({ refId: 'V' } as KubeVariableQuery)));
     expect((response.data as MetricFindValue[]).map((v) => v.text).sort()).toEqual(
-      sim.cluster.namespaces.map((n) => n.name).sort()
+      sim()
+        .cluster.namespaces.map((n) => n.name)
+        .sort()
     );
   });
 
@@ -72,11 +66,11 @@ describe('KubeVariableSupport', () => {
     expect(response.data).toEqual([]);
     expect(response.errors?.[0].message).toMatch(/not a valid namespace name/);
     expect(response.errors?.[0].refId).toBe('V');
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('reports a denied list with what to do', async () => {
-    sim.faults.deny('nodes');
+    sim().faults.deny('nodes');
     const response = await firstValueFrom(support().query(request({ refId: 'V', kind: 'nodes' })));
     expect(response.data).toEqual([]);
     expect(response.errors?.[0].message).toMatch(/forbidden|permission|RBAC/i);

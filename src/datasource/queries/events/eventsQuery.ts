@@ -7,7 +7,7 @@ import { eventsPath } from '../../kube/paths';
 import { Sample, Snapshot } from '../../live/types';
 import { EventsQuery } from '../../types';
 import { eventsFrame } from './eventsFrame';
-import { failureErrors, failureNotice, listInNamespaces } from '../shared/namespacedList';
+import { allFailed, failureErrors, failureNotice, listInNamespaces } from '../shared/namespacedList';
 import { EventInfo, readEvent } from '../../decode/eventObjects';
 import { EventObject } from '../../decode/apiTypes';
 import { QueryModule } from '../types';
@@ -124,7 +124,7 @@ function readEvents(
   const params = { fieldSelector: eventsFieldSelector(q) };
   return listInNamespaces<EventObject>(client, eventsPath, q.namespaces, params, concurrency).pipe(
     map(({ items, failures }): EventsRead => {
-      if (failures.length && failures.length === Math.max(1, q.namespaces.length)) {
+      if (allFailed(failures, q.namespaces)) {
         return { events: [], notices: [], errors: failureErrors(failures, q.refId) };
       }
       const notices: QueryResultMetaNotice[] = failureNotice(failures);

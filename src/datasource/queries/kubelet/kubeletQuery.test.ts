@@ -2,29 +2,20 @@
 import { DataFrame, DataQueryResponse, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { containerUsageAt, KubeSim, manualClock, startKubeSim } from '../../../../tools/kube-sim';
+import { containerUsageAt, manualClock } from '../../../../tools/kube-sim';
 import { metricsCadvisorText } from '../../../../tools/kube-sim/kubelet';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeError } from '../../kube/errors';
 import { Snapshot } from '../../live/types';
 import { KubeletQuery } from '../../types';
 import { kubeletLabelValues, kubeletMetricNames, kubeletMetricNamesFor, kubeletModule } from './kubeletQuery';
+import { kubeSimForTests } from '../../testing/kubeSim';
 
 const START = Date.UTC(2025, 2, 1, 12, 0, 0);
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
 
 function setup(opts: TestContextOptions = {}) {
-  return testContext(sim, { kubeletAccess: true, ...opts });
+  return testContext(sim(), { kubeletAccess: true, ...opts });
 }
 
 function query(q: Partial<KubeletQuery>): KubeletQuery {
@@ -49,21 +40,26 @@ const column = (frame: DataFrame, name: string) => {
   return f.values;
 };
 
-/** Running containers of running pods on a node, from kube-sim's model: what the kubelet reports. */
+/** Running containers of running pods on a node, from kube-sim()'s model: what the kubelet reports. */
 function runningContainers(node: string, namespaces?: string[]) {
-  return sim.cluster.pods
-    .filter((p) => p.nodeName === node && p.phase === 'Running' && (!namespaces || namespaces.includes(p.namespace)))
+  return sim()
+    .cluster.pods.filter(
+      (p) => p.nodeName === node && p.phase === 'Running' && (!namespaces || namespaces.includes(p.namespace))
+    )
     .flatMap((p) => p.containers.filter((c) => c.state === 'running').map((c) => ({ pod: p, c })));
 }
 
-const nodeNames = () => sim.cluster.nodes.map((n) => n.name).sort();
+const nodeNames = () =>
+  sim()
+    .cluster.nodes.map((n) => n.name)
+    .sort();
 
-describe('kubelet query against kube-sim', () => {
+describe('kubelet query against kube-sim()', () => {
   it('answers nothing and asks nothing when kubelet access is off', async () => {
     const res = await run({ metric: 'container_cpu_usage_seconds_total' }, { kubeletAccess: false });
     expect(res.data).toEqual([]);
     expect(res.errors?.[0].message).toMatch(/Kubelet access is off .*nodes\/proxy.*docs\/rbac\.md/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('metrics/resource by default: one series per container with a node label and the model value', async () => {
@@ -73,7 +69,7 @@ describe('kubelet query against kube-sim', () => {
       matchers: 'namespace="shop"',
     });
     expect(res.errors).toBeUndefined();
-    expect(sim.faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes/node-1/proxy/metrics/resource']);
+    expect(sim().faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes/node-1/proxy/metrics/resource']);
     const frame = res.data[0] as DataFrame;
     const want = runningContainers('node-1', ['shop']);
     expect(want.length).toBeGreaterThan(1);
@@ -116,8 +112,8 @@ describe('kubelet query against kube-sim', () => {
       expect(s.labels.node).toBe('node-2');
       expect(s.metric).toBe('container_cpu_usage_seconds_total');
       // cAdvisor stamps each sample with its cgroup's housekeeping time: kept, not replaced by the poll time
-      expect(s.timeMs).toBeLessThanOrEqual(sim.now());
-      expect(s.timeMs).toBeGreaterThan(sim.now() - 20_000);
+      expect(s.timeMs).toBeLessThanOrEqual(sim().now());
+      expect(s.timeMs).toBeGreaterThan(sim().now() - 20_000);
     }
     expect(new Set(snap.samples.map((s) => s.key)).size).toBe(snap.samples.length);
   });
@@ -164,11 +160,11 @@ describe('kubelet query against kube-sim', () => {
     expect(() => kubeletModule.resolve(bad, vars)).toThrow(KubeError);
     expect(() => kubeletModule.resolve(bad, vars)).toThrow(/invalid regular expression "web-\(\[" .*at position 6/);
     expect(() => kubeletModule.resolve(query({ endpoint: 'logs' as never }), vars)).toThrow(/Unknown kubelet endpoint/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('leaves out an unreachable node with a notice; the others answer', async () => {
-    sim.faults.unreachableNode('node-1');
+    sim().faults.unreachableNode('node-1');
     const res = await run({ metric: 'container_memory_working_set_bytes' });
     expect(res.errors).toBeUndefined();
     const frame = res.data[0] as DataFrame;
@@ -178,7 +174,7 @@ describe('kubelet query against kube-sim', () => {
   });
 
   it('fails with a clear error naming nodes/proxy when it is denied', async () => {
-    sim.faults.deny('nodes/proxy');
+    sim().faults.deny('nodes/proxy');
     const res = await run({ metric: 'container_memory_working_set_bytes' });
     expect(res.data).toEqual([]);
     expect(res.errors).toHaveLength(1);
@@ -187,10 +183,10 @@ describe('kubelet query against kube-sim', () => {
   });
 
   it('keeps the samples before a bad line, and names the line in a notice', async () => {
-    sim.faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
-    const node = sim.cluster.nodes.find((n) => n.name === 'node-2')!;
-    // kube-sim appends one broken line to the body it would have sent
-    const badLine = metricsCadvisorText(sim.cluster, node, sim.now()).split('\n').length;
+    sim().faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
+    const node = sim().cluster.nodes.find((n) => n.name === 'node-2')!;
+    // kube-sim() appends one broken line to the body it would have sent
+    const badLine = metricsCadvisorText(sim().cluster, node, sim().now()).split('\n').length;
     const res = await run({ nodeName: 'node-2', endpoint: 'metrics/cadvisor', metric: 'machine_cpu_cores' });
     const frame = res.data[0] as DataFrame;
     expect(frame.length).toBe(1);
@@ -201,7 +197,7 @@ describe('kubelet query against kube-sim', () => {
   });
 
   it('lists what a partly valid body serves, with the notice', async () => {
-    sim.faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
+    sim().faults.malformed('/api/v1/nodes/node-2/proxy/metrics/cadvisor');
     const res = await run({ nodeName: 'node-2', endpoint: 'metrics/cadvisor' });
     const frame = res.data[0] as DataFrame;
     expect(column(frame, 'metric')).toContain('machine_cpu_cores');
@@ -209,7 +205,7 @@ describe('kubelet query against kube-sim', () => {
   });
 
   it('fails a node whose body is not Prometheus text at all', async () => {
-    sim.faults.errorRate({
+    sim().faults.errorRate({
       pathPrefix: '/api/v1/nodes/node-3/proxy/metrics/resource',
       status: 200,
       body: '<html><body>login</body></html>\n',
@@ -264,22 +260,22 @@ describe('kubelet query against kube-sim', () => {
     const { ctx } = setup();
     const names = await lastValueFrom(kubeletMetricNamesFor(ctx, [], 'metrics/cadvisor'));
     expect(names.map((m) => m.name)).toContain('container_cpu_usage_seconds_total');
-    expect(sim.faults.requests.map((r) => r.path)).toEqual([
+    expect(sim().faults.requests.map((r) => r.path)).toEqual([
       '/api/v1/nodes',
       `/api/v1/nodes/${nodeNames()[0]}/proxy/metrics/cadvisor`,
     ]);
 
-    sim.faults.reset();
+    sim().faults.reset();
     const off = setup({ kubeletAccess: false }).ctx;
     await expect(lastValueFrom(kubeletMetricNamesFor(off, ['node-1']))).rejects.toThrow(/Kubelet access is off/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('snapshot without a metric is an error, not a silent empty series', async () => {
     const snap = await snapshot({});
     expect(snap.samples).toEqual([]);
     expect(snap.errors?.[0].message).toContain('Choose a metric');
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('source keys differ by endpoint, metric, matchers and nodes', () => {

@@ -2,31 +2,22 @@
 import { DataFrame, DataQueryResponse, dateTime, LoadingState } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, manualClock, SimPod, startKubeSim } from '../../../../tools/kube-sim';
+import { manualClock, SimPod } from '../../../../tools/kube-sim';
 import { simGet } from '../../../../tools/kube-sim/client';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { parseKubeletLog } from './logLines';
 import { DEFAULT_LOG_LIMIT_BYTES, LogsQuery } from '../../types';
 import { logsModule } from './logsQuery';
 import { LogsFrameCustomMeta } from './logsFrame';
+import { kubeSimForTests } from '../../testing/kubeSim';
 
 const START = Date.UTC(2025, 0, 1, 12, 0, 0);
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 8, seed: 3, clock: manualClock(START) });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 8, seed: 3, clock: manualClock(START) });
 
 const HOUR = 3_600_000;
 
 function setup(range?: { from: number; to: number }, opts: TestContextOptions = {}) {
-  const t = testContext(sim, opts);
+  const t = testContext(sim(), opts);
   if (range) {
     t.ctx.range = {
       from: dateTime(range.from),
@@ -59,7 +50,7 @@ const labelsOf = (frame: DataFrame) => values<Record<string, string>>(frame, 'la
 const notices = (frame: DataFrame) => (frame.meta?.notices ?? []).map((n) => n.text);
 const errorText = (r: DataQueryResponse) => (r.errors ?? []).map((e) => e.message).join('\n');
 
-const pods = (pred: (p: SimPod) => boolean) => sim.cluster.pods.filter(pred);
+const pods = (pred: (p: SimPod) => boolean) => sim().cluster.pods.filter(pred);
 const byApp = (app: string) => pods((p) => p.labels.app === app && !!p.nodeName);
 /** a running pod with one container that writes at least a line a second */
 const chatty = () =>
@@ -70,13 +61,13 @@ const chatty = () =>
 
 /** The container's log as the API serves it, parsed: what the query is compared with. */
 async function direct(pod: SimPod, container: string, query: string) {
-  const url = `${sim.url}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}/log?container=${container}&timestamps=true&${query}`;
-  const res = await simGet(url, { token: sim.token });
+  const url = `${sim().url}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}/log?container=${container}&timestamps=true&${query}`;
+  const res = await simGet(url, { token: sim().token });
   expect(res.status).toBe(200);
   return parseKubeletLog(res.body, { namespace: pod.namespace, pod: pod.name, container });
 }
 
-const logRequests = () => sim.faults.requests.filter((r) => r.path.endsWith('/log'));
+const logRequests = () => sim().faults.requests.filter((r) => r.path.endsWith('/log'));
 
 function nonDecreasing(frame: DataFrame): boolean {
   const t = values<number>(frame, 'timestamp');
@@ -259,7 +250,7 @@ describe('logs query: errors', () => {
   });
 
   it('names the get pods/log permission when it is denied', async () => {
-    sim.faults.deny('pods/log');
+    sim().faults.deny('pods/log');
     const pod = chatty();
     const r = await run({ namespace: pod.namespace, podName: pod.name });
     expect(errorText(r)).toContain('get pods/log');
@@ -267,7 +258,7 @@ describe('logs query: errors', () => {
 
   it('names the node whose kubelet cannot be reached', async () => {
     const pod = chatty();
-    sim.faults.unreachableNode(pod.nodeName);
+    sim().faults.unreachableNode(pod.nodeName);
     const r = await run({ namespace: pod.namespace, podName: pod.name });
     expect(errorText(r)).toContain(`kubelet on node ${pod.nodeName}`);
   });
@@ -282,7 +273,7 @@ describe('logs query: errors', () => {
   });
 
   it('rejects invalid names and incomplete queries before any request', () => {
-    const before = sim.faults.requests.length;
+    const before = sim().faults.requests.length;
     const { vars } = setup(undefined, { vars: { pod: '../../nodes' } });
     const q = (x: Partial<LogsQuery>) => ({ refId: 'A', queryType: 'logs', ...x }) as LogsQuery;
     expect(() => logsModule.resolve(q({ namespace: 'shop', podName: 'Bad_Name' }), vars)).toThrow(
@@ -296,6 +287,6 @@ describe('logs query: errors', () => {
     expect(() => logsModule.resolve(q({ podName: 'web-1' }), vars)).toThrow(/needs its namespace/);
     expect(() => logsModule.resolve(q({ namespace: 'shop', podName: 'x', limitBytes: 0 }), vars)).toThrow(/Byte limit/);
     expect(() => logsModule.resolve(q({ namespace: 'shop', podName: 'x', tailLines: -1 }), vars)).toThrow(/Tail lines/);
-    expect(sim.faults.requests.length).toBe(before);
+    expect(sim().faults.requests.length).toBe(before);
   });
 });

@@ -2,27 +2,17 @@
 import { DataFrame, DataQueryResponse, dateTime, LoadingState } from '@grafana/data';
 import { firstValueFrom, Observable, skip, Subject, Subscription } from 'rxjs';
 
-import { KubeSim, ManualClock, manualClock, startKubeSim } from '../../../../tools/kube-sim';
+import { manualClock } from '../../../../tools/kube-sim';
 import { testContext } from '../../../../tools/testing/queryContext';
 import { LogsQuery } from '../../types';
 import { logsModule } from './logsQuery';
 import { ResolvedLogsQuery } from './logsResolve';
+import { kubeSimForTests } from '../../testing/kubeSim';
 import { tailLogs } from './logsTail';
 
 const START = Date.UTC(2025, 0, 1, 12, 0, 0);
-let sim: KubeSim;
-let clock: ManualClock;
-
-beforeAll(async () => {
-  clock = manualClock(START);
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 8, seed: 3, clock });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const clock = manualClock(START);
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 8, seed: 3, clock });
 
 const values = <T = unknown>(frame: DataFrame, name: string) =>
   frame.fields.find((f) => f.name === name)!.values as T[];
@@ -30,7 +20,7 @@ const notices = (r: DataQueryResponse) =>
   ((r.data[0] as DataFrame | undefined)?.meta?.notices ?? []).map((n) => n.text);
 
 const chattyPods = () =>
-  sim.cluster.pods.filter(
+  sim().cluster.pods.filter(
     (p) =>
       !!p.nodeName && p.containers.length === 1 && p.containers[0].state === 'running' && p.containers[0].logRate >= 1
   );
@@ -40,7 +30,7 @@ const chattyPods = () =>
  * Responses are queued so none is missed between awaits.
  */
 function driven(q: Partial<LogsQuery>, opts: { from?: number; maxLines?: number } = {}) {
-  const { ctx, vars } = testContext(sim, { nowMs: clock() });
+  const { ctx, vars } = testContext(sim(), { nowMs: clock() });
   if (opts.from !== undefined) {
     ctx.range = { from: dateTime(opts.from), to: dateTime(clock()), raw: { from: 'now-5m', to: 'now' } };
   }
@@ -105,7 +95,7 @@ describe('live tail', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     // exactly the lines a one-off query over the whole window finds
-    const { ctx, vars } = testContext(sim, { nowMs: clock() });
+    const { ctx, vars } = testContext(sim(), { nowMs: clock() });
     ctx.range = { from: dateTime(from), to: dateTime(clock()), raw: { from: 'now-5m', to: 'now' } };
     const query = { refId: 'A', queryType: 'logs', namespace: pod.namespace, podName: pod.name } as LogsQuery;
     const once = await firstValueFrom(logsModule.run(ctx, logsModule.resolve(query, vars), query));
@@ -123,7 +113,7 @@ describe('live tail', () => {
     tail.tick();
     await tail.next();
     tail.stop();
-    const reads = sim.faults.requests.filter((r) => r.path.endsWith('/log'));
+    const reads = sim().faults.requests.filter((r) => r.path.endsWith('/log'));
     expect(reads[0].query.tailLines).toBe('5');
     expect(reads[1].query.tailLines).toBeUndefined();
     expect(reads[1].query.sinceTime).toBe(
@@ -149,7 +139,7 @@ describe('live tail', () => {
       const ids = values<string>(frameOf(r), 'id');
       expect(new Set(ids).size).toBe(ids.length);
       // what the old instance wrote last is read too
-      expect(sim.faults.requests.some((q) => q.path.endsWith('/log') && q.query.previous === 'true')).toBe(true);
+      expect(sim().faults.requests.some((q) => q.path.endsWith('/log') && q.query.previous === 'true')).toBe(true);
     } finally {
       tail.stop();
       Object.assign(c, saved);
@@ -158,11 +148,11 @@ describe('live tail', () => {
 
   it('stops with a notice when the pod is deleted', async () => {
     const pod = chattyPods()[2];
-    const all = sim.cluster.pods;
+    const all = sim().cluster.pods;
     const tail = driven({ namespace: pod.namespace, podName: pod.name, tailLines: 3 });
     try {
       await tail.next();
-      sim.cluster.pods = all.filter((p) => p !== pod);
+      sim().cluster.pods = all.filter((p) => p !== pod);
       clock.advance(2000);
       tail.tick();
       const r = await tail.next();
@@ -172,33 +162,35 @@ describe('live tail', () => {
       expect(tail.completed).toBe(true);
     } finally {
       tail.stop();
-      sim.cluster.pods = all;
+      sim().cluster.pods = all;
     }
   });
 
   it('keeps following the other pods of a selector when one is deleted', async () => {
-    const frontends = sim.cluster.pods.filter((p) => p.labels.app === 'frontend');
+    const frontends = sim().cluster.pods.filter((p) => p.labels.app === 'frontend');
     const victim = frontends[0];
-    const all = sim.cluster.pods;
+    const all = sim().cluster.pods;
     const tail = driven({ namespace: 'shop', labelSelector: 'app=frontend', tailLines: 2 });
     try {
       await tail.next();
-      sim.cluster.pods = all.filter((p) => p !== victim);
+      sim().cluster.pods = all.filter((p) => p !== victim);
       clock.advance(3000);
       tail.tick();
       const r = await tail.next();
       expect(r.state).toBe(LoadingState.Streaming);
       expect(notices(r).join('\n')).toContain(`Pod shop/${victim.name} no longer exists`);
-      const before = sim.faults.requests.length;
+      const before = sim().faults.requests.length;
       clock.advance(3000);
       tail.tick();
       await tail.next();
-      const reads = sim.faults.requests.slice(before).filter((q) => q.path.endsWith('/log'));
+      const reads = sim()
+        .faults.requests.slice(before)
+        .filter((q) => q.path.endsWith('/log'));
       expect(reads.length).toBe((frontends.length - 1) * 2);
       expect(reads.some((q) => q.path.includes(victim.name))).toBe(false);
     } finally {
       tail.stop();
-      sim.cluster.pods = all;
+      sim().cluster.pods = all;
     }
   });
 
@@ -243,7 +235,7 @@ describe('live tail timers', () => {
   it('polls every pollIntervalMs of the context and stops all timers and requests on unsubscribe', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const pod = chattyPods()[0];
-    const { ctx, vars } = testContext(sim, { nowMs: clock() });
+    const { ctx, vars } = testContext(sim(), { nowMs: clock() });
     ctx.pollIntervalMs = 5000;
     const query = {
       refId: 'A',
@@ -255,7 +247,7 @@ describe('live tail timers', () => {
     } as LogsQuery;
     const responses = new Subject<DataQueryResponse>();
     const sub = logsModule.run(ctx, logsModule.resolve(query, vars), query).subscribe(responses);
-    const logReads = () => sim.faults.requests.filter((r) => r.path.endsWith('/log')).length;
+    const logReads = () => sim().faults.requests.filter((r) => r.path.endsWith('/log')).length;
 
     const first = nextOf(responses);
     await first;

@@ -1,13 +1,13 @@
-import { DataQueryResponse } from '@grafana/data';
+import { DataQueryError, DataQueryResponse } from '@grafana/data';
 import { map, Observable } from 'rxjs';
 
 import { KubeClient, KubeParams } from '../../kube/client';
 import { KubeError } from '../../kube/errors';
 import { ObjectResource, ObjectsQuery } from '../../types';
 import { Sample, Snapshot } from '../../live/types';
-import { failureErrors, failureNotice, listInNamespaces } from '../shared/namespacedList';
+import { allFailed, failureErrors, failureNotice, listInNamespaces, NamespacedList } from '../shared/namespacedList';
 import { QueryModule } from '../types';
-import { isObjectResource, OBJECT_RESOURCES } from './columns/resources';
+import { isObjectResource, OBJECT_RESOURCES, ObjectResourceSpec } from './columns/resources';
 import { objectsFrame } from './objectsFrame';
 
 /** An objects query after variables were interpolated and every name validated. */
@@ -50,6 +50,26 @@ function scopeText(q: ResolvedObjectsQuery, namespaced: boolean): string {
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
+interface ObjectsRead extends NamespacedList<unknown> {
+  spec: ObjectResourceSpec;
+  /** set when nothing could be read: every namespace failed */
+  errors?: DataQueryError[];
+}
+
+/** What the table and the time-series answer both start from: the resource's objects, in the namespaces asked. */
+function readObjects(client: KubeClient, q: ResolvedObjectsQuery, concurrency: number): Observable<ObjectsRead> {
+  const spec = OBJECT_RESOURCES[q.resource];
+  const params: KubeParams = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
+  const namespaces = spec.namespaced ? q.namespaces : [];
+  return listInNamespaces<unknown>(client, spec.path, namespaces, params, concurrency).pipe(
+    map((list) =>
+      allFailed(list.failures, namespaces)
+        ? { ...list, spec, errors: failureErrors(list.failures, q.refId) }
+        : { ...list, spec }
+    )
+  );
+}
+
 /** `kubectl get <resource>` as one table frame; namespaces that fail are named in a notice. */
 export function runObjectsQuery(
   client: KubeClient,
@@ -57,13 +77,10 @@ export function runObjectsQuery(
   nowMs: number,
   concurrency: number
 ): Observable<DataQueryResponse> {
-  const spec = OBJECT_RESOURCES[q.resource];
-  const params: KubeParams = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
-  const namespaces = spec.namespaced ? q.namespaces : [];
-  return listInNamespaces<unknown>(client, spec.path, namespaces, params, concurrency).pipe(
-    map(({ items, failures }): DataQueryResponse => {
-      if (failures.length && failures.length === Math.max(1, namespaces.length)) {
-        return { data: [], errors: failureErrors(failures, q.refId), key: q.refId };
+  return readObjects(client, q, concurrency).pipe(
+    map(({ spec, items, failures, errors }): DataQueryResponse => {
+      if (errors) {
+        return { data: [], errors, key: q.refId };
       }
       const notices = failureNotice(failures);
       let { kept, dropped } = named(items);
@@ -114,13 +131,10 @@ export function objectsSnapshot(
   nowMs: number,
   concurrency: number
 ): Observable<Snapshot> {
-  const spec = OBJECT_RESOURCES[q.resource];
-  const params: KubeParams = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
-  const namespaces = spec.namespaced ? q.namespaces : [];
-  return listInNamespaces<unknown>(client, spec.path, namespaces, params, concurrency).pipe(
-    map(({ items, failures }): Snapshot => {
-      if (failures.length && failures.length === Math.max(1, namespaces.length)) {
-        return { timeMs: nowMs, samples: [], errors: failureErrors(failures, q.refId) };
+  return readObjects(client, q, concurrency).pipe(
+    map(({ spec, items, failures, errors }): Snapshot => {
+      if (errors) {
+        return { timeMs: nowMs, samples: [], errors };
       }
       const { kept } = named(items);
       const columns = spec.columns(kept as never[], nowMs);

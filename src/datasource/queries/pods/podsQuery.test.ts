@@ -2,39 +2,30 @@
 import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, manualClock, SimPod, startKubeSim } from '../../../../tools/kube-sim';
+import { manualClock, SimPod } from '../../../../tools/kube-sim';
 import { podHasMetrics, podMetricsItem } from '../../../../tools/kube-sim/metricsApi';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { parseQuantity } from '../../decode/quantity';
 import { Snapshot } from '../../live/types';
 import { PodsQuery } from '../../types';
 import { podsModule } from './podsQuery';
+import { kubeSimForTests } from '../../testing/kubeSim';
 
 const START = Date.UTC(2025, 2, 1, 12, 0, 0);
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
 
 function query(q: Partial<PodsQuery>): PodsQuery {
   return { refId: 'A', queryType: 'pods', ...q } as PodsQuery;
 }
 
 async function run(q: Partial<PodsQuery>, opts: TestContextOptions = {}): Promise<DataQueryResponse> {
-  const { ctx, vars } = testContext(sim, opts);
+  const { ctx, vars } = testContext(sim(), opts);
   const pq = query(q);
   return lastValueFrom(podsModule.run(ctx, podsModule.resolve(pq, vars), pq));
 }
 
 async function snapshot(q: Partial<PodsQuery>): Promise<Snapshot> {
-  const { ctx, vars } = testContext(sim);
+  const { ctx, vars } = testContext(sim());
   return lastValueFrom(podsModule.snapshot!(ctx, podsModule.resolve(query(q), vars)));
 }
 
@@ -60,15 +51,15 @@ function rows(frame: DataFrame): Array<Record<string, unknown>> {
 
 const notices = (frame: DataFrame) => (frame.meta?.notices ?? []).map((n) => n.text).join('\n');
 const key = (p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`;
-const pods = (filter: (p: SimPod) => boolean = () => true) => sim.cluster.pods.filter(filter);
+const pods = (filter: (p: SimPod) => boolean = () => true) => sim().cluster.pods.filter(filter);
 const sortedKeys = (list: SimPod[]) => list.map(key).sort();
 
-/** What metrics-server reports for a pod at the sim's time, summed over its containers. */
+/** What metrics-server reports for a pod at the sim()'s time, summed over its containers. */
 function expectedUsage(p: SimPod): { cpu: number; memory: number } | null {
   if (!podHasMetrics(p)) {
     return null;
   }
-  const item = podMetricsItem(p, sim.now(), 0) as { containers: Array<{ usage: { cpu: string; memory: string } }> };
+  const item = podMetricsItem(p, sim().now(), 0) as { containers: Array<{ usage: { cpu: string; memory: string } }> };
   return item.containers.reduce(
     (acc, c) => ({ cpu: acc.cpu + parseQuantity(c.usage.cpu), memory: acc.memory + parseQuantity(c.usage.memory) }),
     { cpu: 0, memory: 0 }
@@ -85,9 +76,9 @@ function kubectlRestarts(p: SimPod): number {
   return counted.reduce((s, c) => s + c.restartCount, 0);
 }
 
-const podsRequests = () => sim.faults.requests.filter((r) => r.path.endsWith('/pods'));
+const podsRequests = () => sim().faults.requests.filter((r) => r.path.endsWith('/pods'));
 
-describe('pods query against kube-sim', () => {
+describe('pods query against kube-sim()', () => {
   it('shows every pod once with its usage, node, workload and requests; pods without metrics stay null', async () => {
     const frame = frameOf(await run({}));
     const got = rows(frame);
@@ -123,11 +114,11 @@ describe('pods query against kube-sim', () => {
     expect(frontend.length).toBeGreaterThan(0);
     expect(frontend.every((r) => r.workloadKind === 'Deployment' && r.workload === 'frontend')).toBe(true);
     // one pod list, one metrics list, one ReplicaSet list: no request per pod
-    expect(sim.faults.requests.map((r) => r.path).sort()).toEqual([
-      '/api/v1/pods',
-      '/apis/apps/v1/replicasets',
-      '/apis/metrics.k8s.io/v1beta1/pods',
-    ]);
+    expect(
+      sim()
+        .faults.requests.map((r) => r.path)
+        .sort()
+    ).toEqual(['/api/v1/pods', '/apis/apps/v1/replicasets', '/apis/metrics.k8s.io/v1beta1/pods']);
     const without = pods((p) => !podHasMetrics(p));
     expect(without.length).toBeGreaterThan(0);
     const text = notices(frame);
@@ -141,7 +132,9 @@ describe('pods query against kube-sim', () => {
     const frame = frameOf(await run({ namespace: 'shop' }));
     expect(column(frame, 'pod').length).toBe(pods((p) => p.namespace === 'shop').length);
     expect(new Set(column(frame, 'namespace'))).toEqual(new Set(['shop']));
-    const paths = sim.faults.requests.map((r) => r.path).sort();
+    const paths = sim()
+      .faults.requests.map((r) => r.path)
+      .sort();
     expect(paths).toEqual([
       '/api/v1/namespaces/shop/pods',
       '/apis/apps/v1/namespaces/shop/replicasets',
@@ -171,7 +164,7 @@ describe('pods query against kube-sim', () => {
   });
 
   it('several namespaces, one forbidden: the others answer, the forbidden one shows usage by name and a notice names the permission', async () => {
-    sim.faults.deny('pods', { namespace: 'monitoring' });
+    sim().faults.deny('pods', { namespace: 'monitoring' });
     const res = await run({ namespace: 'shop,monitoring' });
     expect(res.errors).toBeUndefined();
     const frame = frameOf(res);
@@ -213,16 +206,16 @@ describe('pods query against kube-sim', () => {
         .map((p) => p.name)
         .sort()
     );
-    expect(sim.faults.requestsTo('/api/v1/pods')[0].query.fieldSelector).toBe('status.phase!=Running');
-    expect(sim.faults.requestsTo('/apis/metrics.k8s.io')[0].query.fieldSelector).toBeUndefined();
+    expect(sim().faults.requestsTo('/api/v1/pods')[0].query.fieldSelector).toBe('status.phase!=Running');
+    expect(sim().faults.requestsTo('/apis/metrics.k8s.io')[0].query.fieldSelector).toBeUndefined();
   });
 
   it('filters by one node through spec.nodeName, and by several from a variable', async () => {
     const one = frameOf(await run({ nodeName: 'node-1' }));
     expect(new Set(column(one, 'node'))).toEqual(new Set(['node-1']));
     expect(column(one, 'pod').length).toBe(pods((p) => p.nodeName === 'node-1').length);
-    expect(sim.faults.requestsTo('/api/v1/pods')[0].query.fieldSelector).toBe('spec.nodeName=node-1');
-    expect(sim.faults.requestsTo('/apis/metrics.k8s.io')[0].query.fieldSelector).toBeUndefined();
+    expect(sim().faults.requestsTo('/api/v1/pods')[0].query.fieldSelector).toBe('spec.nodeName=node-1');
+    expect(sim().faults.requestsTo('/apis/metrics.k8s.io')[0].query.fieldSelector).toBeUndefined();
 
     const two = frameOf(
       await run(
@@ -242,7 +235,7 @@ describe('pods query against kube-sim', () => {
     const shopPods = pods((p) => p.namespace === 'shop');
     expect(got.length).toBe(shopPods.reduce((s, p) => s + p.containers.length, 0));
     for (const p of shopPods.filter(podHasMetrics)) {
-      const item = podMetricsItem(p, sim.now(), 0) as { containers: Array<{ name: string; usage: { cpu: string } }> };
+      const item = podMetricsItem(p, sim().now(), 0) as { containers: Array<{ name: string; usage: { cpu: string } }> };
       for (const c of item.containers) {
         const row = got.find((r) => r.pod === p.name && r.container === c.name)!;
         expect(row.cpu).toBeCloseTo(parseQuantity(c.usage.cpu), 9);
@@ -314,7 +307,7 @@ describe('pods query against kube-sim', () => {
   });
 
   it('metrics-server missing: the Pod objects still show, with the error saying how to install it', async () => {
-    sim.faults.metricsServer('absent');
+    sim().faults.metricsServer('absent');
     const res = await run({ namespace: 'shop' });
     const frame = frameOf(res);
     expect(column(frame, 'pod').length).toBe(pods((p) => p.namespace === 'shop').length);
@@ -327,7 +320,7 @@ describe('pods query against kube-sim', () => {
 
   it('a pod without metrics yet keeps its row with usage null and is named in the notice', async () => {
     const target = pods((p) => p.namespace === 'shop' && podHasMetrics(p))[0];
-    sim.faults.podWithoutMetrics(target.namespace, target.name);
+    sim().faults.podWithoutMetrics(target.namespace, target.name);
     const frame = frameOf(await run({ namespace: 'shop' }));
     const row = rows(frame).find((r) => r.pod === target.name)!;
     expect(row.cpu).toBeNull();
@@ -337,7 +330,7 @@ describe('pods query against kube-sim', () => {
   });
 
   it('ReplicaSets forbidden: Deployments are named from the ReplicaSet names, with a notice', async () => {
-    sim.faults.deny('replicasets');
+    sim().faults.deny('replicasets');
     const res = await run({ namespace: 'shop' });
     expect(res.errors).toBeUndefined();
     const frame = frameOf(res);
@@ -349,7 +342,7 @@ describe('pods query against kube-sim', () => {
   });
 
   it('Pods list forbidden: usage rows by pod name, and the error names the permission', async () => {
-    sim.faults.deny('pods');
+    sim().faults.deny('pods');
     const res = await run({});
     const frame = frameOf(res);
     expect(column(frame, 'pod').length).toBe(pods(podHasMetrics).length);
@@ -357,19 +350,19 @@ describe('pods query against kube-sim', () => {
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].message).toContain('list pods');
     expect(res.errors![0].message).toContain('Add the rule');
-    expect(sim.faults.requestsTo('/apis/apps')).toHaveLength(0);
+    expect(sim().faults.requestsTo('/apis/apps')).toHaveLength(0);
   });
 
   it('Pods list forbidden with a node filter: no unfiltered usage is shown', async () => {
-    sim.faults.deny('pods');
+    sim().faults.deny('pods');
     const res = await run({ nodeName: 'node-1' });
     expect(frameOf(res).length).toBe(0);
     expect(res.errors![0].message).toContain('need the Pod objects');
   });
 
   it('both reads failing: no frame, the errors only', async () => {
-    sim.faults.deny('pods');
-    sim.faults.metricsServer('unavailable');
+    sim().faults.deny('pods');
+    sim().faults.metricsServer('unavailable');
     const res = await run({});
     expect(res.data).toEqual([]);
     expect(res.errors!.map((e) => e.message).join('\n')).toContain('list pods');
@@ -377,13 +370,13 @@ describe('pods query against kube-sim', () => {
   });
 
   it('rejects an invalid namespace from a variable before any request', () => {
-    const { vars } = testContext(sim, { vars: { ns: ['shop', '../kube-system'] } });
+    const { vars } = testContext(sim(), { vars: { ns: ['shop', '../kube-system'] } });
     expect(() => podsModule.resolve(query({ namespace: '$ns' }), vars)).toThrow(/not a valid namespace name/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it.each([{ groupBy: 'deployment' }, { sortBy: 'size' }, { topN: -2 }, { topN: 1.5 }])('rejects %p', (bad) => {
-    const { vars } = testContext(sim);
+    const { vars } = testContext(sim());
     expect(() => podsModule.resolve(query(bad as Partial<PodsQuery>), vars)).toThrow();
   });
 
@@ -409,7 +402,7 @@ describe('pods query against kube-sim', () => {
   });
 
   it('sourceKey differs for every parameter', () => {
-    const { ctx, vars } = testContext(sim);
+    const { ctx, vars } = testContext(sim());
     const keyOf = (q: Partial<PodsQuery>) => podsModule.sourceKey!(ctx, podsModule.resolve(query(q), vars));
     const variants: Array<Partial<PodsQuery>> = [
       {},

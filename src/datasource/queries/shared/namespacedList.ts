@@ -52,6 +52,11 @@ export function listInNamespaces<T>(
     );
 }
 
+/** Nothing could be read: every namespace asked for (or the one all-namespaces list) failed. */
+export function allFailed(failures: readonly ListFailure[], namespaces: readonly string[]): boolean {
+  return failures.length > 0 && failures.length === Math.max(1, namespaces.length);
+}
+
 function where(namespace: string | undefined): string {
   return namespace === undefined ? '' : `Namespace "${namespace}": `;
 }

@@ -1,22 +1,12 @@
 /** @jest-environment jsdom */
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, startKubeSim } from '../../../../tools/kube-sim';
 import { testContext } from '../../../../tools/testing/queryContext';
 import { KubeError } from '../../kube/errors';
 import { allFailedErrors, failureNotices, resolveNodeTargets, splitOutcomes } from './nodeTargets';
+import { kubeSimForTests } from '../../testing/kubeSim';
 
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 3, podsPerNode: 2, seed: 2 });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 3, podsPerNode: 2, seed: 2 });
 
 const unreachable = (node: string) =>
   new KubeError({
@@ -35,24 +25,28 @@ const denied = new KubeError({
 
 describe('resolveNodeTargets', () => {
   it('named nodes are asked as given, with no list request', async () => {
-    const { ctx } = testContext(sim);
+    const { ctx } = testContext(sim());
     const targets = await lastValueFrom(resolveNodeTargets(ctx, ['node-2', 'node-1']));
     expect(targets).toEqual({ nodes: ['node-2', 'node-1'], notices: [] });
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('no names: every node, by name, from the list', async () => {
-    const { ctx } = testContext(sim);
+    const { ctx } = testContext(sim());
     const targets = await lastValueFrom(resolveNodeTargets(ctx, []));
-    expect(targets.nodes).toEqual(sim.cluster.nodes.map((n) => n.name).sort());
-    expect(sim.faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes']);
+    expect(targets.nodes).toEqual(
+      sim()
+        .cluster.nodes.map((n) => n.name)
+        .sort()
+    );
+    expect(sim().faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes']);
   });
 
   it('a label selector narrows the list; none matching is a notice', async () => {
-    const { ctx } = testContext(sim);
+    const { ctx } = testContext(sim());
     const cp = await lastValueFrom(resolveNodeTargets(ctx, [], 'node-role.kubernetes.io/control-plane'));
     expect(cp.nodes).toEqual(['control-plane-1']);
-    expect(sim.faults.requests[0].query.labelSelector).toBe('node-role.kubernetes.io/control-plane');
+    expect(sim().faults.requests[0].query.labelSelector).toBe('node-role.kubernetes.io/control-plane');
     const none = await lastValueFrom(resolveNodeTargets(ctx, [], 'team=nobody'));
     expect(none.nodes).toEqual([]);
     expect(none.notices[0].text).toContain('team=nobody');

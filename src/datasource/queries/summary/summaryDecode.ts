@@ -312,14 +312,78 @@ const processStats = (parent: Json64Object, path: string): ProcessStats | undefi
     readFields<ProcessStats>(o, p, {}, { processCount: [gaugeAt, 'process_count'] })
   );
 
-function containerUsage(o: Json64Object, path: string, into: ContainerUsage): void {
-  put(into, 'startTimeMs', timeAt(o, 'startTime', path));
-  put(into, 'cpu', cpuStats(o, path));
-  put(into, 'memory', memoryStats(o, path));
-  put(into, 'io', ioStats(o, path));
-  put(into, 'rootfs', fsStats(o, 'rootfs', path));
-  put(into, 'logs', fsStats(o, 'logs', path));
-  put(into, 'swap', swapStats(o, path));
+/**
+ * One stats block of a row: the row's field, how the kubelet's block is read, and the time the block was sampled
+ * (for the row's `timeMs`, the newest of them); a block without `time` has none.
+ */
+type StatsBlock<R> = {
+  [K in keyof R]-?: {
+    ours: K;
+    read: (parent: Json64Object, path: string) => R[K] | undefined;
+    time?: (block: NonNullable<R[K]>) => number | undefined;
+  };
+}[keyof R];
+
+const sampled = (b: { timeMs?: number }) => b.timeMs;
+const fsAt = (key: string) => (parent: Json64Object, path: string) => fsStats(parent, key, path);
+
+const CONTAINER_BLOCKS: ReadonlyArray<StatsBlock<ContainerUsage>> = [
+  { ours: 'cpu', read: cpuStats, time: sampled },
+  { ours: 'memory', read: memoryStats, time: sampled },
+  { ours: 'io', read: ioStats, time: sampled },
+  { ours: 'rootfs', read: fsAt('rootfs'), time: sampled },
+  { ours: 'logs', read: fsAt('logs'), time: sampled },
+  { ours: 'swap', read: swapStats, time: sampled },
+];
+
+const NODE_BLOCKS: ReadonlyArray<StatsBlock<NodeStatsRow>> = [
+  { ours: 'cpu', read: cpuStats, time: sampled },
+  { ours: 'memory', read: memoryStats, time: sampled },
+  { ours: 'io', read: ioStats, time: sampled },
+  { ours: 'network', read: networkStats, time: sampled },
+  { ours: 'fs', read: fsAt('fs'), time: sampled },
+  { ours: 'runtime', read: runtimeStats, time: (r) => newest(r.imageFs?.timeMs, r.containerFs?.timeMs) },
+  { ours: 'rlimit', read: rlimitStats, time: sampled },
+  { ours: 'swap', read: swapStats, time: sampled },
+];
+
+const POD_BLOCKS: ReadonlyArray<StatsBlock<PodStatsRow>> = [
+  { ours: 'cpu', read: cpuStats, time: sampled },
+  { ours: 'memory', read: memoryStats, time: sampled },
+  { ours: 'io', read: ioStats, time: sampled },
+  { ours: 'network', read: networkStats, time: sampled },
+  { ours: 'ephemeralStorage', read: fsAt('ephemeral-storage'), time: sampled },
+  { ours: 'processStats', read: processStats },
+  { ours: 'swap', read: swapStats, time: sampled },
+];
+
+/**
+ * The one reader of a node's, a pod's or a container's stats: its start time and blocks into `row`, and when
+ * `timed`, the newest block time as `timeMs` (a node's system containers have none).
+ */
+function readStats<R extends { startTimeMs?: number; timeMs?: number }>(
+  o: Json64Object,
+  path: string,
+  row: R,
+  blocks: ReadonlyArray<StatsBlock<R>>,
+  timed = true
+): R {
+  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
+  let newestMs: number | undefined;
+  for (const b of blocks) {
+    const value = b.read(o, path);
+    if (value !== undefined) {
+      (row as Record<string, unknown>)[b.ours as string] = value;
+      const t = b.time?.(value as never);
+      if (t !== undefined && (newestMs === undefined || t > newestMs)) {
+        newestMs = t;
+      }
+    }
+  }
+  if (timed) {
+    put(row, 'timeMs', newestMs);
+  }
+  return row;
 }
 
 function decodeNode(o: Json64Object): NodeStatsRow {
@@ -327,36 +391,9 @@ function decodeNode(o: Json64Object): NodeStatsRow {
   const systemContainers = arrayAt(o, 'systemContainers', path).map((v, i) => {
     const cp = `${path}.systemContainers[${i}]`;
     const co = elementObject(v, cp);
-    const c: SystemContainerStats = { name: requiredString(co, 'name', cp) };
-    containerUsage(co, cp, c);
-    return c;
+    return readStats<SystemContainerStats>(co, cp, { name: requiredString(co, 'name', cp) }, CONTAINER_BLOCKS, false);
   });
-  const row: NodeStatsRow = { node: requiredString(o, 'nodeName', path), systemContainers };
-  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
-  put(row, 'cpu', cpuStats(o, path));
-  put(row, 'memory', memoryStats(o, path));
-  put(row, 'io', ioStats(o, path));
-  put(row, 'network', networkStats(o, path));
-  put(row, 'fs', fsStats(o, 'fs', path));
-  put(row, 'runtime', runtimeStats(o, path));
-  put(row, 'rlimit', rlimitStats(o, path));
-  put(row, 'swap', swapStats(o, path));
-  put(
-    row,
-    'timeMs',
-    newest(
-      row.cpu?.timeMs,
-      row.memory?.timeMs,
-      row.io?.timeMs,
-      row.network?.timeMs,
-      row.fs?.timeMs,
-      row.runtime?.imageFs?.timeMs,
-      row.runtime?.containerFs?.timeMs,
-      row.rlimit?.timeMs,
-      row.swap?.timeMs
-    )
-  );
-  return row;
+  return readStats<NodeStatsRow>(o, path, { node: requiredString(o, 'nodeName', path), systemContainers }, NODE_BLOCKS);
 }
 
 function decodePod(v: Json64Value, index: number, node: string, out: SummarySnapshot): void {
@@ -373,40 +410,14 @@ function decodePod(v: Json64Value, index: number, node: string, out: SummarySnap
 
   const row: PodStatsRow = { node, namespace, pod };
   put(row, 'podUid', podUid);
-  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
-  put(row, 'cpu', cpuStats(o, path));
-  put(row, 'memory', memoryStats(o, path));
-  put(row, 'io', ioStats(o, path));
-  put(row, 'network', networkStats(o, path));
-  put(row, 'ephemeralStorage', fsStats(o, 'ephemeral-storage', path));
-  put(row, 'processStats', processStats(o, path));
-  put(row, 'swap', swapStats(o, path));
-  put(
-    row,
-    'timeMs',
-    newest(
-      row.cpu?.timeMs,
-      row.memory?.timeMs,
-      row.io?.timeMs,
-      row.network?.timeMs,
-      row.ephemeralStorage?.timeMs,
-      row.swap?.timeMs
-    )
-  );
-  out.pods.push(row);
+  out.pods.push(readStats(o, path, row, POD_BLOCKS));
 
   arrayAt(o, 'containers', path).forEach((cv, ci) => {
     const cp = `${path}.containers[${ci}]`;
     const co = elementObject(cv, cp);
     const c: ContainerStatsRow = { node, namespace, pod, container: requiredString(co, 'name', cp) };
     put(c, 'podUid', podUid);
-    containerUsage(co, cp, c);
-    put(
-      c,
-      'timeMs',
-      newest(c.cpu?.timeMs, c.memory?.timeMs, c.io?.timeMs, c.rootfs?.timeMs, c.logs?.timeMs, c.swap?.timeMs)
-    );
-    out.containers.push(c);
+    out.containers.push(readStats<ContainerStatsRow>(co, cp, c, CONTAINER_BLOCKS));
   });
 
   arrayAt(o, 'volume', path).forEach((vv, vi) => {

@@ -2,30 +2,21 @@
 import { DataFrame, DataQueryResponse, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { KubeSim, manualClock, startKubeSim } from '../../../../tools/kube-sim';
+import { manualClock } from '../../../../tools/kube-sim';
 import { summaryObject } from '../../../../tools/kube-sim/kubelet';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { Snapshot } from '../../live/types';
 import { SummaryQuery } from '../../types';
 import { summaryModule } from './summaryQuery';
+import { kubeSimForTests } from '../../testing/kubeSim';
 
 type Obj = Record<string, unknown>;
 
 const START = Date.UTC(2025, 2, 1, 12, 0, 0);
-let sim: KubeSim;
-
-beforeAll(async () => {
-  sim = await startKubeSim({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
-});
-afterAll(async () => {
-  await sim.stop();
-});
-afterEach(() => {
-  sim.faults.reset();
-});
+const sim = kubeSimForTests({ nodes: 4, podsPerNode: 6, seed: 5, clock: manualClock(START) });
 
 function setup(opts: TestContextOptions = {}) {
-  return testContext(sim, { kubeletAccess: true, ...opts });
+  return testContext(sim(), { kubeletAccess: true, ...opts });
 }
 
 async function run(q: Partial<SummaryQuery>, opts: TestContextOptions = {}): Promise<DataQueryResponse> {
@@ -49,25 +40,28 @@ const field = (frame: DataFrame, name: string) => {
 };
 const column = (frame: DataFrame, name: string) => field(frame, name).values;
 
-/** kube-sim's own Summary for a node at the sim's time, as a plain object (bigint counters kept). */
+/** kube-sim()'s own Summary for a node at the sim()'s time, as a plain object (bigint counters kept). */
 function expected(nodeName: string): { node: Obj; pods: Obj[] } {
-  const node = sim.cluster.nodes.find((n) => n.name === nodeName)!;
-  return summaryObject(sim.cluster, node, sim.now()) as unknown as { node: Obj; pods: Obj[] };
+  const node = sim().cluster.nodes.find((n) => n.name === nodeName)!;
+  return summaryObject(sim().cluster, node, sim().now()) as unknown as { node: Obj; pods: Obj[] };
 }
 
 const get = (o: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Obj)[k] : undefined), o);
 const asNumber = (v: unknown) => (v === undefined ? null : Number(v));
-const nodeNames = () => sim.cluster.nodes.map((n) => n.name).sort();
+const nodeNames = () =>
+  sim()
+    .cluster.nodes.map((n) => n.name)
+    .sort();
 
-describe('summary query against kube-sim', () => {
+describe('summary query against kube-sim()', () => {
   it('answers nothing and asks nothing when kubelet access is off', async () => {
     const res = await run({ scope: 'node' }, { kubeletAccess: false });
     expect(res.data).toEqual([]);
     expect(res.errors?.[0].message).toContain('Kubelet access is off');
     expect(res.errors?.[0].message).toContain('nodes/proxy');
     expect(res.errors?.[0].message).toContain('docs/rbac.md');
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('node scope: one row per node with the values the kubelet reported, in Grafana units', async () => {
@@ -76,9 +70,11 @@ describe('summary query against kube-sim', () => {
     const frame = res.data[0] as DataFrame;
     expect(column(frame, 'node')).toEqual(nodeNames());
     // every node's list came first, then one Summary per node
-    expect(sim.faults.requestsTo('/api/v1/nodes/').filter((r) => r.path.endsWith('/proxy/stats/summary'))).toHaveLength(
-      nodeNames().length
-    );
+    expect(
+      sim()
+        .faults.requestsTo('/api/v1/nodes/')
+        .filter((r) => r.path.endsWith('/proxy/stats/summary'))
+    ).toHaveLength(nodeNames().length);
     frame.fields.forEach((f) => expect(f.values).toHaveLength(nodeNames().length));
 
     nodeNames().forEach((name, i) => {
@@ -96,7 +92,7 @@ describe('summary query against kube-sim', () => {
         asNumber(get(n, 'runtime', 'containerFs', 'availableBytes'))
       );
       expect(column(frame, 'processes')[i]).toBe(asNumber(get(n, 'rlimit', 'curproc')));
-      // the node's memory has no limit above it in kube-sim: no availableBytes, so an empty cell, not 0
+      // the node's memory has no limit above it in kube-sim(): no availableBytes, so an empty cell, not 0
       expect(column(frame, 'memoryAvailable')[i]).toBe(asNumber(get(n, 'memory', 'availableBytes')));
       // swap is not reported at all
       expect(column(frame, 'swapUsage')[i]).toBeNull();
@@ -129,7 +125,7 @@ describe('summary query against kube-sim', () => {
       expect(column(frame, 'processes')[i]).toBe(asNumber(get(p, 'process_stats', 'process_count')));
     }
     // only node-1 was asked: no node list, one Summary
-    expect(sim.faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes/node-1/proxy/stats/summary']);
+    expect(sim().faults.requests.map((r) => r.path)).toEqual(['/api/v1/nodes/node-1/proxy/stats/summary']);
   });
 
   it('container scope: memory available only where the container has a memory limit', async () => {
@@ -150,7 +146,7 @@ describe('summary query against kube-sim', () => {
       expect(column(frame, 'rootfsUsed')[i]).toBe(asNumber(get(c, 'rootfs', 'usedBytes')));
       expect(column(frame, 'logsUsed')[i]).toBe(asNumber(get(c, 'logs', 'usedBytes')));
     }
-    // kube-sim has both kinds of container, so both branches were checked
+    // kube-sim() has both kinds of container, so both branches were checked
     expect(withLimit).toBeGreaterThan(0);
     expect(withoutLimit).toBeGreaterThan(0);
   });
@@ -181,11 +177,11 @@ describe('summary query against kube-sim', () => {
   it('asks the nodes of a multi-value variable, and no node list', async () => {
     const res = await run({ scope: 'node', nodeName: '$node' }, { vars: { node: ['node-3', 'node-1'] } });
     expect(column(res.data[0], 'node')).toEqual(['node-1', 'node-3']);
-    expect(sim.faults.requests.some((r) => r.path === '/api/v1/nodes')).toBe(false);
+    expect(sim().faults.requests.some((r) => r.path === '/api/v1/nodes')).toBe(false);
   });
 
   it('leaves out an unreachable node with a notice naming it; the others answer', async () => {
-    sim.faults.unreachableNode('node-2');
+    sim().faults.unreachableNode('node-2');
     const res = await run({ scope: 'node' });
     expect(res.errors).toBeUndefined();
     const frame = res.data[0] as DataFrame;
@@ -196,7 +192,7 @@ describe('summary query against kube-sim', () => {
   });
 
   it('leaves out a node whose body is not a Summary, naming the node', async () => {
-    sim.faults.malformed('/api/v1/nodes/node-1/proxy/stats/summary');
+    sim().faults.malformed('/api/v1/nodes/node-1/proxy/stats/summary');
     const res = await run({ scope: 'pod' });
     const frame = res.data[0] as DataFrame;
     expect(column(frame, 'node')).not.toContain('node-1');
@@ -206,7 +202,7 @@ describe('summary query against kube-sim', () => {
   });
 
   it('fails with a clear error naming nodes/proxy when it is denied', async () => {
-    sim.faults.deny('nodes/proxy');
+    sim().faults.deny('nodes/proxy');
     const res = await run({ scope: 'node' });
     expect(res.data).toEqual([]);
     expect(res.errors).toHaveLength(1);
@@ -216,7 +212,7 @@ describe('summary query against kube-sim', () => {
   });
 
   it('fails clearly when the node list itself is denied', async () => {
-    sim.faults.deny('nodes', { verb: 'list' });
+    sim().faults.deny('nodes', { verb: 'list' });
     const res = await run({ scope: 'node' });
     expect(res.data).toEqual([]);
     expect(res.errors![0].message).toMatch(/list nodes/);
@@ -226,7 +222,7 @@ describe('summary query against kube-sim', () => {
     const { vars } = setup();
     const query = { refId: 'A', queryType: 'summary', scope: 'pod', namespace: 'Shop/../x' } as SummaryQuery;
     expect(() => summaryModule.resolve(query, vars)).toThrow(/not a valid namespace name/);
-    expect(sim.faults.requests).toHaveLength(0);
+    expect(sim().faults.requests).toHaveLength(0);
   });
 
   it('snapshot: gauges and bigint counters with the stats own time', async () => {
@@ -250,14 +246,14 @@ describe('summary query against kube-sim', () => {
     expect(cpu.timeMs).toBe(Date.parse(get(pod, 'cpu', 'time') as string));
     expect(cpu.labels).toEqual({ node: 'node-3', namespace: 'shop', pod: get(pod, 'podRef', 'name') });
 
-    // pods have no memory limit of their own in kube-sim: no availability sample rather than a zero
+    // pods have no memory limit of their own in kube-sim(): no availability sample rather than a zero
     expect(snap.samples.some((s) => s.key === key && s.metric === 'memoryAvailable')).toBe(
       get(pod, 'memory', 'availableBytes') !== undefined
     );
   });
 
   it('snapshot: a node down is a notice; every node down is an error', async () => {
-    sim.faults.unreachableNode('node-1');
+    sim().faults.unreachableNode('node-1');
     const partial = await snapshot({ scope: 'node' });
     expect(partial.errors).toBeUndefined();
     expect(partial.notices?.[0].text).toContain('node-1');
@@ -265,7 +261,7 @@ describe('summary query against kube-sim', () => {
       new Set(nodeNames().filter((n) => n !== 'node-1'))
     );
 
-    sim.faults.deny('nodes/proxy');
+    sim().faults.deny('nodes/proxy');
     const none = await snapshot({ scope: 'node' });
     expect(none.samples).toEqual([]);
     expect(none.errors?.[0].message).toContain('nodes/proxy');
