@@ -1,20 +1,5 @@
-import { EventObject } from './apiTypes';
 import { eventObjectText, readEvent } from './eventObjects';
-
-const NOW = Date.UTC(2025, 0, 1, 12);
-const iso = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
-
-const backOff: EventObject = {
-  metadata: { name: 'web-1.17f', namespace: 'shop' },
-  involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'shop' },
-  reason: 'BackOff',
-  message: 'Back-off restarting failed container',
-  type: 'Warning',
-  count: 12,
-  firstTimestamp: iso(3600),
-  lastTimestamp: iso(30),
-  source: { component: 'kubelet' },
-};
+import { backOff, iso, NOW } from '../testing/events';
 
 describe('readEvent', () => {
   it('reads a core/v1 event with first/last timestamps and count', () => {

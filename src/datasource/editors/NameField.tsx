@@ -17,6 +17,9 @@ const NAME_FIELDS = {
   },
   nodeName: { label: 'Node', kind: 'nodes', placeholder: 'all nodes', testId: EDITOR_TEST_IDS.nodeName },
   podName: { label: 'Pod', kind: 'pods', placeholder: 'all pods', testId: EDITOR_TEST_IDS.podName },
+  // the variable query's names for the same pickers
+  node: { label: 'Node', kind: 'nodes', placeholder: 'any node', testId: EDITOR_TEST_IDS.nodeName },
+  pod: { label: 'Pod', kind: 'pods', placeholder: 'all pods', testId: EDITOR_TEST_IDS.podName },
   container: {
     label: 'Container',
     kind: 'containers',

@@ -16,6 +16,7 @@ import type { ClusterOptions } from '../editors/clusterOptions';
 import { LABEL_WIDTH } from '../editors/editorProps';
 import { EDITOR_TEST_IDS } from '../editors/editorTestIds';
 import { withField } from '../editors/queryModel';
+import { NameField } from '../editors/NameField';
 import { LabelSelectorField } from '../editors/SelectorFields';
 import { type ClusterSource, clusterOptionsFor } from './clusterOptionsFor';
 
@@ -55,6 +56,7 @@ export function VariableQueryEditor({ query: saved, onChange, onRunQuery, dataso
     onChange(next);
     onRunQuery();
   };
+  const picker = { query, onCommit: commit, options };
 
   return (
     <Stack direction="column" gap={0}>
@@ -114,43 +116,16 @@ export function VariableQueryEditor({ query: saved, onChange, onRunQuery, dataso
         )}
       </InlineFieldRow>
       <InlineFieldRow>
-        {showNamespace && (
-          <InlineField label="Namespace" labelWidth={LABEL_WIDTH} tooltip="One or more namespaces; empty for all">
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.namespace}
-              placeholder="all namespaces"
-              value={query.namespace}
-              onChange={(namespace) => commit(withField(query, 'namespace', namespace))}
-              {...lookupProps(options, { kind: 'namespaces' })}
-            />
-          </InlineField>
-        )}
+        {showNamespace && <NameField {...picker} field="namespace" tooltip="One or more namespaces; empty for all" />}
         {fields.has('pod') && (
-          <InlineField
-            label="Pod"
-            labelWidth={LABEL_WIDTH}
+          <NameField
+            {...picker}
+            field="pod"
             tooltip="The pods whose containers are listed; empty for all"
-          >
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.podName}
-              placeholder="all pods"
-              value={query.pod}
-              onChange={(pod) => commit(withField(query, 'pod', pod))}
-              {...lookupProps(options, { kind: 'pods', namespace: query.namespace })}
-            />
-          </InlineField>
+            lookup={{ namespace: query.namespace }}
+          />
         )}
-        {fields.has('node') && (
-          <InlineField label="Node" labelWidth={LABEL_WIDTH} tooltip="Only pods scheduled on these nodes">
-            <ClusterCombobox
-              data-testid={EDITOR_TEST_IDS.nodeName}
-              placeholder="any node"
-              value={query.node}
-              onChange={(node) => commit(withField(query, 'node', node))}
-              {...lookupProps(options, { kind: 'nodes' })}
-            />
-          </InlineField>
-        )}
+        {fields.has('node') && <NameField {...picker} field="node" tooltip="Only pods scheduled on these nodes" />}
         {fields.has('labelSelector') && (
           <LabelSelectorField
             value={query.labelSelector}

@@ -35,16 +35,11 @@ const INVOLVED_KIND_OPTIONS: Array<ComboboxOption<string>> = [
 
 /** Kubernetes events: where, which type, and about which object. */
 export function EventsQueryEditor({ query, onCommit, options }: SubEditorProps<EventsQuery>) {
+  const picker = { query, onCommit, options };
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <NameField
-          query={query}
-          field="namespace"
-          onCommit={onCommit}
-          options={options}
-          tooltip="One or more namespaces; empty for all"
-        />
+        <NameField {...picker} field="namespace" tooltip="One or more namespaces; empty for all" />
         <InlineField label="Type" labelWidth={LABEL_WIDTH} tooltip="Normal, Warning, or both">
           <RadioButtonGroup<EventTypeChoice>
             aria-label="Event type"

@@ -29,6 +29,7 @@ const ENDPOINT_OPTIONS: Array<ComboboxOption<KubeletEndpoint>> = [
 
 /** One metric from a kubelet's Prometheus endpoint; the metric list comes from what the endpoint exposes. */
 export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<KubeletQuery>) {
+  const picker = { query, onCommit, options };
   const endpoint = query.endpoint ?? DEFAULT_KUBELET_ENDPOINT;
   const loadMetrics = async () =>
     (await options.kubeletMetrics(query.nodeName, endpoint)) ?? [
@@ -38,13 +39,7 @@ export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <NameField
-          query={query}
-          field="nodeName"
-          onCommit={onCommit}
-          options={options}
-          tooltip="One or more nodes; empty for every node"
-        />
+        <NameField {...picker} field="nodeName" tooltip="One or more nodes; empty for every node" />
         <InlineField label="Endpoint" labelWidth={LABEL_WIDTH} tooltip="The kubelet endpoint the metric comes from">
           <Combobox
             data-testid={EDITOR_TEST_IDS.endpoint}

@@ -3,8 +3,7 @@ import { InlineField, InlineFieldRow, InlineSwitch, Stack } from '@grafana/ui';
 
 import { DEFAULT_LOG_LIMIT_BYTES, type LogsQuery } from '../../types';
 import { formatByteSize, parseByteSize } from './byteSize';
-import { ClusterCombobox, lookupProps } from '../../editors/ClusterCombobox';
-import { LABEL_WIDTH, type SubEditorProps } from '../../editors/editorProps';
+import { type SubEditorProps } from '../../editors/editorProps';
 import { EDITOR_TEST_IDS } from '../../editors/editorTestIds';
 import { NameField } from '../../editors/NameField';
 import { NumberField } from '../../editors/NumberField';
@@ -15,6 +14,7 @@ type Flag = 'includeInit' | 'previous' | 'live';
 
 /** Container logs of one pod, or of every pod a label selector matches. */
 export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<LogsQuery>) {
+  const picker = { query, onCommit, options };
   const flag = (key: Flag, label: string, tooltip: string, testId: string) => {
     const id = `kubeglance-logs-${key}-${query.refId}`;
     return (
@@ -32,26 +32,14 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
+        <NameField {...picker} field="namespace" tooltip="The pod's namespace; several are allowed" />
         <NameField
-          query={query}
-          field="namespace"
-          onCommit={onCommit}
-          options={options}
-          tooltip="The pod's namespace; several are allowed"
-        />
-        <InlineField
-          label="Pod"
-          labelWidth={LABEL_WIDTH}
+          {...picker}
+          field="podName"
           tooltip="One or more pods by name; or leave empty and use a label selector"
-        >
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.podName}
-            placeholder="by label selector"
-            value={query.podName}
-            onChange={(podName) => onCommit(withField(query, 'podName', podName))}
-            {...lookupProps(options, { kind: 'pods', namespace: query.namespace, labelSelector: query.labelSelector })}
-          />
-        </InlineField>
+          placeholder="by label selector"
+          lookup={{ namespace: query.namespace, labelSelector: query.labelSelector }}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         <LabelSelectorField
@@ -59,20 +47,16 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
           tooltip="The logs of every pod matching this selector, merged in time order, e.g. app=web"
           onCommit={(labelSelector) => onCommit(withField(query, 'labelSelector', labelSelector))}
         />
-        <InlineField label="Container" labelWidth={LABEL_WIDTH} tooltip="One container; empty for every container">
-          <ClusterCombobox
-            data-testid={EDITOR_TEST_IDS.container}
-            placeholder="all containers"
-            value={query.container}
-            onChange={(container) => onCommit(withField(query, 'container', container))}
-            {...lookupProps(options, {
-              kind: 'containers',
-              namespace: query.namespace,
-              pod: query.podName,
-              labelSelector: query.podName ? undefined : query.labelSelector,
-            })}
-          />
-        </InlineField>
+        <NameField
+          {...picker}
+          field="container"
+          tooltip="One container; empty for every container"
+          lookup={{
+            namespace: query.namespace,
+            pod: query.podName,
+            labelSelector: query.podName ? undefined : query.labelSelector,
+          }}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         {flag('includeInit', 'Init containers', 'Also read the init containers', EDITOR_TEST_IDS.includeInit)}

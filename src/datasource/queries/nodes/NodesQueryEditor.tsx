@@ -10,16 +10,11 @@ import { withField } from '../../editors/queryModel';
 
 /** The fields of a `nodes` query; both filters are optional. */
 export function NodesQueryEditor({ query, onCommit, options }: SubEditorProps<NodesQuery>) {
+  const picker = { query, onCommit, options };
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <NameField
-          query={query}
-          field="nodeName"
-          onCommit={onCommit}
-          options={options}
-          tooltip="One node by name; leave empty for every node"
-        />
+        <NameField {...picker} field="nodeName" tooltip="One node by name; leave empty for every node" />
         <LabelSelectorField
           value={query.labelSelector}
           tooltip="Kubernetes label selector on the Node objects, e.g. node-role.kubernetes.io/control-plane or zone=a"

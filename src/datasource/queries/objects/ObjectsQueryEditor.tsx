@@ -22,6 +22,7 @@ function isNamespaced(resource: ObjectResource | undefined): boolean {
 
 /** `kubectl get <resource>`: which kind of object, where, and which ones. */
 export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<ObjectsQuery>) {
+  const picker = { query, onCommit, options };
   const resource = query.resource ?? DEFAULT_RESOURCE;
   return (
     <Stack direction="column" gap={0}>
@@ -40,13 +41,7 @@ export function ObjectsQueryEditor({ query, onCommit, options }: SubEditorProps<
           />
         </InlineField>
         {isNamespaced(resource) && (
-          <NameField
-            query={query}
-            field="namespace"
-            onCommit={onCommit}
-            options={options}
-            tooltip="One or more namespaces; empty for all"
-          />
+          <NameField {...picker} field="namespace" tooltip="One or more namespaces; empty for all" />
         )}
       </InlineFieldRow>
       <SelectorRow

@@ -29,24 +29,12 @@ const SORT_BY_OPTIONS: Array<ComboboxOption<PodsSortBy>> = [
 
 /** `kubectl top pods` joined with the Pod objects: which pods, how rows are grouped and ranked. */
 export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<PodsQuery>) {
+  const picker = { query, onCommit, options };
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <NameField
-          query={query}
-          field="namespace"
-          onCommit={onCommit}
-          options={options}
-          tooltip="One or more namespaces; empty for all"
-        />
-        <NameField
-          query={query}
-          field="nodeName"
-          onCommit={onCommit}
-          options={options}
-          tooltip="Only pods scheduled on this node"
-          placeholder="any node"
-        />
+        <NameField {...picker} field="namespace" tooltip="One or more namespaces; empty for all" />
+        <NameField {...picker} field="nodeName" tooltip="Only pods scheduled on this node" placeholder="any node" />
       </InlineFieldRow>
       <SelectorRow query={query} onCommit={onCommit} fieldTooltip="Pod field selector, e.g. status.phase=Running" />
       <InlineFieldRow>

@@ -16,17 +16,12 @@ const SCOPE_OPTIONS: Array<{ value: SummaryScope; label: string }> = [
 
 /** The kubelet Summary API: which nodes, and whether rows are nodes, pods, containers or volumes. */
 export function SummaryQueryEditor({ query, onCommit, options }: SubEditorProps<SummaryQuery>) {
+  const picker = { query, onCommit, options };
   const scope = query.scope ?? 'node';
   return (
     <Stack direction="column" gap={0}>
       <InlineFieldRow>
-        <NameField
-          query={query}
-          field="nodeName"
-          onCommit={onCommit}
-          options={options}
-          tooltip="One or more nodes; empty for every node"
-        />
+        <NameField {...picker} field="nodeName" tooltip="One or more nodes; empty for every node" />
         <InlineField label="Scope" labelWidth={LABEL_WIDTH} tooltip="What one row or series stands for">
           <RadioButtonGroup
             aria-label="Scope"
@@ -43,18 +38,10 @@ export function SummaryQueryEditor({ query, onCommit, options }: SubEditorProps<
       </InlineFieldRow>
       {scope !== 'node' && (
         <InlineFieldRow>
+          <NameField {...picker} field="namespace" tooltip="Only pods in these namespaces" />
           <NameField
-            query={query}
-            field="namespace"
-            onCommit={onCommit}
-            options={options}
-            tooltip="Only pods in these namespaces"
-          />
-          <NameField
-            query={query}
+            {...picker}
             field="podName"
-            onCommit={onCommit}
-            options={options}
             tooltip="One or more pods; empty for all"
             lookup={{ namespace: query.namespace, node: query.nodeName }}
           />

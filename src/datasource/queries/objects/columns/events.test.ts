@@ -1,20 +1,6 @@
 import { EventObject } from '../../../decode/apiTypes';
 import { eventColumns } from './events';
-
-const NOW = Date.UTC(2025, 0, 1, 12);
-const iso = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
-
-const backOff: EventObject = {
-  metadata: { name: 'web-1.17f', namespace: 'shop' },
-  involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'shop' },
-  reason: 'BackOff',
-  message: 'Back-off restarting failed container',
-  type: 'Warning',
-  count: 12,
-  firstTimestamp: iso(3600),
-  lastTimestamp: iso(30),
-  source: { component: 'kubelet' },
-};
+import { backOff, iso, NOW } from '../../../testing/events';
 
 describe('eventColumns', () => {
   it('lists newest first with last/first seen as ages in seconds', () => {
