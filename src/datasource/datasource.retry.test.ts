@@ -82,7 +82,7 @@ describe('retries through the data source', () => {
   });
 
   it('an API server 503 is retried after a short backoff', async () => {
-    sim().faults.errorRate({ pathPrefix: '/apis/metrics.k8s.io/v1beta1/nodes', status: 503, times: 1 });
+    sim().faults.errorRate({ pathPrefix: '/apis/metrics.k8s.io/v1/nodes', status: 503, times: 1 });
     const { ds, waits } = makeDs();
     const res = await run(ds, {});
     expect(res.errors).toBeUndefined();

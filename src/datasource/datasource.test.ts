@@ -237,7 +237,7 @@ describe('time series and live queries through the sampler', () => {
       expect(first.state).toBe('Streaming');
       expect(first.key).toBe('A');
       expect(first.data.length).toBeGreaterThan(0);
-      expect(harness.requests.some((r) => r.url.includes('/apis/metrics.k8s.io/v1beta1/nodes'))).toBe(true);
+      expect(harness.requests.some((r) => r.url.includes('/apis/metrics.k8s.io/v1/nodes'))).toBe(true);
     } finally {
       ds.sampler.dispose();
       expect(ds.sampler.activeSources()).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * npm run sim -- [flags]: start kube-sim in the foreground.
  *   --port=6443 --host=127.0.0.1 --tls --client-cert-auth --token=T --nodes=3 --pods-per-node=8 --seed=1
- *   --latency=MS --metrics-server=present|absent|unavailable --deny=nodes/proxy,pods/log
+ *   --latency=MS --metrics-server=present|absent|unavailable --metrics-versions=v1,v1beta1 --deny=nodes/proxy
  *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin
  *   --oidc-issuer-url=URL --oidc-client-id=AUD[,AUD] --oidc-username-claim=sub --oidc-username-prefix=P
  */
@@ -11,6 +11,7 @@ import path from 'path';
 import { startKubeSim, KubeSimOptions } from './index';
 import type { MetricsServerMode } from './faults';
 import { IDENTITIES, type Identity } from './rbac';
+import { normalizeMetricsVersions } from './discoveryResources';
 
 export interface CliConfig {
   sim: KubeSimOptions;
@@ -47,6 +48,7 @@ export function parseArgs(argv: string[]): CliConfig {
     'seed',
     'latency',
     'metrics-server',
+    'metrics-versions',
     'deny',
     'unreachable-node',
     'identity',
@@ -110,6 +112,9 @@ export function parseArgs(argv: string[]): CliConfig {
           throw new Error('--metrics-server is one of present, absent, unavailable');
         }
         cfg.metricsServer = value;
+        break;
+      case 'metrics-versions':
+        cfg.sim.metricsVersions = normalizeMetricsVersions(list(value!));
         break;
       case 'deny':
         cfg.deny.push(...list(value!));

@@ -91,6 +91,29 @@ export const AUTHORIZATION_V1 = [
 
 export const METRICS_GROUP = 'metrics.k8s.io';
 
+/** the metrics.k8s.io versions a cluster may serve: v1 from Kubernetes 1.37 (KEP-5207), v1beta1 by metrics-server */
+export type MetricsVersion = 'v1' | 'v1beta1';
+
+/** a 1.37 cluster's default: both, v1 preferred */
+export const DEFAULT_METRICS_VERSIONS: readonly MetricsVersion[] = ['v1', 'v1beta1'];
+
+/** the versions in preference order (v1 first), without repeats; throws on an empty or unknown list */
+export function normalizeMetricsVersions(versions: readonly string[] | undefined): MetricsVersion[] {
+  if (versions === undefined) {
+    return [...DEFAULT_METRICS_VERSIONS];
+  }
+  for (const v of versions) {
+    if (v !== 'v1' && v !== 'v1beta1') {
+      throw new Error(`metrics version ${JSON.stringify(v)}: expected v1 or v1beta1`);
+    }
+  }
+  const out = DEFAULT_METRICS_VERSIONS.filter((v) => versions.includes(v));
+  if (!out.length) {
+    throw new Error('metricsVersions needs at least one of v1, v1beta1');
+  }
+  return out;
+}
+
 /** metrics-server implements Getter and Lister only */
 export const METRICS_V1BETA1 = [
   resource('nodes', 'NodeMetrics', false, ['get', 'list']),

@@ -10,6 +10,7 @@ import { startServer } from './server';
 import { createOidc, OidcOptions, SimOidc } from './oidc';
 import type { Identity } from './rbac';
 import { nodeGoesNotReady } from './nodeLifecycle';
+import { normalizeMetricsVersions } from './discoveryResources';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -40,6 +41,11 @@ export interface KubeSimOptions {
    * what the sim serves and nothing else; 'cluster-admin' may do anything. faults.deny applies to both.
    */
   identity?: Identity;
+  /**
+   * the metrics.k8s.io versions metrics routes and discovery serve: ['v1beta1'] as metrics-server today,
+   * ['v1'] only, or both (default, as a Kubernetes 1.37 cluster; v1 preferred)
+   */
+  metricsVersions?: Array<'v1' | 'v1beta1'>;
   /** also accept JWT bearer tokens from this issuer, as kube-apiserver's OIDC/JWT authenticator (oidc.ts) */
   oidc?: OidcOptions;
 }
@@ -106,6 +112,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     cors: opts.cors,
     identity,
     oidc,
+    metricsVersions: normalizeMetricsVersions(opts.metricsVersions),
   });
   const sim: KubeSim = {
     url: server.url,

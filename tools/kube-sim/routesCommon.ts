@@ -4,6 +4,7 @@ import type { SimCluster } from './model';
 import type { Faults } from './faults';
 import type { StatusBody } from './status';
 import type { Identity } from './rbac';
+import type { MetricsVersion } from './discoveryResources';
 import type { RequestBody } from './reviewBody';
 
 export interface RouteContext {
@@ -14,6 +15,8 @@ export interface RouteContext {
   clock: () => number;
   /** the authenticated user, for Forbidden messages and the authorization reviews */
   user: string;
+  /** the metrics.k8s.io versions served, preferred first */
+  metricsVersions: MetricsVersion[];
   /** whose permissions the sim plays (rbac.ts) */
   identity: Identity;
   /** GET, or POST on the review paths */

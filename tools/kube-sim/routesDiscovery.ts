@@ -27,8 +27,13 @@ export function versionInfo(gitVersion: string): Record<string, string> {
 }
 
 function group(name: string, version: string): Record<string, unknown> {
-  const gv = { groupVersion: `${name}/${version}`, version };
-  return { name, versions: [gv], preferredVersion: gv };
+  return groupOf(name, [version]);
+}
+
+/** an APIGroup entry; the first version is the preferred one */
+function groupOf(name: string, versions: readonly string[]): Record<string, unknown> {
+  const gvs = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+  return { name, versions: gvs, preferredVersion: gvs[0] };
 }
 
 export function apiResourceList(groupVersion: string, resources: unknown[]): Record<string, unknown> {
@@ -40,15 +45,26 @@ function namedGroups(ctx: RouteContext): GroupVersionResources[] {
   return NAMED_GROUPS.filter((g) => g.group !== METRICS_GROUP || ctx.faults.metricsServer() !== 'absent');
 }
 
+/** metrics.k8s.io in each version served, preferred first */
+function metricsGroupVersions(ctx: RouteContext, g: GroupVersionResources): GroupVersionResources[] {
+  return ctx.metricsVersions.map((version) => ({ ...g, version }));
+}
+
 function aggregated(ctx: RouteContext, groups: GroupVersionResources[]): Reply | undefined {
   const version = aggregatedDiscoveryVersion(ctx.accept);
   if (!version) {
     return undefined;
   }
   // an APIService that does not answer keeps its last discovery, marked Stale (client-go reports it as failed)
-  const items = groups.map((g) =>
-    groupDiscovery(g, g.group === METRICS_GROUP && ctx.faults.metricsServer() === 'unavailable' ? 'Stale' : 'Current')
-  );
+  const items = groups.map((g) => {
+    if (g.group !== METRICS_GROUP) {
+      return groupDiscovery(g, 'Current');
+    }
+    const freshness = ctx.faults.metricsServer() === 'unavailable' ? 'Stale' : 'Current';
+    // one APIGroupDiscovery whose versions are in preference order
+    const perVersion = metricsGroupVersions(ctx, g).map((gv) => groupDiscovery(gv, freshness));
+    return { ...perVersion[0], versions: perVersion.flatMap((d) => d.versions as unknown[]) };
+  });
   return {
     kind: 'json',
     status: 200,
@@ -81,7 +97,13 @@ export function discoveryRoute(ctx: RouteContext): Reply | undefined {
     const groups = namedGroups(ctx);
     return (
       aggregated(ctx, groups) ??
-      json({ kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((g) => group(g.group, g.version)) })
+      json({
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: groups.map((g) =>
+          g.group === METRICS_GROUP ? groupOf(g.group, ctx.metricsVersions) : group(g.group, g.version)
+        ),
+      })
     );
   }
   for (const g of NAMED_GROUPS) {

@@ -1,5 +1,5 @@
 /**
- * /apis/metrics.k8s.io/v1beta1 as served through the aggregator by metrics-server: absent (404 text)
+ * /apis/metrics.k8s.io/{v1,v1beta1} (the versions in ctx.metricsVersions) as served through the aggregator by metrics-server: absent (404 text)
  * or unavailable (503 text) on demand; no paging; fieldSelector limited to metadata.name/namespace.
  */
 import { type RouteContext, type Reply, json, pageNotFound, statusReply, text } from './routesCommon';
@@ -12,7 +12,6 @@ import { podExists } from './nodeLifecycle';
 import { METRICS_V1BETA1, apiResourceList } from './routesDiscovery';
 
 const GROUP = 'metrics.k8s.io';
-const GV = 'metrics.k8s.io/v1beta1';
 
 function metaFieldSelector(
   ctx: RouteContext
@@ -71,7 +70,8 @@ export function metricsRoute(ctx: RouteContext): Reply | undefined {
   // RBAC runs in the apiserver before the request is proxied to metrics-server
   const rest = s.slice(3);
   const resource = rest[0] === 'namespaces' ? rest[2] : rest[0];
-  if (s[2] === 'v1beta1' && (resource === 'nodes' || resource === 'pods')) {
+  const served = (ctx.metricsVersions as string[]).includes(s[2] ?? '');
+  if (served && (resource === 'nodes' || resource === 'pods')) {
     const namespace = rest[0] === 'namespaces' ? rest[1] : undefined;
     const name = rest[0] === 'namespaces' ? rest[3] : rest[1];
     const verb = name ? 'get' : 'list';
@@ -87,28 +87,29 @@ export function metricsRoute(ctx: RouteContext): Reply | undefined {
     return text('service unavailable\n', 503);
   }
   if (s.length === 2) {
-    const gv = { groupVersion: GV, version: 'v1beta1' };
-    return json({ kind: 'APIGroup', apiVersion: 'v1', name: GROUP, versions: [gv], preferredVersion: gv });
+    const versions = ctx.metricsVersions.map((version) => ({ groupVersion: `${GROUP}/${version}`, version }));
+    return json({ kind: 'APIGroup', apiVersion: 'v1', name: GROUP, versions, preferredVersion: versions[0] });
   }
-  if (s[2] !== 'v1beta1') {
+  if (!served) {
     return pageNotFound();
   }
+  const gv = `${GROUP}/${s[2]}`;
   if (rest.length === 0) {
-    return json(apiResourceList(GV, METRICS_V1BETA1));
+    return json(apiResourceList(gv, METRICS_V1BETA1));
   }
   if (rest[0] === 'nodes' && rest.length <= 2) {
-    return nodes(ctx, rest[1]);
+    return nodes(ctx, gv, rest[1]);
   }
   if (rest[0] === 'pods' && rest.length === 1) {
-    return pods(ctx, undefined, undefined);
+    return pods(ctx, gv, undefined, undefined);
   }
   if (rest[0] === 'namespaces' && rest[2] === 'pods' && rest.length <= 4) {
-    return pods(ctx, rest[1], rest[3]);
+    return pods(ctx, gv, rest[1], rest[3]);
   }
   return statusReply(status(404, 'NotFound', 'the server could not find the requested resource', {}));
 }
 
-function nodes(ctx: RouteContext, name: string | undefined): Reply {
+function nodes(ctx: RouteContext, gv: string, name: string | undefined): Reply {
   const idx = clusterIndex(ctx.cluster);
   if (name !== undefined) {
     const node = idx.nodeByName.get(name);
@@ -121,7 +122,7 @@ function nodes(ctx: RouteContext, name: string | undefined): Reply {
     }
     return json({
       kind: 'NodeMetrics',
-      apiVersion: GV,
+      apiVersion: gv,
       ...nodeMetricsItem(node, idx.podsByNode.get(node.name) ?? [], ctx.now),
     });
   }
@@ -133,10 +134,10 @@ function nodes(ctx: RouteContext, name: string | undefined): Reply {
   const items = sortedByKey(ctx.cluster.nodes)
     .filter((n) => sel.get(n.name, '') && labelsOk(n.labels) && nodeOk(ctx, n))
     .map((n) => nodeMetricsItem(n, idx.podsByNode.get(n.name) ?? [], ctx.now));
-  return json({ kind: 'NodeMetricsList', apiVersion: GV, metadata: {}, items });
+  return json({ kind: 'NodeMetricsList', apiVersion: gv, metadata: {}, items });
 }
 
-function pods(ctx: RouteContext, namespace: string | undefined, name: string | undefined): Reply {
+function pods(ctx: RouteContext, gv: string, namespace: string | undefined, name: string | undefined): Reply {
   const idx = clusterIndex(ctx.cluster);
   if (namespace !== undefined && name !== undefined) {
     const pod = idx.podByKey.get(`${namespace}/${name}`);
@@ -146,7 +147,7 @@ function pods(ctx: RouteContext, namespace: string | undefined, name: string | u
     if (!podOk(ctx, pod)) {
       return statusReply(notFound('podmetrics', GROUP, `${namespace}/${name}`));
     }
-    return json({ kind: 'PodMetrics', apiVersion: GV, ...podMetricsItem(pod, ctx.now, ctx.requestSeq) });
+    return json({ kind: 'PodMetrics', apiVersion: gv, ...podMetricsItem(pod, ctx.now, ctx.requestSeq) });
   }
   const sel = metaFieldSelector(ctx);
   if (!sel.ok) {
@@ -162,5 +163,5 @@ function pods(ctx: RouteContext, namespace: string | undefined, name: string | u
         podOk(ctx, p)
     )
     .map((p) => podMetricsItem(p, ctx.now, ctx.requestSeq));
-  return json({ kind: 'PodMetricsList', apiVersion: GV, metadata: {}, items });
+  return json({ kind: 'PodMetricsList', apiVersion: gv, metadata: {}, items });
 }

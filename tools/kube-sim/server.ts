@@ -10,6 +10,7 @@ import type { Socket } from 'net';
 import type { SimCluster } from './model';
 import type { Faults, RequestRecord } from './faults';
 import type { Reply, RouteContext } from './routesCommon';
+import { DEFAULT_METRICS_VERSIONS, type MetricsVersion } from './discoveryResources';
 import { route } from './routes';
 import {
   SERVICE_UNAVAILABLE_MESSAGE,
@@ -42,6 +43,8 @@ export interface ServerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** answer CORS preflights and allow any origin (for a browser playground talking to the sim directly) */
   cors?: boolean;
+  /** the metrics.k8s.io versions served, preferred first (default v1 and v1beta1) */
+  metricsVersions?: MetricsVersion[];
   /** whose permissions the authorization reviews report (default reader) */
   identity?: Identity;
   /** accept JWTs from this issuer as bearer tokens, next to the static token */
@@ -269,6 +272,7 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
       clock: o.clock,
       user: auth.user,
       identity: o.identity ?? 'reader',
+      metricsVersions: o.metricsVersions ?? [...DEFAULT_METRICS_VERSIONS],
       method,
       request,
       segments,

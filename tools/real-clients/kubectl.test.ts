@@ -228,7 +228,8 @@ describe('kubectl api-resources', () => {
         'jobs.batch/v1',
         'leases.coordination.k8s.io/v1',
         'endpointslices.discovery.k8s.io/v1',
-        'nodes.metrics.k8s.io/v1beta1',
+        // aggregated discovery lists the preferred version: v1, as a 1.37 cluster (kube-sim's default)
+        'nodes.metrics.k8s.io/v1',
       ])
     );
   });

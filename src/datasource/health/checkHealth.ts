@@ -2,7 +2,8 @@ import { catchError, firstValueFrom, map, Observable, of } from 'rxjs';
 
 import type { KubeClient } from '../kube/client';
 import { describeKubeError, type KubeError } from '../kube/errors';
-import { metricsApiPath, namespacesPath, nodeMetricsPath, podLogPath, podsPath, versionPath } from '../kube/paths';
+import { metricsGroupPath, namespacesPath, nodeMetricsPath, podLogPath, podsPath, versionPath } from '../kube/paths';
+import { forgetMetricsVersion, metricsVersion } from '../kube/metricsDiscovery';
 import { asKubeError } from '../kube/queryError';
 import { rejectedText, unreachableText } from './connectionText';
 import { describeKubeletProbe, KUBELET_PROBE_CONCURRENCY, probeKubelets } from './kubeletProbe';
@@ -237,13 +238,20 @@ async function writesStep(client: KubeClient): Promise<StepResult> {
 }
 
 async function metricsStep(client: KubeClient): Promise<StepResult> {
-  const discovery = await attempt(client.getJson<unknown>(metricsApiPath()), metricsApiPath());
+  // discover afresh (Save & test may follow a metrics-server change), and keep the choice for the queries
+  forgetMetricsVersion(client);
+  const discovery = await attempt(metricsVersion(client), metricsGroupPath());
   if (!discovery.ok) {
     return { step: 'metrics', status: 'error', text: `Metrics API: ${describeKubeError(discovery.error)}` };
   }
-  const nodeMetrics = await attempt(client.getJson<unknown>(nodeMetricsPath()), nodeMetricsPath());
+  const version = discovery.value;
+  const path = nodeMetricsPath(undefined, version);
+  const nodeMetrics = await attempt(client.getJson<unknown>(path), path);
+  if (!nodeMetrics.ok && nodeMetrics.error.status === 404) {
+    forgetMetricsVersion(client);
+  }
   return nodeMetrics.ok
-    ? { step: 'metrics', status: 'ok', text: 'Metrics API (metrics.k8s.io) available.' }
+    ? { step: 'metrics', status: 'ok', text: `Metrics API (metrics.k8s.io/${version}) available.` }
     : { step: 'metrics', status: 'error', text: `Metrics API: ${describeKubeError(nodeMetrics.error)}` };
 }
 

@@ -107,6 +107,8 @@ export class KubeClient {
   private readonly now: () => number;
   private readonly inFlight = new InFlight();
   private readonly gate: RequestGate;
+  /** per-data-source discovery state (metricsDiscovery.ts); views made by withRetryLog share it */
+  readonly discovery: { metricsVersion?: string } = {};
   /** set on the views withRetryLog makes */
   private retryLog?: RetryLog;
 

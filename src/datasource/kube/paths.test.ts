@@ -4,6 +4,8 @@ import {
   KUBELET_PATHS,
   KubeletPath,
   metricsApiPath,
+  metricsGroupPath,
+  MetricsVersion,
   namespacePath,
   namespacesPath,
   nodeMetricsPath,
@@ -120,6 +122,22 @@ describe('metrics.k8s.io paths', () => {
     expect(podMetricsPath('kube-system', 'kube-scheduler-minikube')).toBe(
       '/apis/metrics.k8s.io/v1beta1/namespaces/kube-system/pods/kube-scheduler-minikube'
     );
+  });
+
+  it('builds the group path and the paths of the version discovery chose', () => {
+    expect(metricsGroupPath()).toBe('/apis/metrics.k8s.io');
+    expect(metricsApiPath('v1')).toBe('/apis/metrics.k8s.io/v1');
+    expect(nodeMetricsPath(undefined, 'v1')).toBe('/apis/metrics.k8s.io/v1/nodes');
+    expect(nodeMetricsPath('minikube', 'v1')).toBe('/apis/metrics.k8s.io/v1/nodes/minikube');
+    expect(podMetricsPath(undefined, undefined, 'v1')).toBe('/apis/metrics.k8s.io/v1/pods');
+    expect(podMetricsPath('kube-system', 'etcd', 'v1')).toBe(
+      '/apis/metrics.k8s.io/v1/namespaces/kube-system/pods/etcd'
+    );
+  });
+
+  it('refuses a version it does not know, even from saved JSON or a cluster', () => {
+    expect(() => nodeMetricsPath(undefined, 'v2' as MetricsVersion)).toThrow(/unknown metrics.k8s.io version "v2"/);
+    expect(() => podMetricsPath(undefined, undefined, '../v1' as MetricsVersion)).toThrow(/unknown/);
   });
 });
 

@@ -19,7 +19,21 @@ export const KUBELET_PATHS = [
 export type KubeletPath = (typeof KUBELET_PATHS)[number];
 
 const CORE = '/api/v1';
-const METRICS = '/apis/metrics.k8s.io/v1beta1';
+const METRICS_GROUP = '/apis/metrics.k8s.io';
+
+/** the metrics.k8s.io versions the data source reads: v1 (Kubernetes 1.37, KEP-5207) and metrics-server's v1beta1 */
+export const METRICS_VERSIONS = ['v1', 'v1beta1'] as const;
+export type MetricsVersion = (typeof METRICS_VERSIONS)[number];
+
+function metricsBase(version: MetricsVersion): string {
+  // checked at runtime too: the version comes from the cluster's discovery document
+  if (!(METRICS_VERSIONS as readonly string[]).includes(version)) {
+    throw new Error(
+      `unknown metrics.k8s.io version ${JSON.stringify(version)}; expected ${METRICS_VERSIONS.join(' or ')}`
+    );
+  }
+  return `${METRICS_GROUP}/${version}`;
+}
 
 function seg(kind: NameKind, value: string): string {
   return encodeURIComponent(validateName(kind, value));
@@ -84,17 +98,24 @@ export function workloadsPath(kind: WorkloadKind, ns?: string): string {
   return ns === undefined ? `${group}/${kind}` : `${group}/namespaces/${seg('namespace', ns)}/${kind}`;
 }
 
-export function metricsApiPath(): string {
-  return METRICS;
+/** the metrics.k8s.io APIGroup (its versions and preferred version); 404 when metrics-server is absent */
+export function metricsGroupPath(): string {
+  return METRICS_GROUP;
+}
+
+export function metricsApiPath(version: MetricsVersion = 'v1beta1'): string {
+  return metricsBase(version);
 }
 
 /** All nodes when `node` is undefined. */
-export function nodeMetricsPath(node?: string): string {
+export function nodeMetricsPath(node?: string, version: MetricsVersion = 'v1beta1'): string {
+  const METRICS = metricsBase(version);
   return node === undefined ? `${METRICS}/nodes` : `${METRICS}/nodes/${seg('node', node)}`;
 }
 
 /** All pods when both are undefined; one namespace's pods; or one pod. A pod needs its namespace. */
-export function podMetricsPath(ns?: string, pod?: string): string {
+export function podMetricsPath(ns?: string, pod?: string, version: MetricsVersion = 'v1beta1'): string {
+  const METRICS = metricsBase(version);
   if (ns === undefined) {
     if (pod !== undefined) {
       throw new InvalidNameError('namespace', '', 'is required when a pod is named');

@@ -43,7 +43,7 @@ it('accumulates node history from metrics-server, one request per poll for every
   });
   const streamed: DataQueryResponse[] = [];
   const panel = liveQuery(sampler, source, { refId: 'B', live: true }).subscribe((r) => streamed.push(r));
-  const metricsPath = '/apis/metrics.k8s.io/v1beta1/nodes';
+  const metricsPath = '/apis/metrics.k8s.io/v1/nodes';
   const before = sim().faults.requestsTo(metricsPath).length;
 
   try {

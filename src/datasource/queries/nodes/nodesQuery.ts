@@ -1,5 +1,5 @@
 import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
-import { catchError, forkJoin, map, Observable, of } from 'rxjs';
+import { catchError, forkJoin, map, Observable, of, throwError } from 'rxjs';
 
 import { NodeObject } from '../../decode/apiTypes';
 import { Decoded } from '../../decode/decoded';
@@ -8,7 +8,8 @@ import { decodeNodeList, NodeInfo } from '../../decode/nodeObjects';
 import { printNodeStatus } from '../../decode/nodePrinter';
 import { KubeClient } from '../../kube/client';
 import { describeKubeError, KubeError } from '../../kube/errors';
-import { nodeMetricsPath, nodesPath } from '../../kube/paths';
+import { metricsGroupPath, nodeMetricsPath, nodesPath } from '../../kube/paths';
+import { withMetricsVersion } from '../../kube/metricsDiscovery';
 import { Sample, Snapshot } from '../../live/types';
 import { NodesQuery } from '../../types';
 import { nodesFrame } from './nodesFrame';
@@ -62,9 +63,13 @@ function readNodes(client: KubeClient, q: ResolvedNodesQuery): Observable<NodesR
     client.list<NodeObject>(nodesPath(), params).pipe(map((list) => keep(decodeNodeList({ items: list.items })))),
     nodesPath()
   );
+  // the version comes from the metrics.k8s.io discovery (cached per data source): v1 where served, else v1beta1
   const metrics$ = settle(
-    client.getJson<unknown>(nodeMetricsPath(), params).pipe(map((body) => keep(decodeNodeMetricsList(body)))),
-    nodeMetricsPath()
+    withMetricsVersion(client, (version) => {
+      const path = nodeMetricsPath(undefined, version);
+      return client.getJson<unknown>(path, params).pipe(catchError((err) => throwError(() => asKubeError(err, path))));
+    }).pipe(map((body) => keep(decodeNodeMetricsList(body)))),
+    metricsGroupPath()
   );
   return forkJoin({ nodes: nodes$, metrics: metrics$ });
 }

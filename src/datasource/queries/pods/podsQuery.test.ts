@@ -113,12 +113,12 @@ describe('pods query against kube-sim()', () => {
     const frontend = got.filter((r) => String(r.pod).startsWith('frontend-'));
     expect(frontend.length).toBeGreaterThan(0);
     expect(frontend.every((r) => r.workloadKind === 'Deployment' && r.workload === 'frontend')).toBe(true);
-    // one pod list, one metrics list, one ReplicaSet list: no request per pod
+    // one pod list, one metrics discovery and list (v1: the sim serves both, as 1.37), one ReplicaSet list
     expect(
       sim()
         .faults.requests.map((r) => r.path)
         .sort()
-    ).toEqual(['/api/v1/pods', '/apis/apps/v1/replicasets', '/apis/metrics.k8s.io/v1beta1/pods']);
+    ).toEqual(['/api/v1/pods', '/apis/apps/v1/replicasets', '/apis/metrics.k8s.io', '/apis/metrics.k8s.io/v1/pods']);
     const without = pods((p) => !podHasMetrics(p));
     expect(without.length).toBeGreaterThan(0);
     const text = notices(frame);
@@ -138,7 +138,8 @@ describe('pods query against kube-sim()', () => {
     expect(paths).toEqual([
       '/api/v1/namespaces/shop/pods',
       '/apis/apps/v1/namespaces/shop/replicasets',
-      '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods',
+      '/apis/metrics.k8s.io',
+      '/apis/metrics.k8s.io/v1/namespaces/shop/pods',
     ]);
   });
 
@@ -158,8 +159,8 @@ describe('pods query against kube-sim()', () => {
     ).toEqual([
       '/api/v1/namespaces/monitoring/pods',
       '/api/v1/namespaces/shop/pods',
-      '/apis/metrics.k8s.io/v1beta1/namespaces/monitoring/pods',
-      '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods',
+      '/apis/metrics.k8s.io/v1/namespaces/monitoring/pods',
+      '/apis/metrics.k8s.io/v1/namespaces/shop/pods',
     ]);
   });
 

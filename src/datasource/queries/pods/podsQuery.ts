@@ -11,7 +11,8 @@ import { decodePodMetricsList, PodUsage } from './podMetrics';
 import { PodObject } from '../../decode/apiTypes';
 import { decodePodList, PodInfo } from './podObjects';
 import { describeKubeError, KubeError } from '../../kube/errors';
-import { podMetricsPath, podsPath } from '../../kube/paths';
+import { metricsGroupPath, podMetricsPath, podsPath } from '../../kube/paths';
+import { withMetricsVersion } from '../../kube/metricsDiscovery';
 import { Sample, Snapshot } from '../../live/types';
 import { PodsGroupBy, PodsQuery, PodsSortBy } from '../../types';
 import { CORES_UNIT, listNames } from '../shared/format';
@@ -78,11 +79,14 @@ function readPart(ctx: QueryContext, q: ResolvedPodsQuery, scope: string, what: 
       );
     }
     // metrics.k8s.io filters fields by metadata.name/namespace only: node and field filters apply through the join
-    const path = podMetricsPath(ns);
-    return ctx.client.getJson<unknown>(path, { labelSelector: q.labelSelector }).pipe(
-      map((body): Part => ({ usage: decodePodMetricsList(body) })),
-      catchError((err) => throwError(() => asKubeError(err, path)))
-    );
+    // the version comes from the metrics.k8s.io discovery (cached per data source): v1 where served, else v1beta1
+    return withMetricsVersion(ctx.client, (version) => {
+      const path = podMetricsPath(ns, undefined, version);
+      return ctx.client.getJson<unknown>(path, { labelSelector: q.labelSelector }).pipe(
+        map((body): Part => ({ usage: decodePodMetricsList(body) })),
+        catchError((err) => throwError(() => asKubeError(err, path)))
+      );
+    }).pipe(catchError((err) => throwError(() => asKubeError(err, metricsGroupPath()))));
   });
 }
 
