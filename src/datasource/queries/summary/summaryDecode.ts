@@ -1,10 +1,11 @@
 /**
  * Decodes a kubelet Summary API body (stats/v1alpha1) into flat rows: the node, one row per pod, per
  * container and per volume, each carrying the names that place it. Takes the raw text, not parsed JSON,
- * because JSON.parse would round the uint64 counters (see json64.ts).
+ * because JSON.parse would round the uint64 counters (see json64.ts and json64Fast.ts).
  */
 import { DecodeError } from '../../decode/decodeError';
-import { Json64Object, Json64SyntaxError, Json64Value, parseJson64 } from '../../decode/json64';
+import { Json64Object, Json64SyntaxError, Json64Value } from '../../decode/json64';
+import { ExactJson, parseJsonFast } from '../../decode/json64Fast';
 import { parseKubeTime } from '../../decode/kubeTime';
 import {
   ContainerStatsRow,
@@ -31,6 +32,12 @@ import {
 
 const WHAT = 'kubelet stats summary';
 
+/**
+ * How a value read from the parsed body becomes exact (json64Fast.ts): set for the length of one decodeSummary
+ * call, which runs to the end synchronously, so every reader below sees the body being decoded.
+ */
+let exact: ExactJson['exact'] = (v) => v;
+
 function fail(path: string, problem: string): never {
   throw new DecodeError(WHAT, `${path} ${problem}`);
 }
@@ -52,7 +59,7 @@ function kindOf(v: Json64Value | undefined): string {
 
 /** An optional nested object: absent or null is undefined. */
 function objectAt(parent: Json64Object, key: string, path: string): Json64Object | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -64,7 +71,7 @@ function objectAt(parent: Json64Object, key: string, path: string): Json64Object
 
 /** A list that the kubelet may write as null or leave out: both mean empty. */
 function arrayAt(parent: Json64Object, key: string, path: string): Json64Value[] {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return [];
   }
@@ -74,7 +81,8 @@ function arrayAt(parent: Json64Object, key: string, path: string): Json64Value[]
   return v;
 }
 
-function elementObject(v: Json64Value, path: string): Json64Object {
+function elementObject(element: Json64Value, path: string): Json64Object {
+  const v = exact(element);
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     fail(path, `should be an object, got ${kindOf(v)}`);
   }
@@ -82,7 +90,7 @@ function elementObject(v: Json64Value, path: string): Json64Object {
 }
 
 function requiredString(parent: Json64Object, key: string, path: string): string {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (typeof v !== 'string') {
     fail(at(path, key), v === undefined ? 'is missing' : `should be a string, got ${kindOf(v)}`);
   }
@@ -90,7 +98,7 @@ function requiredString(parent: Json64Object, key: string, path: string): string
 }
 
 function optionalString(parent: Json64Object, key: string, path: string): string | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -100,13 +108,32 @@ function optionalString(parent: Json64Object, key: string, path: string): string
   return v;
 }
 
+/**
+ * Date.parse is slow, and a Summary repeats a few sample times hundreds of times (every stats block has one):
+ * times already read are remembered, a bounded number of them.
+ */
+const TIMES = new Map<string, number | undefined>();
+const TIMES_KEPT = 1024;
+
+function kubeTime(text: string): number | undefined {
+  let ms = TIMES.get(text);
+  if (ms === undefined && !TIMES.has(text)) {
+    if (TIMES.size >= TIMES_KEPT) {
+      TIMES.clear();
+    }
+    ms = parseKubeTime(text);
+    TIMES.set(text, ms);
+  }
+  return ms;
+}
+
 /** metav1.Time: RFC 3339 text, or null for the zero time. */
 function timeAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
-  const ms = typeof v === 'string' ? parseKubeTime(v) : undefined;
+  const ms = typeof v === 'string' ? kubeTime(v) : undefined;
   if (ms === undefined) {
     fail(at(path, key), `should be an RFC 3339 time, got ${kindOf(v)}`);
   }
@@ -115,7 +142,7 @@ function timeAt(parent: Json64Object, key: string, path: string): number | undef
 
 /** A uint64 counter, exact. */
 function counterAt(parent: Json64Object, key: string, path: string): bigint | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -130,7 +157,7 @@ function counterAt(parent: Json64Object, key: string, path: string): bigint | un
 
 /** A uint64 gauge, as a number (exact below 2^53, which byte and inode gauges stay under in practice). */
 function gaugeAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -144,7 +171,7 @@ function gaugeAt(parent: Json64Object, key: string, path: string): number | unde
 }
 
 function floatAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = parent[key];
+  const v = exact(parent[key]);
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -179,13 +206,23 @@ type FieldReader = (parent: Json64Object, key: string, path: string) => unknown;
 /** A stats block's fields: our name -> how to read it and (when it differs) the kubelet's JSON name. */
 type FieldSpec<S> = { [K in keyof S]?: FieldReader | [FieldReader, string] };
 
-const TIME: [FieldReader, string] = [timeAt, 'time'];
+/** A FieldSpec as a list, made once per block type: a row reads its blocks thousands of times per Summary. */
+type Fields<S> = ReadonlyArray<{ ours: keyof S & string; theirs: string; read: FieldReader }>;
 
-/** Reads the fields a spec names from `o` into `into`; absent fields stay absent. */
-function readFields<S extends object>(o: Json64Object, path: string, into: S, spec: FieldSpec<S>): S {
-  for (const ours of Object.keys(spec) as Array<keyof S & string>) {
+function fields<S>(spec: FieldSpec<S>): Fields<S> {
+  return (Object.keys(spec) as Array<keyof S & string>).map((ours) => {
     const entry = spec[ours]!;
     const [read, theirs] = Array.isArray(entry) ? entry : [entry, ours];
+    return { ours, theirs, read };
+  });
+}
+
+const TIME: [FieldReader, string] = [timeAt, 'time'];
+
+/** Reads the listed fields from `o` into `into`; absent fields stay absent. */
+function readFields<S extends object>(o: Json64Object, path: string, into: S, list: Fields<S>): S {
+  for (let i = 0; i < list.length; i++) {
+    const { ours, theirs, read } = list[i];
     put(into, ours, read(o, theirs, path) as S[typeof ours] | undefined);
   }
   return into;
@@ -202,8 +239,23 @@ function block<S>(
   return o ? build(o, `${path}.${key}`) : undefined;
 }
 
-const psiData = (o: Json64Object, p: string): PsiData =>
-  readFields<PsiData>(o, p, {}, { total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
+const PSI_FIELDS = fields<PsiData>({ total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
+const CPU_FIELDS = fields<CpuStats>({ timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt });
+const MEMORY_FIELDS = fields<MemoryStats>({
+  timeMs: TIME,
+  availableBytes: gaugeAt,
+  usageBytes: gaugeAt,
+  workingSetBytes: gaugeAt,
+  rssBytes: gaugeAt,
+  pageFaults: counterAt,
+  majorPageFaults: counterAt,
+});
+const IO_FIELDS = fields<IoStats>({ timeMs: TIME });
+const SWAP_FIELDS = fields<SwapStats>({ timeMs: TIME, swapAvailableBytes: gaugeAt, swapUsageBytes: gaugeAt });
+const RLIMIT_FIELDS = fields<RlimitStats>({ timeMs: TIME, maxpid: gaugeAt, curproc: gaugeAt });
+const PROCESS_FIELDS = fields<ProcessStats>({ processCount: [gaugeAt, 'process_count'] });
+
+const psiData = (o: Json64Object, p: string): PsiData => readFields<PsiData>(o, p, {}, PSI_FIELDS);
 
 const psiStats = (parent: Json64Object, path: string): PsiStats | undefined =>
   block(parent, 'psi', path, (o, p) => {
@@ -215,49 +267,31 @@ const psiStats = (parent: Json64Object, path: string): PsiStats | undefined =>
 
 const cpuStats = (parent: Json64Object, path: string): CpuStats | undefined =>
   block(parent, 'cpu', path, (o, p) => {
-    const s = readFields<CpuStats>(
-      o,
-      p,
-      {},
-      { timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt }
-    );
+    const s = readFields<CpuStats>(o, p, {}, CPU_FIELDS);
     put(s, 'psi', psiStats(o, p));
     return s;
   });
 
 const memoryStats = (parent: Json64Object, path: string): MemoryStats | undefined =>
   block(parent, 'memory', path, (o, p) => {
-    const s = readFields<MemoryStats>(
-      o,
-      p,
-      {},
-      {
-        timeMs: TIME,
-        availableBytes: gaugeAt,
-        usageBytes: gaugeAt,
-        workingSetBytes: gaugeAt,
-        rssBytes: gaugeAt,
-        pageFaults: counterAt,
-        majorPageFaults: counterAt,
-      }
-    );
+    const s = readFields<MemoryStats>(o, p, {}, MEMORY_FIELDS);
     put(s, 'psi', psiStats(o, p));
     return s;
   });
 
 const ioStats = (parent: Json64Object, path: string): IoStats | undefined =>
   block(parent, 'io', path, (o, p) => {
-    const s = readFields<IoStats>(o, p, {}, { timeMs: TIME });
+    const s = readFields<IoStats>(o, p, {}, IO_FIELDS);
     put(s, 'psi', psiStats(o, p));
     return s;
   });
 
-const INTERFACE_COUNTERS: FieldSpec<InterfaceStats> = {
+const INTERFACE_COUNTERS = fields<InterfaceStats>({
   rxBytes: counterAt,
   rxErrors: counterAt,
   txBytes: counterAt,
   txErrors: counterAt,
-};
+});
 
 const networkStats = (parent: Json64Object, path: string): NetworkStats | undefined =>
   block(parent, 'network', path, (o, p) => {
@@ -269,10 +303,10 @@ const networkStats = (parent: Json64Object, path: string): NetworkStats | undefi
     const s: NetworkStats = { interfaces };
     put(s, 'timeMs', timeAt(o, 'time', p));
     put(s, 'name', optionalString(o, 'name', p));
-    return readFields<NetworkStats>(o, p, s, INTERFACE_COUNTERS as FieldSpec<NetworkStats>);
+    return readFields<NetworkStats>(o, p, s, INTERFACE_COUNTERS as unknown as Fields<NetworkStats>);
   });
 
-const FS_FIELDS: FieldSpec<FsStats> = {
+const FS_FIELDS = fields<FsStats>({
   timeMs: TIME,
   availableBytes: gaugeAt,
   capacityBytes: gaugeAt,
@@ -280,7 +314,7 @@ const FS_FIELDS: FieldSpec<FsStats> = {
   inodesFree: gaugeAt,
   inodes: gaugeAt,
   inodesUsed: gaugeAt,
-};
+});
 
 function fsFields(o: Json64Object, path: string, into: FsStats): void {
   readFields(o, path, into, FS_FIELDS);
@@ -290,14 +324,10 @@ const fsStats = (parent: Json64Object, key: string, path: string): FsStats | und
   block(parent, key, path, (o, p) => readFields<FsStats>(o, p, {}, FS_FIELDS));
 
 const swapStats = (parent: Json64Object, path: string): SwapStats | undefined =>
-  block(parent, 'swap', path, (o, p) =>
-    readFields<SwapStats>(o, p, {}, { timeMs: TIME, swapAvailableBytes: gaugeAt, swapUsageBytes: gaugeAt })
-  );
+  block(parent, 'swap', path, (o, p) => readFields<SwapStats>(o, p, {}, SWAP_FIELDS));
 
 const rlimitStats = (parent: Json64Object, path: string): RlimitStats | undefined =>
-  block(parent, 'rlimit', path, (o, p) =>
-    readFields<RlimitStats>(o, p, {}, { timeMs: TIME, maxpid: gaugeAt, curproc: gaugeAt })
-  );
+  block(parent, 'rlimit', path, (o, p) => readFields<RlimitStats>(o, p, {}, RLIMIT_FIELDS));
 
 const runtimeStats = (parent: Json64Object, path: string): RuntimeStats | undefined =>
   block(parent, 'runtime', path, (o, p) => {
@@ -308,9 +338,7 @@ const runtimeStats = (parent: Json64Object, path: string): RuntimeStats | undefi
   });
 
 const processStats = (parent: Json64Object, path: string): ProcessStats | undefined =>
-  block(parent, 'process_stats', path, (o, p) =>
-    readFields<ProcessStats>(o, p, {}, { processCount: [gaugeAt, 'process_count'] })
-  );
+  block(parent, 'process_stats', path, (o, p) => readFields<ProcessStats>(o, p, {}, PROCESS_FIELDS));
 
 /**
  * One stats block of a row: the row's field, how the kubelet's block is read, and the time the block was sampled
@@ -441,15 +469,24 @@ function decodePod(v: Json64Value, index: number, node: string, out: SummarySnap
  * field (e.g. `pods[3].cpu.usageCoreNanoSeconds should be a non-negative integer, got string "x"`).
  */
 export function decodeSummary(text: string): SummarySnapshot {
-  let body: Json64Value;
+  let json: ExactJson;
   try {
-    body = parseJson64(text);
+    json = parseJsonFast(text);
   } catch (err) {
     if (err instanceof Json64SyntaxError) {
       throw new DecodeError(WHAT, `invalid JSON: ${err.message}`);
     }
     throw err;
   }
+  exact = json.exact;
+  try {
+    return decodeBody(exact(json.value) as Json64Value);
+  } finally {
+    exact = (v) => v;
+  }
+}
+
+function decodeBody(body: Json64Value): SummarySnapshot {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new DecodeError(WHAT, `expected a JSON object, got ${kindOf(body)}`);
   }
