@@ -6,7 +6,6 @@
 import { DecodeError } from '../../decode/decodeError';
 import { Json64Object, Json64SyntaxError, Json64Value } from '../../decode/json64';
 import { ExactJson, parseJsonFast } from '../../decode/json64Fast';
-import { parseKubeTime } from '../../decode/kubeTime';
 import {
   ContainerStatsRow,
   ContainerUsage,
@@ -29,215 +28,28 @@ import {
   SystemContainerStats,
   VolumeStatsRow,
 } from './summaryTypes';
-
-const WHAT = 'kubelet stats summary';
-
-/**
- * How a value read from the parsed body becomes exact (json64Fast.ts): set for the length of one decodeSummary
- * call, which runs to the end synchronously, so every reader below sees the body being decoded.
- */
-let exact: ExactJson['exact'] = (v) => v;
-
-function fail(path: string, problem: string): never {
-  throw new DecodeError(WHAT, `${path} ${problem}`);
-}
-
-/** A field's path for messages: `pods[2].cpu` + `time`; top-level fields have no prefix. */
-function at(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function kindOf(v: Json64Value | undefined): string {
-  if (v === null) {
-    return 'null';
-  }
-  if (Array.isArray(v)) {
-    return 'an array';
-  }
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`;
-}
-
-/** An optional nested object: absent or null is undefined. */
-function objectAt(parent: Json64Object, key: string, path: string): Json64Object | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  if (typeof v !== 'object' || Array.isArray(v)) {
-    fail(at(path, key), `should be an object, got ${kindOf(v)}`);
-  }
-  return v as Json64Object;
-}
-
-/** A list that the kubelet may write as null or leave out: both mean empty. */
-function arrayAt(parent: Json64Object, key: string, path: string): Json64Value[] {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return [];
-  }
-  if (!Array.isArray(v)) {
-    fail(at(path, key), `should be an array, got ${kindOf(v)}`);
-  }
-  return v;
-}
-
-function elementObject(element: Json64Value, path: string): Json64Object {
-  const v = exact(element);
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    fail(path, `should be an object, got ${kindOf(v)}`);
-  }
-  return v;
-}
-
-function requiredString(parent: Json64Object, key: string, path: string): string {
-  const v = exact(parent[key]);
-  if (typeof v !== 'string') {
-    fail(at(path, key), v === undefined ? 'is missing' : `should be a string, got ${kindOf(v)}`);
-  }
-  return v;
-}
-
-function optionalString(parent: Json64Object, key: string, path: string): string | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  if (typeof v !== 'string') {
-    fail(at(path, key), `should be a string, got ${kindOf(v)}`);
-  }
-  return v;
-}
-
-/**
- * Date.parse is slow, and a Summary repeats a few sample times hundreds of times (every stats block has one):
- * times already read are remembered, a bounded number of them.
- */
-const TIMES = new Map<string, number | undefined>();
-const TIMES_KEPT = 1024;
-
-function kubeTime(text: string): number | undefined {
-  let ms = TIMES.get(text);
-  if (ms === undefined && !TIMES.has(text)) {
-    if (TIMES.size >= TIMES_KEPT) {
-      TIMES.clear();
-    }
-    ms = parseKubeTime(text);
-    TIMES.set(text, ms);
-  }
-  return ms;
-}
-
-/** metav1.Time: RFC 3339 text, or null for the zero time. */
-function timeAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  const ms = typeof v === 'string' ? kubeTime(v) : undefined;
-  if (ms === undefined) {
-    fail(at(path, key), `should be an RFC 3339 time, got ${kindOf(v)}`);
-  }
-  return ms;
-}
-
-/** A uint64 counter, exact. */
-function counterAt(parent: Json64Object, key: string, path: string): bigint | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  if (typeof v === 'bigint' && v >= BigInt(0)) {
-    return v;
-  }
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
-    return BigInt(v);
-  }
-  return fail(at(path, key), `should be a non-negative integer, got ${kindOf(v)}`);
-}
-
-/** A uint64 gauge, as a number (exact below 2^53, which byte and inode gauges stay under in practice). */
-function gaugeAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
-    return v;
-  }
-  if (typeof v === 'bigint' && v >= BigInt(0)) {
-    return Number(v);
-  }
-  return fail(at(path, key), `should be a non-negative integer, got ${kindOf(v)}`);
-}
-
-function floatAt(parent: Json64Object, key: string, path: string): number | undefined {
-  const v = exact(parent[key]);
-  if (v === undefined || v === null) {
-    return undefined;
-  }
-  if (typeof v === 'number') {
-    return v;
-  }
-  if (typeof v === 'bigint') {
-    return Number(v);
-  }
-  return fail(at(path, key), `should be a number, got ${kindOf(v)}`);
-}
-
-/** Sets `key` only when there is a value, so absent fields stay absent rather than present-but-undefined. */
-function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) {
-    target[key] = value;
-  }
-}
-
-function newest(...times: Array<number | undefined>): number | undefined {
-  let max: number | undefined;
-  for (const t of times) {
-    if (t !== undefined && (max === undefined || t > max)) {
-      max = t;
-    }
-  }
-  return max;
-}
-
-type FieldReader = (parent: Json64Object, key: string, path: string) => unknown;
-
-/** A stats block's fields: our name -> how to read it and (when it differs) the kubelet's JSON name. */
-type FieldSpec<S> = { [K in keyof S]?: FieldReader | [FieldReader, string] };
-
-/** A FieldSpec as a list, made once per block type: a row reads its blocks thousands of times per Summary. */
-type Fields<S> = ReadonlyArray<{ ours: keyof S & string; theirs: string; read: FieldReader }>;
-
-function fields<S>(spec: FieldSpec<S>): Fields<S> {
-  return (Object.keys(spec) as Array<keyof S & string>).map((ours) => {
-    const entry = spec[ours]!;
-    const [read, theirs] = Array.isArray(entry) ? entry : [entry, ours];
-    return { ours, theirs, read };
-  });
-}
-
-const TIME: [FieldReader, string] = [timeAt, 'time'];
-
-/** Reads the listed fields from `o` into `into`; absent fields stay absent. */
-function readFields<S extends object>(o: Json64Object, path: string, into: S, list: Fields<S>): S {
-  for (let i = 0; i < list.length; i++) {
-    const { ours, theirs, read } = list[i];
-    put(into, ours, read(o, theirs, path) as S[typeof ours] | undefined);
-  }
-  return into;
-}
-
-/** The optional object `parent[key]` read by `build`, or undefined when the kubelet left it out. */
-function block<S>(
-  parent: Json64Object,
-  key: string,
-  path: string,
-  build: (o: Json64Object, path: string) => S
-): S | undefined {
-  const o = objectAt(parent, key, path);
-  return o ? build(o, `${path}.${key}`) : undefined;
-}
+import {
+  arrayAt,
+  block,
+  counterAt,
+  elementObject,
+  fields,
+  type Fields,
+  floatAt,
+  gaugeAt,
+  kindOf,
+  newest,
+  objectAt,
+  optionalString,
+  put,
+  readFields,
+  readingExactly,
+  requiredString,
+  TIME,
+  timeAt,
+  WHAT,
+  fail,
+} from './summaryFields';
 
 const PSI_FIELDS = fields<PsiData>({ total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
 const CPU_FIELDS = fields<CpuStats>({ timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt });
@@ -478,12 +290,7 @@ export function decodeSummary(text: string): SummarySnapshot {
     }
     throw err;
   }
-  exact = json.exact;
-  try {
-    return decodeBody(exact(json.value) as Json64Value);
-  } finally {
-    exact = (v) => v;
-  }
+  return readingExactly(json.exact, () => decodeBody(json.exact(json.value) as Json64Value));
 }
 
 function decodeBody(body: Json64Value): SummarySnapshot {
