@@ -29,6 +29,11 @@ export default {
   transform: { ...base.transform, '^.+\\.mjs$': swc },
   // @grafana/data 13 uses @react-hookz/web, which (with its @ver0/deep-equal) ships only ES modules
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz/web', '@ver0/deep-equal'])],
+  // webpack's `new Worker(new URL(..., import.meta.url))` cannot be parsed as CommonJS; jsdom has no Worker anyway
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '(^|/)spawnWorker$': '<rootDir>/src/panel/engine/spawnWorker.stub.ts',
+  },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   testPathIgnorePatterns: [
     '/node_modules/',

@@ -4,6 +4,7 @@ import './dom';
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchPanel } from './panel.bench';
+import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
 import { benchSampler } from './sampler.bench';
@@ -17,6 +18,7 @@ async function main() {
   await benchSummary();
   await benchLogs();
   await benchPanel();
+  await benchPanelSearch();
   await benchSampler();
 }
 

@@ -1,5 +1,9 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+/*
+ * The panel as a reader uses it, rendered small. Interactions go through fireEvent (what a click or a keystroke
+ * dispatches, without userEvent's per-character pointer simulation), and the engine answers under jest's fake
+ * timers (flush), so no test waits on the clock or depends on the machine's speed.
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { LoadingState } from '@grafana/data';
 
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
@@ -12,7 +16,28 @@ import {
   T0,
   type TestLine,
 } from './testFrames';
-import { emulateListLayout, renderPanel } from './testPanel';
+import { failWorkerSpawn } from './engine/spawnWorker.stub';
+import { emulateListLayout, flush, renderPanel } from './testPanel';
+
+beforeEach(() => {
+  jest.useFakeTimers({ now: T0 + 65_000 });
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+/** Typing into a search or exclude box: one change event with the new value. */
+function typeInto(input: HTMLElement, value: string) {
+  fireEvent.change(input, { target: { value } });
+  flush();
+}
+function click(el: HTMLElement) {
+  fireEvent.click(el);
+  flush();
+}
+const search = () => screen.getByTestId(IDS.search);
+const marks = () => Array.from(list().querySelectorAll('mark')).map((m) => m.textContent);
+const onlyMatching = () => within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch');
 
 const bodies = () => screen.queryAllByTestId(IDS.body).map((b) => b.textContent);
 const list = () => screen.getByTestId(IDS.list);
@@ -156,87 +181,135 @@ describe('PodLogsPanel: search', () => {
       { t: T0 + 2, body: 'POST /cart 201' },
       { t: T0 + 3, body: 'error: cart not found' },
     ]);
-  const search = () => screen.getByTestId(IDS.search);
-
-  it('highlights every match, case-insensitively by default', async () => {
+  it('highlights every match, case-insensitively by default', () => {
     renderPanel([frame()]);
-    await userEvent.type(search(), 'error');
-    const marks = Array.from(list().querySelectorAll('mark')).map((m) => m.textContent);
-    expect(marks).toEqual(['Error', 'error']);
+    typeInto(search(), 'error');
+    expect(marks()).toEqual(['Error', 'error']);
     expect(bodies()).toHaveLength(4);
     expect(screen.getByTestId(IDS.matchCounter)).toHaveTextContent('2 matching lines');
   });
 
-  it('matches case when asked', async () => {
+  it('matches case when asked', () => {
     renderPanel([frame()]);
-    await userEvent.type(search(), 'Error');
-    await userEvent.click(screen.getByTestId(IDS.caseToggle));
-    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Error']);
+    typeInto(search(), 'Error');
+    click(screen.getByTestId(IDS.caseToggle));
+    expect(marks()).toEqual(['Error']);
   });
 
-  it('shows only matching lines when asked', async () => {
+  it('shows only matching lines when asked', () => {
     renderPanel([frame()]);
-    await userEvent.type(search(), 'cart');
-    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    typeInto(search(), 'cart');
+    click(onlyMatching());
     expect(bodies()).toEqual(['GET /cart 500 Error', 'POST /cart 201', 'error: cart not found']);
   });
 
-  it('reads regular expressions, and keeps the last valid one when the pattern breaks', async () => {
+  it('reads regular expressions, and keeps the last valid one when the pattern breaks', () => {
     renderPanel([frame()], { options: { defaultSearch: 'cart \\d{3}', defaultSearchRegex: true } });
     expect(screen.getByTestId(IDS.regexToggle)).toHaveAttribute('aria-pressed', 'true');
-    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['cart 500', 'cart 201']);
+    expect(marks()).toEqual(['cart 500', 'cart 201']);
 
-    await userEvent.type(search(), '(');
-    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent(/Invalid regular expression/);
-    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent('The last valid filter stays applied.');
-    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['cart 500', 'cart 201']);
+    typeInto(search(), 'cart \\d{3}(');
+    expect(screen.getAllByTestId(IDS.searchError)).toHaveLength(1);
+    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent(
+      'Invalid search: missing closing ): `cart \\d{3}(`. The last valid search stays applied.'
+    );
+    expect(marks()).toEqual(['cart 500', 'cart 201']);
 
-    await userEvent.type(search(), '{backspace}');
+    typeInto(search(), 'cart \\d{3}');
     expect(screen.queryByTestId(IDS.searchError)).not.toBeInTheDocument();
   });
 
-  it('treats regex characters literally in text mode', async () => {
+  it('says why a backreference cannot be searched for', () => {
+    renderPanel([frame()]);
+    click(screen.getByTestId(IDS.regexToggle));
+    typeInto(search(), '(a)\\1');
+    expect(screen.getByTestId(IDS.searchError)).toHaveTextContent(
+      'Invalid search: backreferences (\\1, \\k<name>) are not supported: the search uses a linear-time engine (RE2)'
+    );
+  });
+
+  it('clears the search on Esc', () => {
+    renderPanel([frame()]);
+    typeInto(search(), 'cart');
+    fireEvent.keyDown(search(), { key: 'Escape' });
+    flush();
+    expect(search()).toHaveValue('');
+    expect(marks()).toEqual([]);
+  });
+
+  it('treats regex characters literally in text mode', () => {
     renderPanel([
       kubeglanceFrame([
         { t: T0, body: 'a.b' },
         { t: T0 + 1, body: 'axb' },
       ]),
     ]);
-    await userEvent.type(search(), 'a.b');
-    expect(Array.from(list().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['a.b']);
+    typeInto(search(), 'a.b');
+    expect(marks()).toEqual(['a.b']);
   });
 
-  it('drops lines matching exclude patterns', async () => {
+  it('drops lines matching exclude patterns', () => {
     renderPanel([frame()]);
     const exclude = within(screen.getByTestId(IDS.exclude)).getByRole('textbox');
-    await userEvent.type(exclude, 'healthz{enter}');
-    await userEvent.type(exclude, 'POST{enter}');
+    for (const pattern of ['healthz', 'POST']) {
+      fireEvent.change(exclude, { target: { value: pattern } });
+      fireEvent.keyDown(exclude, { key: 'Enter' });
+      flush();
+    }
     expect(bodies()).toEqual(['GET /cart 500 Error', 'error: cart not found']);
     expect(screen.getByTestId(IDS.status)).toHaveTextContent('2 of 4 lines');
   });
 
-  it('steps through matching lines with next and previous', async () => {
+  it('steps through matching lines, starting from the newest line in view', () => {
     renderPanel([frame()]);
-    await userEvent.type(search(), 'cart');
+    typeInto(search(), 'cart');
     const counter = screen.getByTestId(IDS.matchCounter);
     expect(counter).toHaveTextContent('3 matching lines');
-    await userEvent.click(screen.getByTestId(IDS.nextMatch));
-    expect(counter).toHaveTextContent('1 / 3');
-    await userEvent.click(screen.getByTestId(IDS.nextMatch));
-    expect(counter).toHaveTextContent('2 / 3');
-    await userEvent.click(screen.getByTestId(IDS.prevMatch));
-    expect(counter).toHaveTextContent('1 / 3');
-    await userEvent.click(screen.getByTestId(IDS.prevMatch));
+    // every line is in view: "previous" starts at the newest match, "next" wraps to the oldest
+    click(screen.getByTestId(IDS.prevMatch));
     expect(counter).toHaveTextContent('3 / 3');
+    click(screen.getByTestId(IDS.prevMatch));
+    expect(counter).toHaveTextContent('2 / 3');
+    click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('3 / 3');
+    click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('1 / 3');
   });
 
-  it('offers to clear filters that hide every line', async () => {
+  it('keeps the toolbar in place: the match counter is laid out before a search starts', () => {
     renderPanel([frame()]);
-    await userEvent.type(search(), 'nothing like this');
-    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    const counter = screen.getByTestId(IDS.matchCounter);
+    expect(counter).toHaveStyle({ visibility: 'hidden' });
+    typeInto(search(), 'cart');
+    expect(screen.getByTestId(IDS.matchCounter)).toBe(counter);
+    expect(counter).toHaveStyle({ visibility: 'visible' });
+  });
+
+  it('offers to clear filters that hide every line', () => {
+    renderPanel([frame()]);
+    typeInto(search(), 'nothing like this');
+    click(onlyMatching());
     expect(screen.getByTestId(IDS.noMatch)).toHaveTextContent('No lines match the filters.');
-    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(bodies()).toHaveLength(4);
+  });
+
+  it('still searches text, and says why regular expressions cannot, when the worker is blocked', () => {
+    failWorkerSpawn('blocked by the content security policy');
+    try {
+      renderPanel([frame()]);
+      expect(screen.getByTestId(IDS.notice)).toHaveTextContent(
+        'Filtering runs on the page: the worker could not start: blocked by the content security policy.'
+      );
+      typeInto(search(), 'cart');
+      expect(screen.getByTestId(IDS.matchCounter)).toHaveTextContent('3 matching lines');
+      click(screen.getByTestId(IDS.regexToggle));
+      expect(screen.getByTestId(IDS.searchError)).toHaveTextContent(
+        'regular expressions need the panel’s worker, which could not start here'
+      );
+    } finally {
+      failWorkerSpawn(undefined);
+    }
   });
 });
 
@@ -251,46 +324,75 @@ describe('PodLogsPanel: severity and sources', () => {
   const chip = (testId: string, value: string) =>
     screen.getAllByTestId(testId).find((c) => c.getAttribute('data-value') === value)!;
 
-  it('counts lines per level and hides a level on click, keeping its count', async () => {
+  it('counts lines per level and hides a level on click, keeping its count', () => {
     renderPanel([mixed()]);
     const counts = () => screen.getAllByTestId(IDS.levelChip).map((c) => c.textContent);
     expect(counts()).toEqual(['error1', 'warning1', 'info2']);
-    await userEvent.click(chip(IDS.levelChip, 'info'));
+    click(chip(IDS.levelChip, 'info'));
     expect(bodies()).toEqual(['slow', 'boom']);
     expect(chip(IDS.levelChip, 'info')).toHaveAttribute('aria-pressed', 'false');
     expect(counts()).toEqual(['error1', 'warning1', 'info2']);
-    await userEvent.click(chip(IDS.levelChip, 'info'));
+    click(chip(IDS.levelChip, 'info'));
     expect(bodies()).toHaveLength(4);
   });
 
-  it('counts levels among the lines the search leaves', async () => {
+  it('counts levels among the lines the search leaves', () => {
     renderPanel([mixed()]);
-    await userEvent.type(screen.getByTestId(IDS.search), 'bo');
-    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
+    typeInto(search(), 'bo');
+    click(onlyMatching());
     expect(screen.getAllByTestId(IDS.levelChip).map((c) => c.textContent)).toEqual(['error1', 'info1']);
   });
 
-  it('shows and hides each pod/container', async () => {
+  it('shows and hides each pod/container', () => {
     renderPanel([mixed()]);
     expect(screen.getAllByTestId(IDS.sourceChip).map((c) => c.getAttribute('data-value'))).toEqual([
       'api-0/app',
       'api-1/app',
       'api-1/envoy',
     ]);
-    await userEvent.click(chip(IDS.sourceChip, 'api-1/envoy'));
+    click(chip(IDS.sourceChip, 'api-1/envoy'));
     expect(bodies()).toEqual(['boot', 'slow', 'boom']);
-    await userEvent.click(chip(IDS.sourceChip, 'api-0/app'));
+    click(chip(IDS.sourceChip, 'api-0/app'));
     expect(bodies()).toEqual(['boom']);
-    await userEvent.click(chip(IDS.sourceChip, 'api-1/envoy'));
+    click(chip(IDS.sourceChip, 'api-1/envoy'));
     expect(bodies()).toEqual(['boom', 'proxy up']);
+  });
+
+  it('collapses chips past eight pods into a menu that still hides and shows them', () => {
+    renderPanel([
+      kubeglanceFrame(Array.from({ length: 12 }, (_, i) => ({ t: T0 + i, body: `from ${i}`, pod: `web-${i}` }))),
+    ]);
+    expect(screen.getAllByTestId(IDS.sourceChip)).toHaveLength(8);
+    click(screen.getByTestId(IDS.moreSources));
+    expect(screen.getByTestId(IDS.moreSources)).toHaveTextContent('+4 more');
+    click(within(screen.getByRole('menu')).getByText('web-11/app'));
+    expect(bodies()).not.toContain('from 11');
+    expect(screen.getByTestId(IDS.moreSources)).toHaveTextContent('+4 more (1 hidden)');
+  });
+
+  it('sizes the source column to the longest label and keeps the container name when it must cut', () => {
+    renderPanel([
+      kubeglanceFrame([
+        { t: T0, body: 'a', pod: 'api-0', container: 'app' },
+        { t: T0 + 1, body: 'b', pod: 'checkout-7d9f8b6c5d-x2kq9-and-a-very-long-suffix', container: 'envoy' },
+      ]),
+    ]);
+    const sources = screen.getAllByTestId(IDS.source);
+    expect(sources[0]).toHaveTextContent('api-0/app');
+    expect(sources[0].style.width).toBe('40ch');
+    expect(sources[1].textContent).toBe('checkout-7d9f8b6c…very-long-suffix/envoy');
+    expect(sources[1].textContent!.length).toBe(40);
   });
 
   it('colours lines of the same pod alike and other pods differently', () => {
     renderPanel([mixed()]);
-    const colors = screen.getAllByTestId(IDS.source).map((s) => s.style.color);
+    const sources = screen.getAllByTestId(IDS.source);
+    const colors = sources.map((s) => s.style.color);
     expect(colors[0]).toBe(colors[1]);
     expect(colors[2]).toBe(colors[3]);
     expect(colors[0]).not.toBe('');
+    // one column width for every row: the longest label, "api-1/envoy"
+    expect(sources.map((s) => s.style.width)).toEqual(['11ch', '11ch', '11ch', '11ch']);
   });
 
   it('hides the chips when the options say so', () => {
@@ -308,10 +410,10 @@ describe('PodLogsPanel: follow', () => {
   });
   afterEach(() => restoreLayout());
 
-  it('sticks to the newest line, pauses on scrolling up, counts new lines and resumes on click', async () => {
+  it('sticks to the newest line, pauses on scrolling up, counts new lines and resumes on click', () => {
     const first = lines(300);
     const view = renderPanel([kubeglanceFrame(first)], { state: LoadingState.Streaming, requestId: 'q1' });
-    await waitFor(() => expect(rendered()).toContain('line 299'));
+    expect(rendered()).toContain('line 299');
     expect(rendered()).not.toContain('line 0');
     expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Following');
 
@@ -319,7 +421,8 @@ describe('PodLogsPanel: follow', () => {
     fireEvent.wheel(list(), { deltaY: -500 });
     list().scrollTop = 0;
     fireEvent.scroll(list());
-    await waitFor(() => expect(rendered()).toContain('line 0'));
+    flush();
+    expect(rendered()).toContain('line 0');
     expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Follow');
 
     view.update([kubeglanceFrame([...first, ...lines(5, 300)])], { state: LoadingState.Streaming });
@@ -327,16 +430,21 @@ describe('PodLogsPanel: follow', () => {
     expect(rendered()).toContain('line 0');
     expect(rendered()).not.toContain('line 304');
 
-    await userEvent.click(screen.getByTestId(IDS.newLines));
-    await waitFor(() => expect(rendered()).toContain('line 304'));
+    click(screen.getByTestId(IDS.newLines));
+    expect(rendered()).toContain('line 304');
     expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Following');
     expect(screen.queryByTestId(IDS.newLines)).not.toBeInTheDocument();
   });
 
-  it('keeps following while streamed lines arrive', async () => {
+  it('keeps following while streamed lines arrive, with a search and a filter active', () => {
     const view = renderPanel([kubeglanceFrame(lines(100))], { state: LoadingState.Streaming, requestId: 'q1' });
+    typeInto(search(), '9');
+    const info = () => screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!;
+    click(info());
+    click(info());
     view.update([kubeglanceFrame(lines(100, 100))], { state: LoadingState.Streaming });
-    await waitFor(() => expect(rendered()).toContain('line 199'));
+    expect(rendered()).toContain('line 199');
+    expect(marks()).toContain('9');
     expect(screen.getByTestId(IDS.status)).toHaveTextContent('200 lines');
   });
 
@@ -353,7 +461,7 @@ describe('PodLogsPanel: follow', () => {
     expect(screen.getByTestId(IDS.newLines)).toHaveTextContent('3 new lines');
   });
 
-  it('keeps at most the configured lines and says how many were dropped', async () => {
+  it('keeps at most the configured lines and says how many were dropped', () => {
     const view = renderPanel([kubeglanceFrame(lines(80))], {
       options: { maxLines: 50 },
       state: LoadingState.Streaming,
@@ -363,7 +471,7 @@ describe('PodLogsPanel: follow', () => {
     expect(screen.getByTestId(IDS.dropped)).toHaveTextContent('30 older lines dropped');
     view.update([kubeglanceFrame(lines(10, 80))], { state: LoadingState.Streaming });
     expect(screen.getByTestId(IDS.dropped)).toHaveTextContent('40 older lines dropped');
-    await waitFor(() => expect(rendered()).toContain('line 89'));
+    expect(rendered()).toContain('line 89');
   });
 });
 
@@ -378,24 +486,18 @@ describe('PodLogsPanel: virtualization', () => {
 });
 
 describe('PodLogsPanel: timestamps', () => {
-  afterEach(() => {
-    jest.useRealTimers();
-  });
-
-  it('switches between absolute, relative and no timestamps', async () => {
-    jest.useFakeTimers({ now: T0 + 65_000, doNotFake: ['queueMicrotask'] });
-    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  it('switches between absolute, relative and no timestamps', () => {
     renderPanel([kubeglanceFrame([{ t: T0, body: 'x' }])]);
     expect(screen.getByTestId(IDS.time)).toHaveTextContent('2024-01-02 03:04:05.678');
 
-    await user.click(screen.getByRole('radio', { name: 'Ago' }));
+    click(screen.getByRole('radio', { name: 'Ago' }));
     expect(screen.getByTestId(IDS.time)).toHaveTextContent('1m 05s ago');
     act(() => {
       jest.advanceTimersByTime(60_000);
     });
     expect(screen.getByTestId(IDS.time)).toHaveTextContent('2m 05s ago');
 
-    await user.click(screen.getByRole('radio', { name: 'No time' }));
+    click(screen.getByRole('radio', { name: 'No time' }));
     expect(screen.queryByTestId(IDS.time)).not.toBeInTheDocument();
   });
 
@@ -416,6 +518,7 @@ describe('PodLogsPanel: hostile lines', () => {
     'invoice \u202Efdp.exe',
     'isolate \u2066x\u2069',
     'nul\u0000byte',
+    'zero\u200bwidth\ufeffmarks',
   ];
 
   it('renders markup, OSC, cursor moves, bidi controls and NUL inert', () => {
@@ -436,6 +539,7 @@ describe('PodLogsPanel: hostile lines', () => {
       'invoice ⟨U+202E⟩fdp.exe',
       'isolate ⟨U+2066⟩x⟨U+2069⟩',
       'nul⟨U+0000⟩byte',
+      'zero⟨U+200B⟩width⟨U+FEFF⟩marks',
     ]);
     expect(root.textContent).not.toContain('\u202E');
     expect(root.textContent).not.toContain('evil.example');
@@ -453,22 +557,35 @@ describe('PodLogsPanel: hostile lines', () => {
 });
 
 describe('PodLogsPanel: long and structured lines', () => {
-  it('cuts lines over 10,000 characters and expands them on request', async () => {
-    const long = 'x'.repeat(15_000) + 'END';
+  it('cuts long lines before reading their colours, and shows them 10,000 characters at a time', () => {
+    const long = `\x1b[31m${'x'.repeat(25_000)}END`;
     renderPanel([plainFrame([[T0, long]])], { options: { timestamps: 'off' } });
-    const body = screen.getByTestId(IDS.body);
-    expect(body.textContent).not.toContain('END');
-    expect(screen.getByTestId(IDS.expandLine)).toHaveTextContent('show 5,003 more characters');
-    await userEvent.click(screen.getByTestId(IDS.expandLine));
-    expect(screen.getByTestId(IDS.body).textContent).toBe(long);
+    const text = () => screen.getByTestId(IDS.body).querySelector('span')!.textContent!;
+    expect(text()).toHaveLength(10_000);
+    expect(screen.getByTestId(IDS.expandLine)).toHaveTextContent('… 15,003 more characters (show 10,000 more)');
+    click(screen.getByTestId(IDS.expandLine));
+    expect(screen.getByTestId(IDS.expandLine)).toHaveTextContent('… 5,003 more characters (show)');
+    click(screen.getByTestId(IDS.expandLine));
+    expect(screen.queryByTestId(IDS.expandLine)).not.toBeInTheDocument();
+    expect(text()).toBe(`${'x'.repeat(25_000)}END`);
   });
 
-  it('prettifies a JSON line on its toggle, and every JSON line with the option', async () => {
+  it('shows a line of one 1 MB colour sequence as its text, without the sequence', () => {
+    renderPanel([plainFrame([[T0, `\x1b[${'1;'.repeat(500_000)}1mafter`]])], { options: { timestamps: 'off' } });
+    expect(bodies()).toEqual(['after']);
+  });
+
+  it('prettifies a JSON line on its toggle, with syntax colours, and every JSON line with the option', () => {
     const json = '{"level":"info","msg":"ready","port":8080}';
     const view = renderPanel([plainFrame([[T0, json]])]);
     expect(screen.queryByTestId(IDS.structured)).not.toBeInTheDocument();
-    await userEvent.click(screen.getByTestId(IDS.structuredToggle));
-    expect(screen.getByTestId(IDS.structured).textContent).toBe(JSON.stringify(JSON.parse(json), null, 2));
+    fireEvent.mouseEnter(screen.getByTestId(IDS.row));
+    click(screen.getByTestId(IDS.structuredToggle));
+    const structured = screen.getByTestId(IDS.structured);
+    expect(structured.textContent).toBe(JSON.stringify(JSON.parse(json), null, 2));
+    const colorOf = (text: string) => getComputedStyle(within(structured).getByText(text, { selector: 'span' })).color;
+    expect(colorOf('"level"')).not.toBe(colorOf('"info"'));
+    expect(colorOf('8080')).not.toBe(colorOf('"info"'));
     view.unmount();
 
     renderPanel([plainFrame([[T0, 'level=warn msg="disk low" free=3%']])], { options: { prettifyStructured: true } });
@@ -477,6 +594,18 @@ describe('PodLogsPanel: long and structured lines', () => {
         .getAllByRole('definition')
         .map((d) => d.textContent)
     ).toEqual(['warn', 'disk low', '3%']);
+  });
+});
+
+describe('PodLogsPanel: long structured lines', () => {
+  it('prettifies a JSON line over 64 KB in the worker, saying so while it works', () => {
+    const json = JSON.stringify({ level: 'info', payload: 'p'.repeat(70 * 1024), done: true });
+    renderPanel([plainFrame([[T0, json]])], { options: { timestamps: 'off' } });
+    fireEvent.mouseEnter(screen.getByTestId(IDS.row));
+    fireEvent.click(screen.getByTestId(IDS.structuredToggle));
+    expect(screen.getByTestId(IDS.row)).toHaveTextContent('(prettifying…)');
+    flush();
+    expect(screen.getByTestId(IDS.structured).textContent).toBe(JSON.stringify(JSON.parse(json), null, 2));
   });
 });
 
@@ -512,32 +641,95 @@ describe('PodLogsPanel: copy and download', () => {
     ]);
 
   it('downloads the visible lines as shown, with time and pod/container', async () => {
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const anchorClick = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderPanel([frame()]);
-    await userEvent.click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!);
-    await userEvent.click(screen.getByTestId(IDS.download));
-    await userEvent.click(await screen.findByText('Visible lines (1)'));
-    expect(click).toHaveBeenCalled();
+    click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'info')!);
+    click(screen.getByTestId(IDS.download));
+    click(screen.getByText('Visible lines (1) as text'));
+    expect(anchorClick).toHaveBeenCalled();
+    // one pod's lines: the file is named after the pod
+    expect((anchorClick.mock.contexts[0] as HTMLAnchorElement).download).toMatch(/^api-1-\d{8}-\d{6}\.log$/);
+    jest.useRealTimers();
     expect(await readBlob(blobs[0])).toBe('2024-01-02 03:04:06.678 api-1/app failed\n');
-    click.mockRestore();
+    anchorClick.mockRestore();
+  });
+
+  it('downloads the visible lines as JSON and as CSV', async () => {
+    const anchorClick = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderPanel([frame()]);
+    click(screen.getByTestId(IDS.download));
+    click(screen.getByText('Visible lines (2) as JSON'));
+    click(screen.getByTestId(IDS.download));
+    click(screen.getByText('Visible lines (2) as CSV'));
+    const names = anchorClick.mock.contexts.map((a) => (a as HTMLAnchorElement).download);
+    expect(names[0]).toMatch(/^Checkout-logs-\d{8}-\d{6}\.json$/);
+    expect(names[1]).toMatch(/^Checkout-logs-\d{8}-\d{6}\.csv$/);
+    jest.useRealTimers();
+    expect(JSON.parse(await readBlob(blobs[0])).map((r: { pod: string; level: string }) => [r.pod, r.level])).toEqual([
+      ['api-0', 'info'],
+      ['api-1', 'error'],
+    ]);
+    expect((await readBlob(blobs[1])).split('\r\n')[2]).toBe('2024-01-02T03:04:06.678Z,default,api-1,app,error,failed');
+    anchorClick.mockRestore();
   });
 
   it('downloads all lines without timestamps when they are off', async () => {
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const anchorClick = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderPanel([frame()], { options: { timestamps: 'off' } });
-    await userEvent.type(screen.getByTestId(IDS.search), 'ready');
-    await userEvent.click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
-    await userEvent.click(screen.getByTestId(IDS.download));
-    await userEvent.click(await screen.findByText('All lines (2)'));
+    typeInto(search(), 'ready');
+    click(onlyMatching());
+    click(screen.getByTestId(IDS.download));
+    click(screen.getByText('All lines (2) as text'));
+    jest.useRealTimers();
     expect(await readBlob(blobs[0])).toBe('api-0/app ready\napi-1/app failed\n');
-    click.mockRestore();
+    anchorClick.mockRestore();
   });
 
-  it('copies a line with the clipboard API', async () => {
-    const user = userEvent.setup();
-    const writeText = jest.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+  it('copies a line with the clipboard API and says so on the button for a moment', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     renderPanel([frame()]);
-    await user.click(screen.getAllByTestId(IDS.copyLine)[1]);
+    const row = screen.getAllByTestId(IDS.row)[1];
+    // the row's buttons appear when it is hovered (or focused from the keyboard)
+    expect(within(row).queryByTestId(IDS.copyLine)).not.toBeInTheDocument();
+    fireEvent.mouseEnter(row);
+    await act(async () => {
+      fireEvent.click(within(row).getByTestId(IDS.copyLine));
+    });
     expect(writeText).toHaveBeenCalledWith('failed');
+    expect(within(row).getByTestId(IDS.copyLine)).toHaveAccessibleName('Copied');
+    expect(within(row).getByRole('status')).toHaveTextContent('Copied');
+    act(() => {
+      jest.advanceTimersByTime(1500);
+    });
+    expect(within(row).getByTestId(IDS.copyLine)).toHaveAccessibleName('Copy the line');
+  });
+});
+
+describe('PodLogsPanel: keyboard', () => {
+  it('shows a row’s buttons when the row has keyboard focus', () => {
+    renderPanel([kubeglanceFrame(lines(2))]);
+    const row = screen.getAllByTestId(IDS.row)[0];
+    expect(within(row).queryByTestId(IDS.copyLine)).not.toBeInTheDocument();
+    act(() => row.focus());
+    expect(within(row).getByTestId(IDS.copyLine)).toBeInTheDocument();
+  });
+});
+
+describe('PodLogsPanel: frame notices', () => {
+  it('draws the notices of the frames, once each', () => {
+    const frame = kubeglanceFrame(lines(2));
+    frame.meta = {
+      ...frame.meta,
+      notices: [
+        { severity: 'warning', text: 'The 10 MB byte cap was reached: older lines of shop/api-0/app are missing' },
+        { severity: 'info', text: '120 lines dropped by the line limit' },
+      ],
+    };
+    renderPanel([frame, { ...frame, refId: 'B' }]);
+    expect(screen.getAllByTestId(IDS.notice).map((n) => n.textContent?.trim())).toEqual([
+      'The 10 MB byte cap was reached: older lines of shop/api-0/app are missing',
+      '120 lines dropped by the line limit',
+    ]);
   });
 });

@@ -1,30 +1,31 @@
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, LoadingState, type PanelProps } from '@grafana/data';
 import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
 
-import { labelColor } from '../common/labelColors';
-import { copyText } from './model/clipboard';
-import { countNewer, filterRows } from './model/filter';
+import { MAX_RANGES } from './model/highlight';
 import { inertString } from './model/inertText';
-import { LEVEL_COUNT } from './model/levels';
-import { downloadText, logFileName, logFileText } from './model/logFile';
-import { timestampFormatter, type TimestampMode } from './model/timeFormat';
+import { logFileCsv, type LogFileFormat, logFileJson, logFileName, logFileText, singlePod } from './model/logFile';
+import { literalMatcher } from './model/search';
+import { sourceColumnChars } from './model/sources';
 import { type PodLogsOptions, withDefaults } from './options';
 import { PODLOGS_TEST_IDS } from './testIds';
+import { copyText } from './view/clipboard';
 import { DisplayControls } from './view/DisplayControls';
+import { downloadText } from './view/download';
 import { EmptyState, QueryErrors } from './view/EmptyState';
+import { FrameNotices, frameNotices } from './view/FrameNotices';
 import { LevelChips } from './view/LevelChips';
-import { levelColors } from './view/levelColors';
-import { LogList, type LogListHandle } from './view/LogList';
+import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
-import type { RowContext } from './view/rowContext';
+import { levelColors, podColor } from './view/palette';
+import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
 import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
-import { useLogStore } from './view/useLogStore';
+import { timestampFormatter } from './view/timeFormat';
 import { useNow } from './view/useNow';
-import { useSearch } from './view/useSearch';
+import { usePodLogsSession } from './view/usePodLogsSession';
 
 type Props = PanelProps<PodLogsOptions>;
 
@@ -34,209 +35,131 @@ const CHROME_PX = 100;
 const LINE_PX = 18;
 const CHAR_PX = 7.2;
 
-function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
-  const next = new Set(set);
-  if (!next.delete(value)) {
-    next.add(value);
-  }
-  return next;
-}
-
-/** Session state that starts from a saved option and follows it when the option is edited. */
-function useOptionState<T>(option: T): [T, (value: T) => void] {
-  const [state, setState] = useState({ option, value: option });
-  const setValue = useCallback((value: T) => setState({ option, value }), [option]);
-  if (!Object.is(state.option, option)) {
-    // the option changed in the editor: adopt it (React's pattern for state derived from props)
-    setState({ option, value: option });
-    return [option, setValue];
-  }
-  return [state.value, setValue];
-}
-
 /**
  * A container-log reader: every logs frame (ours, Loki's, Elasticsearch's) merged in time order into a
  * virtualized list with search, severity and pod/container filters, follow mode, ANSI colours and downloads.
+ * Filtering runs in the panel's worker (view/useLogEngine.ts); this component only draws.
  */
 export function PodLogsPanel({ data, options: savedOptions, width, height, timeZone, title, replaceVariables }: Props) {
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const snapshot = useLogStore(data, options.maxLines);
-  const { store, version } = snapshot;
-
-  const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
-  const [wrap, setWrap] = useOptionState(options.wrapLines);
-  const [prettify, setPrettify] = useOptionState(options.prettifyStructured);
-  const [following, setFollowing] = useOptionState(options.followByDefault);
-  const [pausedAfter, setPausedAfter] = useState(Infinity);
-  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
-  const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
-  const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
-  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const [matchIndex, setMatchIndex] = useState(-1);
-  const listRef = useRef<LogListHandle>(null);
-
-  const search = useSearch({
-    text: replaceVariables(options.defaultSearch),
-    regex: options.defaultSearchRegex,
-    caseSensitive: false,
-    onlyMatching: false,
-    exclude: [],
-  });
-  const { applied } = search;
-
-  const filtered = useMemo(
-    () =>
-      filterRows(snapshot.store, {
-        search: applied.search,
-        exclude: applied.exclude,
-        onlyMatching: search.input.onlyMatching,
-        hiddenLevels,
-        hiddenSources,
-      }),
-    [snapshot, applied, search.input.onlyMatching, hiddenLevels, hiddenSources]
-  );
-  const { rows, matches } = filtered;
-  const current = matchIndex >= 0 && matchIndex < matches.length ? matches[matchIndex] : -1;
-  if (!following && pausedAfter === Infinity && store.length > 0) {
-    // not following from the start: lines after the first ones shown count as new
-    setPausedAfter(store.times[store.length - 1]);
-  }
-  const newLines = following ? 0 : countNewer(store, rows, pausedAfter);
-
-  const pause = useCallback(() => {
-    setFollowing(false);
-    // lines newer than the newest one held now count as new
-    setPausedAfter(store.length > 0 ? store.times[store.length - 1] : -Infinity);
-  }, [store, setFollowing, setPausedAfter]);
-  const follow = useCallback(
-    (on: boolean) => {
-      if (on) {
-        setFollowing(true);
-        listRef.current?.scrollToEnd();
-      } else {
-        pause();
-      }
-    },
-    [pause, setFollowing]
-  );
-  const onUserScroll = useCallback(
-    (atEnd: boolean) => {
-      if (atEnd && !following) {
-        setFollowing(true);
-      } else if (!atEnd && following) {
-        pause();
-      }
-    },
-    [following, pause, setFollowing]
-  );
-
-  const goToMatch = (step: 1 | -1) => {
-    if (matches.length === 0) {
-      return;
-    }
-    const next =
-      matchIndex < 0 || matchIndex >= matches.length
-        ? step === 1
-          ? 0
-          : matches.length - 1
-        : (matchIndex + step + matches.length) % matches.length;
-    setMatchIndex(next);
-    if (following) {
-      pause();
-    }
-    listRef.current?.scrollToIndex(matches[next]);
-  };
+  const session = usePodLogsSession(data, options, replaceVariables(options.defaultSearch));
+  const { store, snapshot, engine, rows, matches, current, timestamps, wrap, prettify, search } = session;
 
   const now = useNow(timestamps === 'relative');
   const formatTime = useMemo(() => timestampFormatter(timestamps, timeZone, now), [timestamps, timeZone, now]);
   const showSource = store.sourceTable.anyKnown;
+  const sourceChars = showSource ? sourceColumnChars(store.sourceTable.list) : 0;
   const colors = useMemo(() => levelColors(theme), [theme]);
   const sourceColor = useCallback(
     (i: number) => {
       const s = store.sourceTable.list[i];
-      return s ? labelColor(theme, s.pod ? `${s.namespace}/${s.pod}` : s.label) : theme.colors.text.secondary;
+      return s ? podColor(theme, s.pod ? `${s.namespace}/${s.pod}` : s.label) : theme.colors.text.secondary;
     },
     [store, theme]
   );
+  const markText = useMemo(() => {
+    const literal = search.text !== '' && !search.regex ? literalMatcher(search.text, search.caseSensitive) : undefined;
+    return (text: string) => (literal ? literal.ranges(text, MAX_RANGES) : []);
+  }, [search.text, search.regex, search.caseSensitive]);
 
   const ctx = useMemo<RowContext>(
     () => ({
-      store: snapshot.store,
+      store,
       formatTime,
       showTime: timestamps !== 'off',
       showSource,
-      highlight: applied.highlight,
+      sourceChars,
+      highlight: engine.highlight,
+      markText,
+      prettified: engine.prettified,
       prettifyDefault: prettify,
       levelColors: colors,
       sourceColor,
-      onToggleStructured: (seq) => setToggled((s) => toggleInSet(s, seq)),
-      onExpand: (seq) => setExpanded((s) => toggleInSet(s, seq)),
-      onCopy: (row) => void copyText(inertString(snapshot.store.texts[row])),
+      onToggleStructured: session.toggleStructured,
+      onExpand: session.expandLine,
+      onCopy: (row) => copyText(inertString(store.texts[row])),
     }),
-    // a new snapshot means new rows, so visible rows re-read the store
+    // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
+    // when lines arrive. 2,000 lines a second while following redraw only the new ones.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [
-      snapshot,
+      store,
       formatTime,
       timestamps,
       showSource,
-      applied.highlight,
+      sourceChars,
+      engine.highlight,
+      engine.prettified,
+      markText,
       prettify,
       colors,
       sourceColor,
-      setToggled,
-      setExpanded,
     ]
   );
 
   const itemKey = useCallback((index: number) => store.seqs[rows[index]], [store, rows]);
-  const bodyWidth = Math.max(80, width - (timestamps === 'off' ? 40 : 220) - (showSource ? 160 : 0));
+  const bodyWidth = Math.max(80, width - (timestamps === 'off' ? 40 : 220) - sourceChars * CHAR_PX);
   const estimateSize = useCallback(
     (index: number) => {
       if (!wrap) {
         return LINE_PX;
       }
-      const length = Math.min(store.texts[rows[index]].length, 10_000);
+      const length = Math.min(store.texts[rows[index]].length, LINE_CHUNK_CHARS);
       return LINE_PX * Math.max(1, Math.ceil((length * CHAR_PX) / bodyWidth));
     },
     [store, rows, wrap, bodyWidth]
   );
 
-  const download = (which: 'visible' | 'all') => {
-    const all = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : rows;
-    const text = logFileText(store, all, { time: timestampFormatter(timestamps, timeZone, Date.now()), showSource });
-    downloadText(text, logFileName(title, new Date()));
+  const download = (which: 'visible' | 'all', format: LogFileFormat) => {
+    const chosen = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : rows;
+    const text =
+      format === 'json'
+        ? logFileJson(store, chosen)
+        : format === 'csv'
+          ? logFileCsv(store, chosen)
+          : logFileText(store, chosen, { time: timestampFormatter(timestamps, timeZone, Date.now()), showSource });
+    downloadText(text, logFileName(title, new Date(), format, singlePod(store, chosen)), format);
   };
 
   const errors = data.errors ?? [];
+  const notices = frameNotices(data.series);
   if (store.length === 0) {
-    return <EmptyState width={width} height={height} loading={data.state === LoadingState.Loading} errors={errors} />;
+    return (
+      <EmptyState
+        width={width}
+        height={height}
+        loading={data.state === LoadingState.Loading}
+        errors={errors}
+        notices={notices}
+      />
+    );
   }
 
+  const current_ = current >= 0 ? matches[current] : -1;
   const showChips = options.showLevelFilter || (options.showSourceChips && showSource);
+  const filterBusy = engine.busy && rows.length === 0 && store.length > 0;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
       <div className={styles.toolbar}>
         <SearchControls
-          state={search.input}
-          onChange={(next) => {
-            search.update(next);
-            setMatchIndex(-1);
-          }}
-          error={search.error}
-          matchIndex={current >= 0 ? matchIndex : -1}
+          state={search}
+          onChange={session.updateSearch}
+          error={engine.error}
+          searching={engine.busy && search.text !== ''}
+          matchIndex={current}
           matchCount={matches.length}
-          onPrevMatch={() => goToMatch(-1)}
-          onNextMatch={() => goToMatch(1)}
+          onPrevMatch={() => session.goToMatch(-1)}
+          onNextMatch={() => session.goToMatch(1)}
         />
         <DisplayControls
           timestamps={timestamps}
-          onTimestamps={setTimestamps}
+          onTimestamps={session.setTimestamps}
           wrap={wrap}
-          onWrap={setWrap}
+          onWrap={session.setWrap}
           prettify={prettify}
-          onPrettify={setPrettify}
+          onPrettify={session.setPrettify}
           visibleCount={rows.length}
           totalCount={store.length}
           onDownload={download}
@@ -246,64 +169,61 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
         <div className={styles.chips}>
           {options.showLevelFilter && (
             <LevelChips
-              counts={filtered.levelCounts}
-              hidden={hiddenLevels}
+              counts={engine.levelCounts}
+              hidden={session.hiddenLevels}
               colors={colors}
-              onToggle={(level) => setHiddenLevels((h) => h.map((v, i) => (i === level ? !v : v)))}
+              onToggle={session.toggleLevel}
             />
           )}
           {options.showSourceChips && showSource && (
             <SourceChips
               sources={store.sourceTable.list}
-              hidden={hiddenSources}
+              hidden={session.hiddenSources}
               color={sourceColor}
-              onToggle={(source) =>
-                setHiddenSources((h) => {
-                  const next = h.slice();
-                  next[source] = !next[source];
-                  return next;
-                })
-              }
+              onToggle={session.toggleSource}
             />
           )}
         </div>
       )}
-      {errors.length > 0 && (
+      {(errors.length > 0 || notices.length > 0 || engine.fallbackReason) && (
         <div className={styles.errors}>
           <QueryErrors errors={errors} />
+          <FrameNotices
+            notices={
+              engine.fallbackReason
+                ? [...notices, { severity: 'info', text: `Filtering runs on the page: ${engine.fallbackReason}.` }]
+                : notices
+            }
+          />
         </div>
       )}
       {rows.length === 0 ? (
         <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
-          <Stack direction="column" alignItems="center" gap={1}>
-            <span>No lines match the filters.</span>
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                search.update({ text: '', exclude: [], onlyMatching: false });
-                setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
-                setHiddenSources([]);
-              }}
-            >
-              Clear filters
-            </Button>
-          </Stack>
+          {filterBusy ? (
+            <span>Filtering {store.length.toLocaleString('en-US')} lines…</span>
+          ) : (
+            <Stack direction="column" alignItems="center" gap={1}>
+              <span>No lines match the filters.</span>
+              <Button size="sm" variant="secondary" onClick={session.clearFilters}>
+                Clear filters
+              </Button>
+            </Stack>
+          )}
         </div>
       ) : (
         <div className={wrap ? styles.listWrap : styles.listNoWrap}>
           <LogList
-            handleRef={listRef}
+            handleRef={session.listRef}
             count={rows.length}
             itemKey={itemKey}
             estimateSize={estimateSize}
             width={width}
             height={Math.max(LINE_PX * 3, height - CHROME_PX)}
             wrap={wrap}
-            following={following}
-            dataVersion={version}
+            following={session.following}
+            dataVersion={engine.version}
             layoutVersion={`${wrap}:${prettify}:${timestamps}:${bodyWidth}`}
-            onUserScroll={onUserScroll}
+            onUserScroll={session.onUserScroll}
             renderRow={(index) => {
               const row = rows[index];
               const seq = store.seqs[row];
@@ -311,9 +231,10 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
                 <LogRow
                   ctx={ctx}
                   row={row}
-                  toggled={toggled.has(seq)}
-                  expanded={expanded.has(seq)}
-                  current={index === current}
+                  seq={seq}
+                  toggled={session.toggled.has(seq)}
+                  shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
+                  current={index === current_}
                 />
               );
             }}
@@ -324,9 +245,12 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
         shown={rows.length}
         total={store.length}
         dropped={store.dropped}
-        following={following}
-        newLines={newLines}
-        onFollow={follow}
+        busy={engine.busy}
+        progress={engine.progress}
+        reading={snapshot.pendingRows}
+        following={session.following}
+        newLines={session.newLines}
+        onFollow={session.follow}
       />
     </div>
   );
@@ -359,8 +283,10 @@ const getStyles = (theme: GrafanaTheme2) => {
     }),
     chips: css({
       display: 'flex',
+      flexWrap: 'wrap',
       gap: theme.spacing(0.5),
-      overflowX: 'auto',
+      maxHeight: theme.spacing(7.5),
+      overflowY: 'auto',
       paddingBottom: theme.spacing(0.5),
       flex: 'none',
     }),

@@ -1,6 +1,6 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
-import type { TimestampMode } from './model/timeFormat';
+import type { TimestampMode } from './view/timeFormat';
 
 /** The panel's saved options: the defaults a reader starts from; the toolbar changes them for the session only. */
 export interface PodLogsOptions {

@@ -1,6 +1,6 @@
 /** Rendering the panel with full PanelProps, for the panel's tests. */
 import React from 'react';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import {
   type DataFrame,
   type DataQueryError,
@@ -52,15 +52,35 @@ export function panelProps(series: DataFrame[], input: PanelInput = {}): PanelPr
   };
 }
 
+/**
+ * Lets the panel's engine answer: runs the timers it is waiting on (the in-process worker of
+ * engine/spawnWorker.stub.ts delivers each message in a later task) until nothing more is pending. Needs jest's
+ * fake timers, under which the engine's slices never run out of time, so the answer never depends on the
+ * machine's speed.
+ */
+export function flush(): void {
+  // 10 ms at a time (fake timers run a zero-delay timer one tick later; the panel draws engine answers at most
+  // every 50 ms), 150 ms in all: the clock barely moves, so relative timestamps and "Copied" stay as they are
+  for (let i = 0; i < 15; i++) {
+    act(() => {
+      jest.advanceTimersByTime(10);
+    });
+  }
+}
+
+/** Renders the panel and lets its engine answer. Call jest.useFakeTimers() first. */
 export function renderPanel(series: DataFrame[], input: PanelInput = {}) {
   const props = panelProps(series, input);
   const result = render(<PodLogsPanel {...props} />);
+  flush();
   return {
     ...result,
     props,
-    /** re-renders with new frames, as Grafana does when data arrives */
-    update: (next: DataFrame[], more: PanelInput = {}) =>
-      result.rerender(<PodLogsPanel {...panelProps(next, { ...input, ...more })} />),
+    /** re-renders with new frames, as Grafana does when data arrives, and lets the engine answer */
+    update: (next: DataFrame[], more: PanelInput = {}) => {
+      result.rerender(<PodLogsPanel {...panelProps(next, { ...input, ...more })} />);
+      flush();
+    },
   };
 }
 

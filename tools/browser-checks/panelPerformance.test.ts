@@ -1,11 +1,14 @@
 /** @jest-environment node */
 /*
  * The pod-logs panel from dist/ under load, in Chromium: 100,000 lines, a filter over them, and 2,000 lines a
- * second while following. The figures are measured in the page and printed; they are not asserted, since
- * machines differ. What is asserted is that the panel really showed what it was given.
+ * second while following with a search, "only matching" and a hidden level active. The figures are measured in
+ * the page and printed; machines differ, so the only figure asserted is a floor no working panel misses (20
+ * frames a second while following; the target is 50 on 2 cores). What is asserted besides is that the panel
+ * really showed what it was given.
  */
 import { existsSync } from 'fs';
 
+import { PODLOGS_TEST_IDS } from '../../src/panel/testIds';
 import { PLAYGROUND_TEST_IDS as IDS } from '../playground/browser/testIds';
 import type { BenchApi } from '../playground/browser/BenchSection';
 import { CHROMIUM_PATH, MISSING_CHROMIUM } from './chromium';
@@ -16,6 +19,8 @@ jest.setTimeout(240_000);
 const LINES = 100_000;
 const FOLLOW_RATE = 2_000;
 const FOLLOW_SECONDS = 5;
+/** Frames per second below which following is broken, not just slow on a busy machine (the target is 50). */
+const MIN_FOLLOW_FPS = 20;
 
 describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
   let session: Session;
@@ -42,13 +47,15 @@ describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
     const panel = page.getByTestId(IDS.benchPanel);
     await session.screenshot('bench-100k', panel);
 
-    const filtered = await page.evaluate(() => (window as unknown as BenchWindow).kubeglanceBench.filter('error'));
+    const filtered = await page.evaluate(() => (window as unknown as BenchWindow).kubeglanceBench.filter('failed'));
     await session.screenshot('bench-filtered', panel);
     const [shown, total] = count(filtered.status);
 
+    // a filter on top of the search: "failed" is in the error and warning lines (benchLines.ts); hide warnings
+    await page.evaluate(() => (window as unknown as BenchWindow).kubeglanceBench.hideLevel('warning'));
     const follow = await page.evaluate(
-      ([rate, seconds]) => (window as unknown as BenchWindow).kubeglanceBench.follow(rate, seconds),
-      [FOLLOW_RATE, FOLLOW_SECONDS] as const
+      ([rate, seconds, held]) => (window as unknown as BenchWindow).kubeglanceBench.follow(rate, seconds, held),
+      [FOLLOW_RATE, FOLLOW_SECONDS, LINES] as const
     );
     await session.screenshot('bench-follow', panel);
     const [followShown, followTotal] = count(follow.status);
@@ -57,21 +64,26 @@ describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
       [
         `pod-logs panel in Chromium, ${session.playground.host.label} (measured in the page, not asserted):`,
         `  first render of ${LINES.toLocaleString('en-US')} lines: ${renderMs.toFixed(0)} ms`,
-        `  search "error" over them (highlight, match count): ${filtered.searchMs.toFixed(0)} ms`,
+        `  search "failed" over them (highlight, match count): ${filtered.searchMs.toFixed(0)} ms`,
         `  filter to the matching lines: ${filtered.filterMs.toFixed(0)} ms (${filtered.status})`,
-        `  following ${FOLLOW_RATE} lines/s for ${FOLLOW_SECONDS} s: ${follow.fps.toFixed(1)} frames/s (${follow.status})`,
+        `  following ${FOLLOW_RATE} lines/s for ${FOLLOW_SECONDS} s with ${LINES.toLocaleString('en-US')} held, ` +
+          `a search, "only matching" and a hidden level: ${follow.fps.toFixed(1)} frames/s (${follow.status})`,
       ].join('\n')
     );
 
-    // the filter kept some lines and dropped others (one line in 8 is an error: see benchLines.ts)
+    // the filter kept some lines and dropped others (one line in 4 failed: see benchLines.ts)
     expect(total).toBe(LINES);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(LINES);
     // every line of the follow run reached the panel, still filtered by the search
     expect(follow.sent).toBeGreaterThan(0);
-    expect(followTotal).toBe(follow.sent);
+    // the panel keeps its 100,000 lines: as many older ones dropped as new ones came
+    expect(followTotal).toBe(LINES);
+    expect(await panel.getByTestId(PODLOGS_TEST_IDS.dropped).innerText()).toBe(
+      `${follow.sent.toLocaleString('en-US')} older lines dropped`
+    );
     expect(followShown).toBeGreaterThan(0);
     expect(followShown).toBeLessThan(followTotal);
-    expect(follow.fps).toBeGreaterThan(0);
+    expect(follow.fps).toBeGreaterThanOrEqual(MIN_FOLLOW_FPS);
   });
 });

@@ -19,6 +19,16 @@ interface Cursor {
 
 export type SyncResult = 'none' | 'append' | 'reset';
 
+/** Rows read per step of pump(), between looks at the clock. */
+const READ_STEP = 1_000;
+
+/** Rows of one frame still to read. */
+interface PendingRead {
+  fields: LogFrameFields;
+  from: number;
+  to: number;
+}
+
 export interface SyncInput {
   series: DataFrame[];
   /** data.state === Streaming */
@@ -82,11 +92,22 @@ export class FrameSync {
   private cursors = new Map<string, Cursor>();
   private lastSeries?: DataFrame[];
   private lastRequestId?: string;
+  private pending: PendingRead[] = [];
 
-  sync({ series, streaming, requestId }: SyncInput, store: LogStore): SyncResult {
+  /** Rows of the frames already seen that are not in the store yet (read by pump). */
+  get pendingRows(): number {
+    return this.pending.reduce((n, p) => n + p.to - p.from, 0);
+  }
+
+  /**
+   * Reads new rows of `series` into the store: at most `maxRows` now (a million-line result must not freeze the
+   * page while it is read), the rest by later pump() calls. Rows still pending from earlier frames are read first.
+   */
+  sync({ series, streaming, requestId }: SyncInput, store: LogStore, maxRows = Infinity, maxMs = Infinity): SyncResult {
     if (series === this.lastSeries) {
       return 'none';
     }
+    this.pump(store, Infinity);
     this.lastSeries = series;
     const sameStream = streaming && requestId === this.lastRequestId;
     this.lastRequestId = requestId;
@@ -94,16 +115,50 @@ export class FrameSync {
 
     const starts = sameStream ? this.streamStarts(frames) : this.extensionStarts(frames);
     if (!starts || store.length === 0) {
-      return this.reset(frames, store);
+      return this.reset(frames, store, maxRows, maxMs);
     }
-    const batches: LogBatch[] = frames.map((f, i) => readRows(f.fields, starts[i], f.length, store.sourceTable));
-    const batch = mergeBatches(batches);
+    this.pending = frames.map((f, i) => ({ fields: f.fields, from: starts[i], to: f.length }));
     this.remember(frames);
-    if (batch.length === 0) {
-      return 'none';
+    return this.pump(store, maxRows, maxMs) > 0 ? 'append' : 'none';
+  }
+
+  /**
+   * Reads pending rows into the store (merged in time order), up to `maxRows`, stopping early once `maxMs` have
+   * passed (checked every READ_STEP rows); returns the rows read.
+   */
+  pump(store: LogStore, maxRows: number, maxMs = Infinity, now: () => number = () => performance.now()): number {
+    const started = maxMs === Infinity ? 0 : now();
+    let read = 0;
+    while (this.pending.length > 0 && read < maxRows) {
+      const n = this.pumpSome(store, Math.min(READ_STEP, maxRows - read));
+      read += n;
+      if (n === 0 || (maxMs !== Infinity && now() - started >= maxMs)) {
+        break;
+      }
     }
-    store.append(batch);
-    return 'append';
+    return read;
+  }
+
+  private pumpSome(store: LogStore, maxRows: number): number {
+    let left = maxRows;
+    const batches: LogBatch[] = [];
+    for (const p of this.pending) {
+      if (left <= 0) {
+        break;
+      }
+      const to = Math.min(p.to, p.from + left);
+      if (to > p.from) {
+        batches.push(readRows(p.fields, p.from, to, store.sourceTable));
+        left -= to - p.from;
+        p.from = to;
+      }
+    }
+    this.pending = this.pending.filter((p) => p.from < p.to);
+    const batch = mergeBatches(batches);
+    if (batch.length > 0) {
+      store.append(batch);
+    }
+    return batch.length;
   }
 
   /** Outside a stream only a pure extension (same frames, same first rows, more rows) is read incrementally. */
@@ -142,11 +197,11 @@ export class FrameSync {
     });
   }
 
-  private reset(frames: LogFrame[], store: LogStore): SyncResult {
+  private reset(frames: LogFrame[], store: LogStore, maxRows: number, maxMs: number): SyncResult {
     store.clear();
-    const batch = mergeBatches(frames.map((f) => readRows(f.fields, 0, f.length, store.sourceTable)));
-    store.append(batch);
+    this.pending = frames.map((f) => ({ fields: f.fields, from: 0, to: f.length }));
     this.remember(frames);
+    this.pump(store, maxRows, maxMs);
     return 'reset';
   }
 

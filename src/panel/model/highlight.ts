@@ -1,27 +1,13 @@
-/** [start, end) offsets of matches in a line's text. */
-export type Range = [number, number];
+import type { Matcher, Range } from './search';
+
+export type { Range };
 
 /** Enough for any line a person reads; a pathological one stops here instead of building huge arrays. */
-const MAX_RANGES = 1000;
+export const MAX_RANGES = 1000;
 
-/** Every non-empty match of a global RegExp in text. */
-export function matchRanges(text: string, re: RegExp | undefined): Range[] {
-  if (!re) {
-    return [];
-  }
-  const ranges: Range[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (ranges.length < MAX_RANGES && (m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      // empty matches (`a*`, `^`) highlight nothing; step past them so the loop ends
-      re.lastIndex++;
-      continue;
-    }
-    ranges.push([m.index, m.index + m[0].length]);
-  }
-  re.lastIndex = 0;
-  return ranges;
+/** Every non-empty match of the search in text (at most MAX_RANGES). */
+export function matchRanges(text: string, matcher: Matcher | undefined): Range[] {
+  return matcher ? matcher.ranges(text, MAX_RANGES) : [];
 }
 
 export interface Segment<T> {

@@ -1,6 +1,6 @@
-import { formatLine, logFileName, logFileText } from './logFile';
+import { formatLine, logFileCsv, logFileJson, logFileName, logFileText, singlePod } from './logFile';
 import { LogStore } from './logStore';
-import { absoluteFormatter } from './timeFormat';
+import { absoluteFormatter } from '../view/timeFormat';
 
 const T0 = Date.UTC(2024, 0, 2, 3, 4, 5, 678);
 
@@ -33,6 +33,49 @@ describe('log files', () => {
       'api-0/app ready\napi-0/app bad ⟨U+202E⟩exe\n'
     );
     expect(logFileText(s, [], { time: () => '', showSource: true })).toBe('');
+  });
+
+  it('writes JSON records with ISO times, names and levels', () => {
+    const s = store();
+    expect(JSON.parse(logFileJson(s, [1]))).toEqual([
+      {
+        time: '2024-01-02T03:04:06.678Z',
+        namespace: 'shop',
+        pod: 'api-0',
+        container: 'app',
+        level: 'error',
+        line: 'bad ⟨U+202E⟩exe',
+      },
+    ]);
+  });
+
+  it('writes CSV a spreadsheet reads as text: quotes, line breaks and formulas', () => {
+    const s = new LogStore(10);
+    const src = s.sourceTable.intern('shop', 'api-0', 'app', 'n1');
+    const texts = ['say "hi", then go', '=HYPERLINK("x")', 'two\nlines'];
+    s.append({
+      length: 3,
+      times: [T0, T0 + 1, T0 + 2],
+      bodies: texts,
+      texts,
+      levels: [3, 3, 3],
+      sources: [src, src, src],
+    });
+    expect(logFileCsv(s, [0, 1, 2]).split('\r\n')).toEqual([
+      'time,namespace,pod,container,level,line',
+      '2024-01-02T03:04:05.678Z,shop,api-0,app,info,"say ""hi"", then go"',
+      `2024-01-02T03:04:05.679Z,shop,api-0,app,info,"'=HYPERLINK(""x"")"`,
+      '2024-01-02T03:04:05.680Z,shop,api-0,app,info,"two\nlines"',
+      '',
+    ]);
+  });
+
+  it('names files after the one pod the lines come from, or the panel title', () => {
+    const s = store();
+    const at = new Date(T0);
+    expect(singlePod(s, [0, 1])).toBe('api-0');
+    expect(logFileName('Checkout logs', at, 'csv', singlePod(s, [0, 1]))).toBe('api-0-20240102-030405.csv');
+    expect(logFileName('Checkout logs', at, 'json')).toBe('Checkout-logs-20240102-030405.json');
   });
 
   it('names files after the panel title, safely', () => {

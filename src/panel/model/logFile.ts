@@ -1,4 +1,5 @@
 import { inertString } from './inertText';
+import { levelAt } from './levels';
 import type { LogStore } from './logStore';
 
 export interface LineFormat {
@@ -34,28 +35,79 @@ export function logFileText(store: LogStore, rows: ArrayLike<number>, format: Li
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-/** `pod-logs-20240102-030405.log`, from a panel title made safe for every file system. */
-export function logFileName(title: string, now: Date): string {
+export type LogFileFormat = 'log' | 'json' | 'csv';
+
+/** One record per row with every column, for JSON and CSV: ISO time, Kubernetes names, level, text. */
+function records(store: LogStore, rows: ArrayLike<number>) {
+  const out = new Array<{
+    time: string;
+    namespace: string;
+    pod: string;
+    container: string;
+    level: string;
+    line: string;
+  }>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
+    const ms = store.times[row];
+    const source = store.sourceTable.list[store.sources[row]];
+    out[k] = {
+      time: Number.isFinite(ms) ? new Date(ms).toISOString() : '',
+      namespace: source?.namespace ?? '',
+      pod: source?.pod ?? '',
+      container: source?.container ?? '',
+      level: levelAt(store.levels[row]),
+      line: inertString(store.texts[row]),
+    };
+  }
+  return out;
+}
+
+/** A JSON array of the rows (time as ISO 8601 UTC, namespace, pod, container, level, line). */
+export function logFileJson(store: LogStore, rows: ArrayLike<number>): string {
+  return `${JSON.stringify(records(store, rows), null, 1)}\n`;
+}
+
+function csvField(value: string): string {
+  // RFC 4180: quote fields with commas, quotes or line breaks; a leading =, +, - or @ would be a formula in a
+  // spreadsheet, so such fields get a leading apostrophe
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a header row: time,namespace,pod,container,level,line. */
+export function logFileCsv(store: LogStore, rows: ArrayLike<number>): string {
+  const lines = ['time,namespace,pod,container,level,line'];
+  for (const r of records(store, rows)) {
+    lines.push([r.time, r.namespace, r.pod, r.container, r.level, r.line].map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The one pod all rows come from, if they do. */
+export function singlePod(store: LogStore, rows: ArrayLike<number>): string | undefined {
+  let pod: string | undefined;
+  for (let k = 0; k < rows.length; k++) {
+    const p = store.sourceTable.list[store.sources[rows[k]]]?.pod ?? '';
+    if (!p || (pod !== undefined && p !== pod)) {
+      return undefined;
+    }
+    pod = p;
+  }
+  return pod;
+}
+
+/**
+ * `api-7d9f-x1-20240102-030405.log`: the pod when every line is from one pod, else the panel title, made safe for
+ * every file system, then the time of the download.
+ */
+export function logFileName(title: string, now: Date, format: LogFileFormat = 'log', pod?: string): string {
   const base =
-    title
+    (pod || title)
       .trim()
       .replace(/[^A-Za-z0-9._-]+/g, '-')
       .replace(/^[-.]+|-+$/g, '')
       .slice(0, 80) || 'pod-logs';
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return `${base}-${stamp}.log`;
-}
-
-/** Hands text to the browser as a file download. */
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // revoke after the click has been handled, or some browsers cancel the download
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return `${base}-${stamp}.${format}`;
 }

@@ -1,7 +1,14 @@
+import type { RowsDelta } from './filterEngine';
 import { type LogBatch, mergeTwo } from './frameRows';
 import { SourceTable } from './sources';
 
 const order = (t: number) => (t === t ? t : -Infinity);
+
+const PUSH_CHUNK = 8192;
+
+function pushRange<T>(target: T[], source: T[], from: number, to: number): void {
+  target.push(...(from === 0 && to === source.length ? source : source.slice(from, to)));
+}
 
 /**
  * The lines the panel holds, oldest first, in parallel arrays (a million rows are six packed arrays rather than
@@ -17,10 +24,14 @@ export class LogStore {
   /** a unique, never reused number per appended row: list keys and "new since" counts */
   seqs: number[] = [];
   readonly sourceTable = new SourceTable();
-  /** rows dropped by the capacity since the last clear */
+  /** rows dropped by the capacity since the last clear: row i is absolute row `dropped + i` */
   dropped = 0;
   version = 0;
+  /** changes on clear(): absolute row numbers start again */
+  generation = 0;
   private nextSeq = 0;
+  /** the first absolute row changed since the last takeDelta(); Infinity when none */
+  private changedFrom = 0;
 
   constructor(private cap: number) {}
 
@@ -46,12 +57,41 @@ export class LogStore {
     this.seqs = [];
     this.dropped = 0;
     this.version++;
+    this.generation++;
+    this.changedFrom = 0;
+  }
+
+  /**
+   * What changed since the last call, for a FilterEngine mirror: the rows from the first one changed, and how
+   * many are dropped. Undefined when nothing changed. The arrays are copies (of references) the caller may keep.
+   */
+  /** Makes the next takeDelta() hand over every row held (for a new engine). */
+  markAllChanged(): void {
+    this.changedFrom = this.dropped;
+  }
+
+  takeDelta(): RowsDelta | undefined {
+    if (this.changedFrom === Infinity) {
+      return undefined;
+    }
+    const from = Math.max(this.changedFrom, this.dropped);
+    const i = Math.min(from - this.dropped, this.length);
+    this.changedFrom = Infinity;
+    return {
+      generation: this.generation,
+      from: this.dropped + i,
+      texts: this.texts.slice(i),
+      levels: this.levels.slice(i),
+      sources: this.sources.slice(i),
+      dropped: this.dropped,
+    };
   }
 
   setCapacity(cap: number): void {
     this.cap = Math.max(1, Math.floor(cap));
     if (this.trim()) {
       this.version++;
+      this.changedFrom = Math.min(this.changedFrom, this.dropped + this.length);
     }
   }
 
@@ -80,6 +120,7 @@ export class LogStore {
       }
       start = lo;
     }
+    this.changedFrom = Math.min(this.changedFrom, this.dropped + start);
     const seqBase = this.nextSeq;
     this.nextSeq += batch.length;
     const batchSeqs = Array.from({ length: batch.length }, (_, k) => seqBase + k);
@@ -112,13 +153,15 @@ export class LogStore {
   }
 
   private push(batch: LogBatch, seqs: number[]): void {
-    for (let k = 0; k < batch.length; k++) {
-      this.times.push(batch.times[k]);
-      this.bodies.push(batch.bodies[k]);
-      this.texts.push(batch.texts[k]);
-      this.levels.push(batch.levels[k]);
-      this.sources.push(batch.sources[k]);
-      this.seqs.push(seqs[k]);
+    // native pushes of up to PUSH_CHUNK values at a time (an argument list has a size limit)
+    for (let from = 0; from < batch.length; from += PUSH_CHUNK) {
+      const to = Math.min(batch.length, from + PUSH_CHUNK);
+      pushRange(this.times, batch.times, from, to);
+      pushRange(this.bodies, batch.bodies, from, to);
+      pushRange(this.texts, batch.texts, from, to);
+      pushRange(this.levels, batch.levels, from, to);
+      pushRange(this.sources, batch.sources, from, to);
+      pushRange(this.seqs, seqs, from, to);
     }
   }
 

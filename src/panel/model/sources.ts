@@ -17,6 +17,50 @@ export function sourceLabel(pod: string, container: string): string {
   return pod || container;
 }
 
+/** The narrowest a source column gets, and the widest, in characters. */
+export const MIN_SOURCE_CHARS = 8;
+export const MAX_SOURCE_CHARS = 40;
+
+/** Cuts the middle out of text so it fits `max` characters. */
+function middleEllipsis(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  if (max <= 1) {
+    return '…'.slice(0, max);
+  }
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
+/**
+ * A source's label in at most `max` characters: the container name stays whole (it is short and tells the
+ * containers of one pod apart); the pod name loses its middle, where generated suffixes are, before it does.
+ */
+export function fitSourceLabel(source: Pick<LogSource, 'pod' | 'container' | 'label'>, max: number): string {
+  if (source.label.length <= max) {
+    return source.label;
+  }
+  const { pod, container } = source;
+  if (!pod || !container) {
+    return middleEllipsis(source.label, max);
+  }
+  const podRoom = max - container.length - 1;
+  if (podRoom >= 4) {
+    return `${middleEllipsis(pod, podRoom)}/${container}`;
+  }
+  return middleEllipsis(source.label, max);
+}
+
+/** The source column's width: the longest label, within MIN_SOURCE_CHARS..MAX_SOURCE_CHARS. */
+export function sourceColumnChars(sources: readonly LogSource[]): number {
+  let longest = 0;
+  for (const s of sources) {
+    longest = Math.max(longest, s.label.length);
+  }
+  return Math.max(MIN_SOURCE_CHARS, Math.min(MAX_SOURCE_CHARS, longest));
+}
+
 /**
  * Interns sources so each row stores one small integer. A table only grows; a panel sees few distinct
  * pod/container pairs compared with its lines.

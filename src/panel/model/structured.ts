@@ -1,8 +1,17 @@
-/** A line that is a JSON object or logfmt, shown prettified or as fields when the reader asks. */
-export type Structured = { kind: 'json'; pretty: string } | { kind: 'logfmt'; fields: Array<[string, string]> };
+/** What a piece of prettified JSON is, for its colour. */
+export type JsonTokenKind = 'key' | 'string' | 'number' | 'literal' | 'punctuation';
+export type JsonToken = [JsonTokenKind, string];
 
-/** Prettifying a multi-megabyte line would freeze the panel for nothing anyone reads. */
-const MAX_STRUCTURED = 256 * 1024;
+/** A line that is a JSON object or logfmt, shown prettified or as fields when the reader asks. */
+export type Structured =
+  { kind: 'json'; pretty: string; tokens: JsonToken[] } | { kind: 'logfmt'; fields: Array<[string, string]> };
+
+/** Lines up to this long are prettified where they are shown; longer ones go to the panel's worker. */
+export const INLINE_STRUCTURED = 64 * 1024;
+/** Past this, no one reads a prettified line; the toggle is not offered. */
+export const MAX_STRUCTURED = 4 * 1024 * 1024;
+/** logfmt is told apart by parsing it, so only lines up to this long are offered as logfmt. */
+const MAX_LOGFMT = 16 * 1024;
 
 function trimmedBounds(text: string): [number, number] {
   let start = 0;
@@ -24,6 +33,9 @@ export function looksStructured(text: string): boolean {
   const [start, end] = trimmedBounds(text);
   if (text.charCodeAt(start) === 123 && text.charCodeAt(end - 1) === 125) {
     return true;
+  }
+  if (text.length > MAX_LOGFMT) {
+    return false;
   }
   const eq = text.indexOf('=');
   return eq > 0 && text.indexOf('=', eq + 1) > 0 && parseLogfmt(text) !== undefined;
@@ -94,8 +106,53 @@ export function parseLogfmt(text: string): Array<[string, string]> | undefined {
   return pairs >= 2 ? fields : undefined;
 }
 
-export function parseStructured(text: string): Structured | undefined {
-  if (text.length > MAX_STRUCTURED) {
+/** Prettified JSON cut into coloured pieces; their texts join to `pretty`. */
+export function jsonTokens(pretty: string): JsonToken[] {
+  const out: JsonToken[] = [];
+  const n = pretty.length;
+  let plain = 0;
+  const flushPlain = (to: number) => {
+    if (to > plain) {
+      out.push(['punctuation', pretty.slice(plain, to)]);
+    }
+  };
+  let i = 0;
+  while (i < n) {
+    const c = pretty.charCodeAt(i);
+    if (c === 34) {
+      // a string: JSON.stringify escapes every quote and backslash inside it
+      let j = i + 1;
+      while (j < n && pretty.charCodeAt(j) !== 34) {
+        j += pretty.charCodeAt(j) === 92 ? 2 : 1;
+      }
+      j++;
+      flushPlain(i);
+      out.push([pretty.charCodeAt(j) === 58 ? 'key' : 'string', pretty.slice(i, j)]);
+      i = plain = j;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      while (j < n && /[\d.eE+-]/.test(pretty[j])) {
+        j++;
+      }
+      flushPlain(i);
+      out.push(['number', pretty.slice(i, j)]);
+      i = plain = j;
+    } else if (c === 116 || c === 102 || c === 110) {
+      const word = c === 116 ? 'true' : c === 102 ? 'false' : 'null';
+      flushPlain(i);
+      out.push(['literal', word]);
+      i = plain = i + word.length;
+    } else {
+      i++;
+    }
+  }
+  flushPlain(n);
+  return out;
+}
+
+/** The line prettified, if it is a JSON object or logfmt and at most `maxChars` long. */
+export function parseStructured(text: string, maxChars = INLINE_STRUCTURED): Structured | undefined {
+  if (text.length > Math.min(maxChars, MAX_STRUCTURED)) {
     return undefined;
   }
   const [start, end] = trimmedBounds(text);
@@ -103,12 +160,13 @@ export function parseStructured(text: string): Structured | undefined {
     try {
       const value: unknown = JSON.parse(text.slice(start, end));
       if (value !== null && typeof value === 'object') {
-        return { kind: 'json', pretty: JSON.stringify(value, null, 2) };
+        const pretty = JSON.stringify(value, null, 2);
+        return { kind: 'json', pretty, tokens: jsonTokens(pretty) };
       }
     } catch {
       // not JSON after all: maybe logfmt below
     }
   }
-  const fields = parseLogfmt(text);
+  const fields = text.length <= MAX_LOGFMT ? parseLogfmt(text) : undefined;
   return fields ? { kind: 'logfmt', fields } : undefined;
 }

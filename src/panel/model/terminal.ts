@@ -20,17 +20,6 @@ function dropAll(match: string): string {
   return match.length === 1 ? ESC_SYMBOL : '';
 }
 
-function keepSgrOnly(match: string, params?: string, intermediates?: string, final?: string): string {
-  if (match.length === 1) {
-    return ESC_SYMBOL;
-  }
-  if (final !== 'm' || intermediates !== '' || !SGR_PARAMS.test(params ?? '')) {
-    return '';
-  }
-  // `ESC [ m` means reset, which the parser reads as "no codes"
-  return params === '' ? '\x1b[0m' : match;
-}
-
 /** The text a reader sees: every escape sequence removed. Lines without ESC are returned as they are. */
 export function stripTerminal(raw: string): string {
   if (raw.indexOf('\x1b') === -1) {
@@ -116,22 +105,113 @@ function styleOf(token: ParseToken, palette: (typeof PALETTES)['dark']): AnsiSty
   };
 }
 
+/** More parameters than any real SGR sequence has (xterm reads at most 32); longer ones are dropped whole. */
+export const MAX_SGR_PARAMS = 32;
+/** SGR sequences styled per line; later ones are dropped (their text stays, unstyled). */
+export const MAX_STYLED_RUNS = 256;
+/** The longest parameter string MAX_SGR_PARAMS parameters can need (`38;2;255;255;255` is 16 characters). */
+const MAX_SGR_CHARS = MAX_SGR_PARAMS * 8;
+
+export interface CutLine {
+  /** the styled runs of the first `visible` characters; their texts join to that prefix of stripTerminal(raw) */
+  runs: StyledText[];
+  /** characters of stripTerminal(raw) in the runs */
+  visible: number;
+}
+
 /**
- * A line as styled runs of text. The concatenated text equals stripTerminal(raw), so search offsets found in
- * the stripped text apply to the runs. Colours come only from the palettes above or, for 256-colour/RGB
- * codes, are clamped hex values made by the parser.
+ * Keeps, in one pass that stops as soon as `maxVisible` characters are in, what the SGR parser may see: text,
+ * lone ESCs as their symbol, and well-formed SGR with at most MAX_SGR_PARAMS parameters, at most
+ * MAX_STYLED_RUNS of them. Everything else is dropped, so the parser's work is bounded whatever the line.
  */
-export function ansiRuns(raw: string, dark = true): StyledText[] {
-  if (raw.indexOf('\x1b') === -1) {
-    return [{ text: raw }];
+function boundedSgr(raw: string, maxVisible: number): { sgr: string; visible: number } {
+  const parts: string[] = [];
+  let visible = 0;
+  let kept = 0;
+  let last = 0;
+  const re = new RegExp(ESCAPE.source, 'g');
+  const takeText = (text: string): boolean => {
+    const room = maxVisible - visible;
+    if (text.length >= room) {
+      parts.push(text.slice(0, room));
+      visible = maxVisible;
+      return false;
+    }
+    parts.push(text);
+    visible += text.length;
+    return true;
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw)) !== null) {
+    if (m.index > last && !takeText(raw.slice(last, m.index))) {
+      return { sgr: parts.join(''), visible };
+    }
+    last = m.index + m[0].length;
+    if (m[0].length === 1) {
+      if (!takeText(ESC_SYMBOL)) {
+        return { sgr: parts.join(''), visible };
+      }
+      continue;
+    }
+    const [, params, intermediates, final] = m;
+    if (final !== 'm' || intermediates !== '' || params.length > MAX_SGR_CHARS || !SGR_PARAMS.test(params)) {
+      continue;
+    }
+    if (kept >= MAX_STYLED_RUNS) {
+      if (kept === MAX_STYLED_RUNS) {
+        // the rest of the line is plain text, not the last kept style
+        parts.push('\x1b[0m');
+        kept++;
+      }
+    } else if (params === '') {
+      // `ESC [ m` means reset, which the parser reads as "no codes"
+      parts.push('\x1b[0m');
+      kept++;
+    } else if (countParams(params, MAX_SGR_PARAMS) <= MAX_SGR_PARAMS) {
+      parts.push(m[0]);
+      kept++;
+    }
   }
-  // The parser reads `ESC [ ... m` up to the next `m` anywhere, so it must see well-formed SGR and nothing else.
-  const sgrOnly = raw.replace(ESCAPE, keepSgrOnly);
+  if (last < raw.length) {
+    takeText(raw.slice(last));
+  }
+  return { sgr: parts.join(''), visible };
+}
+
+/** Parameters in an SGR parameter string, counted up to just past `limit`. */
+function countParams(params: string, limit: number): number {
+  let n = 1;
+  for (let at = params.indexOf(';'); at !== -1 && n <= limit; at = params.indexOf(';', at + 1)) {
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The first `maxVisible` characters of a line as styled runs. The concatenated text is that prefix of
+ * stripTerminal(raw), so search offsets found in the stripped text apply to the runs. Colours come only from the
+ * palettes above or, for 256-colour/RGB codes, are clamped hex values made by the parser. The work is bounded
+ * by maxVisible, MAX_SGR_PARAMS and MAX_STYLED_RUNS, not by the line: a 1 MB SGR sequence costs one scan.
+ */
+export function cutAnsiRuns(raw: string, maxVisible: number, dark = true): CutLine {
+  if (raw.indexOf('\x1b') === -1) {
+    const text = raw.length > maxVisible ? raw.slice(0, maxVisible) : raw;
+    return { runs: [{ text }], visible: text.length };
+  }
+  const { sgr, visible } = boundedSgr(raw, maxVisible);
   const palette = dark ? PALETTES.dark : PALETTES.light;
   const runs: StyledText[] = [];
-  for (const token of createAnsiSequenceParser().parse(sgrOnly)) {
+  for (const token of createAnsiSequenceParser().parse(sgr)) {
+    if (token.value === '') {
+      continue;
+    }
     const style = styleOf(token, palette);
     runs.push(style ? { text: token.value, style } : { text: token.value });
   }
-  return runs;
+  return { runs: runs.length > 0 ? runs : [{ text: '' }], visible };
+}
+
+/** A whole line as styled runs (tests and short lines); the panel uses cutAnsiRuns. */
+export function ansiRuns(raw: string, dark = true): StyledText[] {
+  return cutAnsiRuns(raw, Infinity, dark).runs;
 }

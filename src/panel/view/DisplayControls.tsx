@@ -1,7 +1,8 @@
 import React from 'react';
 import { Dropdown, Menu, RadioButtonGroup, Stack, ToolbarButton } from '@grafana/ui';
 
-import type { TimestampMode } from '../model/timeFormat';
+import type { LogFileFormat } from '../model/logFile';
+import type { TimestampMode } from './timeFormat';
 import { PODLOGS_TEST_IDS } from '../testIds';
 
 const TIMESTAMP_OPTIONS: Array<{ value: TimestampMode; label: string; description: string }> = [
@@ -19,23 +20,34 @@ interface Props {
   onPrettify: (prettify: boolean) => void;
   visibleCount: number;
   totalCount: number;
-  onDownload: (which: 'visible' | 'all') => void;
+  onDownload: (which: 'visible' | 'all', format: LogFileFormat) => void;
 }
 
 /** How lines look (timestamps, wrap, prettify) and getting them out (download). */
 export function DisplayControls(props: Props) {
   const { timestamps, wrap, prettify, visibleCount, totalCount, onDownload } = props;
+  const visible = visibleCount.toLocaleString('en-US');
   const menu = (
     <Menu>
       <Menu.Item
-        label={`Visible lines (${visibleCount.toLocaleString('en-US')})`}
+        label={`Visible lines (${visible}) as text`}
         icon="filter"
-        onClick={() => onDownload('visible')}
+        onClick={() => onDownload('visible', 'log')}
       />
       <Menu.Item
-        label={`All lines (${totalCount.toLocaleString('en-US')})`}
+        label={`Visible lines (${visible}) as JSON`}
+        icon="brackets-curly"
+        onClick={() => onDownload('visible', 'json')}
+      />
+      <Menu.Item
+        label={`Visible lines (${visible}) as CSV`}
+        icon="table"
+        onClick={() => onDownload('visible', 'csv')}
+      />
+      <Menu.Item
+        label={`All lines (${totalCount.toLocaleString('en-US')}) as text`}
         icon="file-download"
-        onClick={() => onDownload('all')}
+        onClick={() => onDownload('all', 'log')}
       />
     </Menu>
   );
@@ -67,7 +79,11 @@ export function DisplayControls(props: Props) {
         data-testid={PODLOGS_TEST_IDS.prettify}
       />
       <Dropdown overlay={menu} placement="bottom-end">
-        <ToolbarButton icon="download-alt" tooltip="Download as a .log file" data-testid={PODLOGS_TEST_IDS.download} />
+        <ToolbarButton
+          icon="download-alt"
+          tooltip="Download the lines as text, JSON or CSV"
+          data-testid={PODLOGS_TEST_IDS.download}
+        />
       </Dropdown>
     </Stack>
   );

@@ -4,6 +4,7 @@ import type { DataQueryError, GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
 
 import { PODLOGS_TEST_IDS } from '../testIds';
+import { FrameNotices, type Notice } from './FrameNotices';
 
 export const NO_LINES_TEXT = 'No log lines. Choose a pod or a label selector in the query, or widen the time range.';
 
@@ -30,10 +31,11 @@ interface Props {
   height: number;
   loading: boolean;
   errors: readonly DataQueryError[];
+  notices?: readonly Notice[];
 }
 
 /** A panel with no lines says why and what to do: the query failed (with its message), or it found nothing. */
-export function EmptyState({ width, height, loading, errors }: Props) {
+export function EmptyState({ width, height, loading, errors, notices = [] }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.empty} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.empty}>
@@ -45,6 +47,7 @@ export function EmptyState({ width, height, loading, errors }: Props) {
       ) : (
         <p>{loading ? 'Loading log lines…' : NO_LINES_TEXT}</p>
       )}
+      <FrameNotices notices={notices} />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { PODLOGS_TEST_IDS } from '../testIds';
 import { FilterChip } from './FilterChip';
 
 interface Props {
-  counts: Int32Array;
+  /** undefined until the engine has counted */
+  counts?: Int32Array;
   hidden: readonly boolean[];
   colors: readonly string[];
   onToggle: (level: number) => void;
@@ -16,12 +17,12 @@ export function LevelChips({ counts, hidden, colors, onToggle }: Props) {
   return (
     <>
       {LOG_LEVELS.map((level, i) =>
-        counts[i] > 0 || hidden[i] ? (
+        (counts?.[i] ?? 0) > 0 || hidden[i] ? (
           <FilterChip
             key={level}
             label={level}
             color={colors[i]}
-            count={counts[i]}
+            count={counts?.[i] ?? 0}
             hidden={hidden[i]}
             tooltip={hidden[i] ? `Show ${level} lines` : `Hide ${level} lines`}
             onToggle={() => onToggle(i)}

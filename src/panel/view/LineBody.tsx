@@ -3,13 +3,12 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, useStyles2, useTheme2 } from '@grafana/ui';
 
-import { matchRanges, splitRuns } from '../model/highlight';
-import { ansiRuns, type AnsiStyle } from '../model/terminal';
+import { splitRuns } from '../model/highlight';
+import type { Range } from '../model/search';
+import { type AnsiStyle, cutAnsiRuns } from '../model/terminal';
 import { PODLOGS_TEST_IDS } from '../testIds';
-import { InertText } from './InertText';
-
-/** Lines longer than this are cut, with a control to show the rest: one 5 MB line must not stall the panel. */
-export const LONG_LINE_CHARS = 10_000;
+import { inertNodes } from './InertText';
+import { LINE_CHUNK_CHARS } from './rowContext';
 
 function cssOf(style: AnsiStyle | undefined, theme: GrafanaTheme2): CSSProperties | undefined {
   if (!style) {
@@ -40,58 +39,55 @@ function cssOf(style: AnsiStyle | undefined, theme: GrafanaTheme2): CSSPropertie
 interface Props {
   /** the line as received, escapes included */
   raw: string;
-  /** global RegExp of the search, if any */
-  highlight?: RegExp;
-  expanded: boolean;
+  /** the length of the line without escapes */
+  total: number;
+  /** characters of the line shown (the rest behind "show more") */
+  shownChars: number;
+  /** search matches in the shown text; undefined while they are being found */
+  ranges?: Range[];
   onExpand: () => void;
 }
 
-/** A line's text: ANSI colours as styled spans, search matches marked, long lines cut with a "show all". */
-export function LineBody({ raw, highlight, expanded, onExpand }: Props) {
+/**
+ * A line's text: ANSI colours as styled spans, search matches marked, long lines cut before their escapes are
+ * even parsed, with a "show more" that adds a bounded chunk at a time.
+ */
+export function LineBody({ raw, total, shownChars, ranges, onExpand }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const runs = useMemo(() => ansiRuns(raw, theme.isDark), [raw, theme.isDark]);
-  const total = runs.reduce((n, r) => n + r.text.length, 0);
-  const cut = !expanded && total > LONG_LINE_CHARS;
-  const shown = useMemo(() => {
-    if (!cut) {
-      return runs;
-    }
-    const out: typeof runs = [];
-    let left = LONG_LINE_CHARS;
-    for (const run of runs) {
-      if (left <= 0) {
-        break;
-      }
-      out.push(run.text.length > left ? { ...run, text: run.text.slice(0, left) } : run);
-      left -= run.text.length;
-    }
-    return out;
-  }, [runs, cut]);
-  const segments = useMemo(() => {
-    const text = shown.map((r) => r.text).join('');
-    return splitRuns(
-      shown.map((r) => ({ text: r.text, data: r.style })),
-      matchRanges(text, highlight)
-    );
-  }, [shown, highlight]);
+  const cut = useMemo(() => cutAnsiRuns(raw, shownChars, theme.isDark), [raw, shownChars, theme.isDark]);
+  const segments = useMemo(
+    () =>
+      splitRuns(
+        cut.runs.map((r) => ({ text: r.text, data: r.style })),
+        ranges ?? []
+      ),
+    [cut, ranges]
+  );
+  const more = total - cut.visible;
 
   return (
     <span data-testid={PODLOGS_TEST_IDS.body}>
       {segments.map((seg, i) => {
-        const content = <InertText text={seg.text} escapeClassName={styles.escape} />;
+        const content = inertNodes(seg.text, styles.escape);
         const style = cssOf(seg.data, theme);
-        return seg.highlighted ? (
-          <mark key={i} className={styles.match} style={style}>
-            {content}
-          </mark>
-        ) : (
+        if (seg.highlighted) {
+          return (
+            <mark key={i} className={styles.match} style={style}>
+              {content}
+            </mark>
+          );
+        }
+        // unstyled text needs no element of its own: fewer nodes per row while thousands scroll past
+        return style ? (
           <span key={i} style={style}>
             {content}
           </span>
+        ) : (
+          <React.Fragment key={i}>{content}</React.Fragment>
         );
       })}
-      {cut && (
+      {more > 0 && (
         <Button
           size="sm"
           variant="secondary"
@@ -100,13 +96,13 @@ export function LineBody({ raw, highlight, expanded, onExpand }: Props) {
           onClick={onExpand}
           data-testid={PODLOGS_TEST_IDS.expandLine}
         >
-          … show {(total - LONG_LINE_CHARS).toLocaleString('en-US')} more characters
+          … {more.toLocaleString('en-US')} more characters
+          {more > LINE_CHUNK_CHARS ? ` (show ${LINE_CHUNK_CHARS.toLocaleString('en-US')} more)` : ' (show)'}
         </Button>
       )}
     </span>
   );
 }
-
 const getStyles = (theme: GrafanaTheme2) => ({
   match: css({
     background: theme.colors.warning.transparent,

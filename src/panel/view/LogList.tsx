@@ -8,6 +8,8 @@ import { PODLOGS_TEST_IDS } from '../testIds';
 export interface LogListHandle {
   scrollToIndex(index: number): void;
   scrollToEnd(): void;
+  /** the first and last rows wholly in view (-1 when none) */
+  visibleRange(): { first: number; last: number };
 }
 
 interface Props {
@@ -149,6 +151,21 @@ export function LogList(props: Props) {
         if (count > 0) {
           virtualizer.scrollToIndex(count - 1, { align: 'end' });
         }
+      },
+      visibleRange: () => {
+        const top = virtualizer.scrollOffset ?? 0;
+        const bottom = top + (virtualizer.scrollRect?.height ?? fallback.current.height);
+        let first = -1;
+        let last = -1;
+        for (const item of virtualizer.getVirtualItems()) {
+          if (item.start >= top - 1 && item.end <= bottom + 1) {
+            if (first === -1) {
+              first = item.index;
+            }
+            last = item.index;
+          }
+        }
+        return { first, last };
       },
     }),
     [virtualizer, count]

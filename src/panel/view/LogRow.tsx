@@ -1,10 +1,11 @@
-import React, { memo, useMemo } from 'react';
+import React, { memo, useEffect, useMemo, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 
 import { levelAt } from '../model/levels';
-import { looksStructured, parseStructured } from '../model/structured';
+import { fitSourceLabel } from '../model/sources';
+import { INLINE_STRUCTURED, looksStructured, parseStructured } from '../model/structured';
 import { PODLOGS_TEST_IDS } from '../testIds';
 import { LineBody } from './LineBody';
 import type { RowContext } from './rowContext';
@@ -14,24 +15,48 @@ interface Props {
   ctx: RowContext;
   /** index into the store */
   row: number;
+  /** the line's unique number: with `row`, what tells a memoized row that its line changed */
+  seq: number;
   /** the reader flipped this line's JSON/logfmt view away from the panel default */
   toggled: boolean;
-  expanded: boolean;
+  /** characters shown of a long line */
+  shownChars: number;
   /** the line the match navigation is on */
   current: boolean;
 }
 
+/** How long "Copied" shows on the copy button. */
+const COPIED_MS = 1500;
+
 /** One log line: level bar, time, pod/container, text, and on hover copy and structured-view buttons. */
-export const LogRow = memo(function LogRow({ ctx, row, toggled, expanded, current }: Props) {
+export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars, current }: Props) {
   const styles = useStyles2(getStyles);
+  const [copied, setCopied] = useState<boolean | undefined>(undefined);
+  // The copy and prettify buttons exist only while the row is hovered or has focus: a thousand rows scrolled
+  // past must not each mount two buttons with tooltips.
+  const [active, setActive] = useState(false);
   const { store } = ctx;
-  const seq = store.seqs[row];
   const text = store.texts[row];
   const level = store.levels[row];
   const source = store.sourceTable.list[store.sources[row]];
   const canStructure = useMemo(() => looksStructured(text), [text]);
   const structuredOn = canStructure && ctx.prettifyDefault !== toggled;
-  const structured = useMemo(() => (structuredOn ? parseStructured(text) : undefined), [structuredOn, text]);
+  const inline = text.length <= INLINE_STRUCTURED;
+  const structuredInline = useMemo(
+    () => (structuredOn && inline ? parseStructured(text) : undefined),
+    [structuredOn, inline, text]
+  );
+  // long lines are prettified by the engine, off the main thread
+  const structured = structuredOn && !inline ? ctx.prettified(seq, text) : structuredInline;
+  const label = source ? fitSourceLabel(source, ctx.sourceChars) : '';
+
+  useEffect(() => {
+    if (copied === undefined) {
+      return;
+    }
+    const timer = setTimeout(() => setCopied(undefined), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   return (
     <div
@@ -39,55 +64,76 @@ export const LogRow = memo(function LogRow({ ctx, row, toggled, expanded, curren
       style={{ borderLeftColor: ctx.levelColors[level] }}
       data-testid={PODLOGS_TEST_IDS.row}
       data-level={levelAt(level)}
+      tabIndex={0}
+      onMouseEnter={() => setActive(true)}
+      onMouseLeave={(e) => setActive(e.currentTarget.contains(document.activeElement))}
+      onFocus={() => setActive(true)}
+      onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null))}
     >
       {ctx.showTime && (
         <span className={styles.time} data-testid={PODLOGS_TEST_IDS.time}>
           {ctx.formatTime(store.times[row])}
         </span>
       )}
-      {ctx.showSource && source && source.label !== '' && (
+      {ctx.showSource && (
         <span
           className={styles.source}
-          style={{ color: ctx.sourceColor(store.sources[row]) }}
-          title={[source.namespace && `namespace ${source.namespace}`, source.node && `node ${source.node}`]
-            .filter(Boolean)
-            .join(', ')}
+          style={{ color: ctx.sourceColor(store.sources[row]), width: `${ctx.sourceChars}ch` }}
+          title={
+            source
+              ? [
+                  source.label,
+                  source.namespace && `namespace ${source.namespace}`,
+                  source.node && `node ${source.node}`,
+                ]
+                  .filter(Boolean)
+                  .join(', ')
+              : undefined
+          }
           data-testid={PODLOGS_TEST_IDS.source}
         >
-          {source.label}
+          {label}
         </span>
       )}
       <span className={styles.body}>
         {structured ? (
-          <StructuredBody value={structured} highlight={ctx.highlight} />
+          <StructuredBody value={structured} mark={ctx.markText} />
         ) : (
           <LineBody
             raw={store.bodies[row]}
-            highlight={ctx.highlight}
-            expanded={expanded}
+            total={text.length}
+            shownChars={shownChars}
+            ranges={ctx.highlight(row, shownChars)}
             onExpand={() => ctx.onExpand(seq)}
           />
         )}
+        {structured === undefined && structuredOn && !inline && <span className={styles.note}> (prettifying…)</span>}
       </span>
-      <span className={styles.actions}>
-        {canStructure && (
+      {(active || copied !== undefined) && (
+        <span className={styles.actions}>
+          {canStructure && (
+            <IconButton
+              name="brackets-curly"
+              size="sm"
+              aria-label={structuredOn ? 'Show the line as written' : 'Show the line prettified'}
+              aria-pressed={structuredOn}
+              onClick={() => ctx.onToggleStructured(seq)}
+              data-testid={PODLOGS_TEST_IDS.structuredToggle}
+            />
+          )}
           <IconButton
-            name="brackets-curly"
+            name={copied ? 'check' : 'copy'}
             size="sm"
-            aria-label={structuredOn ? 'Show the line as written' : 'Show the line prettified'}
-            aria-pressed={structuredOn}
-            onClick={() => ctx.onToggleStructured(seq)}
-            data-testid={PODLOGS_TEST_IDS.structuredToggle}
+            aria-label={copied ? 'Copied' : copied === false ? 'Copy failed' : 'Copy the line'}
+            tooltip={copied ? 'Copied' : copied === false ? 'The browser refused the copy' : 'Copy the line'}
+            onClick={() => void ctx.onCopy(row).then(setCopied)}
+            data-testid={PODLOGS_TEST_IDS.copyLine}
           />
-        )}
-        <IconButton
-          name="copy"
-          size="sm"
-          aria-label="Copy the line"
-          onClick={() => ctx.onCopy(row)}
-          data-testid={PODLOGS_TEST_IDS.copyLine}
-        />
-      </span>
+          <span className={styles.srOnly} role="status" aria-live="polite">
+            {copied ? 'Copied' : ''}
+          </span>
+        </span>
+      )}
     </div>
   );
 });
@@ -102,9 +148,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:hover': {
       background: theme.colors.emphasize(theme.colors.background.primary, 0.03),
     },
-    // shown on hover, and to keyboard users when a button inside has focus
-    '&:hover > span:last-child, &:focus-within > span:last-child': {
-      opacity: 1,
+    '&:focus-visible': {
+      outline: `1px solid ${theme.colors.primary.border}`,
+      outlineOffset: -1,
     },
   }),
   current: css({
@@ -117,10 +163,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   source: css({
     flex: 'none',
-    maxWidth: '30ch',
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
     whiteSpace: 'pre',
+    // the width is the label's length in ch; a pixel more keeps sub-pixel rounding from clipping its last glyph
+    boxSizing: 'content-box',
+    paddingRight: 1,
   }),
   body: css({
     flex: '1 1 auto',
@@ -128,13 +175,22 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.primary,
     // wrapping itself is set on the list row (pre-wrap or pre), inherited here
   }),
+  note: css({
+    color: theme.colors.text.secondary,
+  }),
   actions: css({
     flex: 'none',
     display: 'flex',
     gap: theme.spacing(0.5),
-    opacity: 0,
     position: 'sticky',
     right: 0,
     background: theme.colors.background.primary,
+  }),
+  srOnly: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
   }),
 });

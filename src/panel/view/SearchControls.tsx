@@ -18,6 +18,8 @@ interface Props {
   onChange: (next: Partial<SearchState>) => void;
   /** why the search or an exclude pattern does not compile; the last valid filter stays applied */
   error?: string;
+  /** the engine is still going through the lines */
+  searching?: boolean;
   /** 0-based position of the current match, -1 for none */
   matchIndex: number;
   matchCount: number;
@@ -26,9 +28,10 @@ interface Props {
 }
 
 /** Search box with regex and case toggles, match navigation, "only matching" and exclude patterns. */
-export function SearchControls({ state, onChange, error, matchIndex, matchCount, onPrevMatch, onNextMatch }: Props) {
+export function SearchControls(props: Props) {
+  const { state, onChange, error, searching, matchIndex, matchCount, onPrevMatch, onNextMatch } = props;
   const styles = useStyles2(getStyles);
-  const searching = state.text !== '';
+  const active = state.text !== '';
   return (
     <Stack direction="row" gap={0.5} alignItems="center" wrap="wrap">
       <div className={styles.search}>
@@ -39,8 +42,13 @@ export function SearchControls({ state, onChange, error, matchIndex, matchCount,
           invalid={Boolean(error)}
           aria-label="Search the lines"
           onChange={(e) => onChange({ text: e.currentTarget.value })}
+          title={error ? `Invalid search: ${error}` : undefined}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') {
+            if (e.key === 'Escape' && state.text !== '') {
+              e.preventDefault();
+              e.stopPropagation();
+              onChange({ text: '' });
+            } else if (e.key === 'Enter') {
               e.preventDefault();
               if (e.shiftKey) {
                 onPrevMatch();
@@ -72,31 +80,39 @@ export function SearchControls({ state, onChange, error, matchIndex, matchCount,
       >
         Aa
       </ToolbarButton>
-      {searching && (
-        <>
-          <span className={styles.counter} data-testid={PODLOGS_TEST_IDS.matchCounter} aria-live="polite">
-            {matchCount === 0
-              ? 'No matches'
-              : matchIndex < 0
-                ? `${matchCount.toLocaleString('en-US')} matching ${matchCount === 1 ? 'line' : 'lines'}`
-                : `${matchIndex + 1} / ${matchCount.toLocaleString('en-US')}`}
-          </span>
-          <IconButton
-            name="angle-up"
-            aria-label="Previous match"
-            disabled={matchCount === 0}
-            onClick={onPrevMatch}
-            data-testid={PODLOGS_TEST_IDS.prevMatch}
-          />
-          <IconButton
-            name="angle-down"
-            aria-label="Next match"
-            disabled={matchCount === 0}
-            onClick={onNextMatch}
-            data-testid={PODLOGS_TEST_IDS.nextMatch}
-          />
-        </>
-      )}
+      {/* always laid out, so the toolbar does not move when a search starts or ends */}
+      <span
+        className={styles.counter}
+        data-testid={PODLOGS_TEST_IDS.matchCounter}
+        aria-live="polite"
+        style={{ visibility: active ? 'visible' : 'hidden' }}
+      >
+        {!active
+          ? ''
+          : matchCount === 0
+            ? searching
+              ? 'Searching…'
+              : 'No matches'
+            : matchIndex < 0
+              ? `${matchCount.toLocaleString('en-US')} matching ${matchCount === 1 ? 'line' : 'lines'}${searching ? '…' : ''}`
+              : `${matchIndex + 1} / ${matchCount.toLocaleString('en-US')}`}
+      </span>
+      <IconButton
+        name="angle-up"
+        aria-label="Previous match"
+        tooltip="Previous (older) match, from the newest line in view (Shift+Enter)"
+        disabled={!active || matchCount === 0}
+        onClick={onPrevMatch}
+        data-testid={PODLOGS_TEST_IDS.prevMatch}
+      />
+      <IconButton
+        name="angle-down"
+        aria-label="Next match"
+        tooltip="Next (newer) match (Enter)"
+        disabled={!active || matchCount === 0}
+        onClick={onNextMatch}
+        data-testid={PODLOGS_TEST_IDS.nextMatch}
+      />
       <InlineSwitch
         label="Only matching"
         showLabel
@@ -115,8 +131,8 @@ export function SearchControls({ state, onChange, error, matchIndex, matchCount,
         />
       </div>
       {error && (
-        <span className={styles.error} role="alert" data-testid={PODLOGS_TEST_IDS.searchError}>
-          <Icon name="exclamation-triangle" /> {error}. The last valid filter stays applied.
+        <span className={styles.error} role="alert" data-testid={PODLOGS_TEST_IDS.searchError} title={error}>
+          <Icon name="exclamation-triangle" /> Invalid search: {error}. The last valid search stays applied.
         </span>
       )}
     </Stack>
@@ -133,6 +149,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     maxWidth: theme.spacing(40),
   }),
   counter: css({
+    display: 'inline-block',
+    minWidth: '14ch',
+    textAlign: 'right',
     color: theme.colors.text.secondary,
     fontSize: theme.typography.bodySmall.fontSize,
     whiteSpace: 'nowrap',
@@ -141,5 +160,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   error: css({
     color: theme.colors.error.text,
     fontSize: theme.typography.bodySmall.fontSize,
+    maxWidth: theme.spacing(60),
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
   }),
 });

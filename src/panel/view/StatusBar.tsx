@@ -9,6 +9,12 @@ interface Props {
   shown: number;
   total: number;
   dropped: number;
+  /** the engine is still filtering: counts may change */
+  busy: boolean;
+  /** share of lines examined, 0..1 */
+  progress: number;
+  /** lines of the frames not read yet */
+  reading: number;
   following: boolean;
   /** lines that arrived while following was paused */
   newLines: number;
@@ -18,7 +24,8 @@ interface Props {
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** Line counts, dropped lines, and the follow switch that doubles as the "N new lines" button. */
-export function StatusBar({ shown, total, dropped, following, newLines, onFollow }: Props) {
+export function StatusBar(props: Props) {
+  const { shown, total, dropped, busy, progress, reading, following, newLines, onFollow } = props;
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.bar}>
@@ -26,6 +33,10 @@ export function StatusBar({ shown, total, dropped, following, newLines, onFollow
         <span data-testid={PODLOGS_TEST_IDS.status}>
           {shown === total ? `${n(total)} lines` : `${n(shown)} of ${n(total)} lines`}
         </span>
+        {reading > 0 && <span data-testid={PODLOGS_TEST_IDS.filtering}>reading {n(reading)} more lines…</span>}
+        {reading === 0 && busy && progress < 1 && (
+          <span data-testid={PODLOGS_TEST_IDS.filtering}>filtering… {Math.floor(progress * 100)}%</span>
+        )}
         {dropped > 0 && (
           <span className={styles.dropped} data-testid={PODLOGS_TEST_IDS.dropped}>
             {n(dropped)} older lines dropped

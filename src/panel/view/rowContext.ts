@@ -1,4 +1,6 @@
 import type { LogStore } from '../model/logStore';
+import type { Range } from '../model/search';
+import type { Structured } from '../model/structured';
 
 /** What every visible row needs, built once per render of the list rather than per row. */
 export interface RowContext {
@@ -7,8 +9,14 @@ export interface RowContext {
   formatTime: (ms: number) => string;
   showTime: boolean;
   showSource: boolean;
-  /** global RegExp for marking matches */
-  highlight?: RegExp;
+  /** the source column's width in characters: the longest label shown, capped */
+  sourceChars: number;
+  /** search matches in the first maxChars of a row's text; undefined while they are being found */
+  highlight: (row: number, maxChars: number) => Range[] | undefined;
+  /** search matches in any text (prettified fields); only plain-text searches mark them */
+  markText: (text: string) => Range[];
+  /** a long line prettified by the engine: undefined while it works, null if it is not structured */
+  prettified: (seq: number, text: string) => Structured | null | undefined;
   /** JSON/logfmt lines start prettified */
   prettifyDefault: boolean;
   /** colour per level index */
@@ -17,5 +25,9 @@ export interface RowContext {
   sourceColor: (source: number) => string;
   onToggleStructured: (seq: number) => void;
   onExpand: (seq: number) => void;
-  onCopy: (row: number) => void;
+  /** copies the row; resolves to whether the clipboard took it */
+  onCopy: (row: number) => Promise<boolean>;
 }
+
+/** Characters of a long line shown at first, and added by each "show more". */
+export const LINE_CHUNK_CHARS = 10_000;

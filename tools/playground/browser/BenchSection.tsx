@@ -2,7 +2,15 @@ import React, { useEffect, useRef, useState } from 'react';
 import { getDefaultTimeRange, LoadingState, type PanelData, type PanelPlugin } from '@grafana/data';
 
 import { PODLOGS_TEST_IDS } from '../../../src/panel/testIds';
-import { benchFrame } from './benchLines';
+import {
+  benchFrame,
+  benchLine,
+  colouredLine,
+  linesFrame,
+  longColouredLine,
+  podsFrames,
+  sgrBombLine,
+} from './benchLines';
 import { HostedPanel } from './HostedPanel';
 import { PLAYGROUND_TEST_IDS } from './testIds';
 
@@ -15,8 +23,63 @@ export interface BenchApi {
    * on "Only matching" to the frame after the filtered line count shows
    */
   filter(text: string): Promise<{ searchMs: number; filterMs: number; status: string }>;
-  /** animation frames per second while `perSecond` lines arrive for `seconds`, and the lines then held */
-  follow(perSecond: number, seconds: number): Promise<{ fps: number; sent: number; status: string }>;
+  /**
+   * animation frames per second while `perSecond` lines arrive for `seconds` on top of `held` lines of the same
+   * stream, and the lines then held (at most the panel's default 100,000)
+   */
+  follow(perSecond: number, seconds: number, held?: number): Promise<{ fps: number; sent: number; status: string }>;
+  /**
+   * Hands the panel hostile lines (`sgr`: one line of a single SGR sequence of `n` bytes; `coloured`: n lines
+   * full of colours; `plain`: n ordinary lines) and waits until it shows lines or a message. Long tasks (the
+   * Long Tasks API) are recorded from the hand-over until the page has been idle for a moment.
+   */
+  hostile(kind: 'sgr' | 'long' | 'coloured' | 'plain' | 'pods', n: number): Promise<Responsiveness>;
+  /** Types `text` into the search (as a regular expression when asked) and waits for its answer, recording long tasks. */
+  search(text: string, regex: boolean): Promise<Responsiveness & { counter: string; error: string }>;
+  /** Scrolls the list from top to bottom in steps, recording long tasks. */
+  scrollThrough(steps: number): Promise<Responsiveness>;
+  /** Clicks "show more" on the first cut line `times` times, recording long tasks. */
+  expand(times: number): Promise<Responsiveness & { body: number }>;
+  /** Hides a level by its chip (while following, a filter on top of the search). */
+  hideLevel(level: string): Promise<void>;
+  /** Text colours as rendered (pod labels, level bars, JSON) and the background behind them. */
+  colours(): Array<{ kind: string; name: string; color: string; background: string }>;
+  /** The worker's script URL if the panel started one, from the resource timing entries. */
+  workerScripts(): string[];
+}
+
+export interface Responsiveness {
+  /** ms from the action to lines (or a message) on screen */
+  ms: number;
+  /** the longest main-thread task seen, ms (0 when none reached 50 ms) */
+  longestTask: number;
+  /** tasks of 50 ms or more */
+  longTasks: number;
+  /** lines or the message the panel showed */
+  shown: string;
+}
+
+/** Long tasks (>= 50 ms, the Long Tasks API) while `action` runs and until the page has been idle for `idleMs`. */
+async function watchLongTasks(action: () => Promise<string>, idleMs = 400): Promise<Responsiveness> {
+  // The caller may have just built its lines in this task: let that task end first, or the observer (made in
+  // it) would report the bench's own work as the panel's.
+  await new Promise((done) => window.setTimeout(done, 0));
+  await nextFrame();
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      durations.push(entry.duration);
+    }
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const t0 = performance.now();
+  const shown = await action();
+  const ms = performance.now() - t0;
+  // let the worker's answers and the renders they cause happen, then stop recording
+  await new Promise((done) => window.setTimeout(done, idleMs));
+  await nextFrame();
+  observer.disconnect();
+  return { ms, longestTask: durations.length ? Math.max(...durations) : 0, longTasks: durations.length, shown };
 }
 
 declare global {
@@ -24,6 +87,9 @@ declare global {
     kubeglanceBench?: BenchApi;
   }
 }
+
+/** The panel's default line limit (options.ts maxLines). */
+const keep = 100_000;
 
 const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(done));
 
@@ -53,7 +119,7 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
     const rowsShown = () =>
       (root.current?.querySelectorAll(`[data-testid="${PODLOGS_TEST_IDS.body}"]`).length ?? 0) > 0;
 
-    const api: BenchApi = {
+    const api = {
       render: async (lines) => {
         benchRequest += 1;
         const frame = benchFrame(0, lines, Date.now() - lines);
@@ -86,15 +152,20 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         await nextFrame();
         return { searchMs, filterMs: performance.now() - t1, status: status() };
       },
-      follow: async (perSecond, seconds) => {
+      follow: async (perSecond, seconds, held = 0) => {
         benchRequest += 1;
         const requestId = `bench-${benchRequest}`;
         const tickMs = 50;
         const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000));
         let sent = 0;
-        const start = Date.now();
+        const start = Date.now() - held;
+        if (held > 0) {
+          // the stream starts with `held` lines, which the panel keeps while the new ones arrive
+          setData(streamData([benchFrame(0, held, start)], LoadingState.Streaming, requestId));
+          await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === String(held));
+        }
         const timer = window.setInterval(() => {
-          const frame = benchFrame(sent, perTick, start);
+          const frame = benchFrame(held + sent, perTick, start);
           sent += perTick;
           setData(streamData([frame], LoadingState.Streaming, requestId));
         }, tickMs);
@@ -112,11 +183,143 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         counting = false;
         window.clearInterval(timer);
         const elapsed = (performance.now() - t0) / 1000;
-        // the last batch may still be rendering: wait until the panel counts every line sent
-        await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === String(sent));
+        // the last batch may still be rendering: wait until the panel counts every line it keeps
+        const kept = String(Math.min(held + sent, keep));
+        await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === kept);
         return { fps: frames / elapsed, sent, status: status() };
       },
+    } as BenchApi;
+    const q = (id: string) => root.current?.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    const qa = (id: string) => Array.from(root.current?.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`) ?? []);
+    /** what the panel shows: its status line with lines, or its message */
+    const shownText = () => {
+      const bodies = qa(PODLOGS_TEST_IDS.body).length;
+      if (bodies > 0) {
+        return `${bodies} rows drawn; ${status()}`;
+      }
+      return (q(PODLOGS_TEST_IDS.noMatch) ?? q(PODLOGS_TEST_IDS.empty))?.textContent ?? '';
     };
+    api.hostile = async (kind, n) => {
+      // start from an empty panel, so the lines measured are the new ones (and a second run is a real re-run)
+      benchRequest += 1;
+      setData(streamData([], LoadingState.Done, `bench-${benchRequest}`));
+      await until(() => Boolean(q(PODLOGS_TEST_IDS.empty)));
+      await nextFrame();
+      benchRequest += 1;
+      const start = Date.now() - n;
+      const frames =
+        kind === 'pods'
+          ? podsFrames(12, Math.ceil(n / 12), start)
+          : [
+              linesFrame(
+                kind === 'sgr'
+                  ? [sgrBombLine(n)]
+                  : kind === 'long'
+                    ? [longColouredLine(n)]
+                    : Array.from({ length: n }, (_, i) => (kind === 'coloured' ? colouredLine(i) : benchLine(i))),
+                start
+              ),
+            ];
+      const total = frames.reduce((sum, f) => sum + f.length, 0);
+      const expected = `${total.toLocaleString('en-US')} lines`;
+      return watchLongTasks(async () => {
+        setData(streamData(frames, LoadingState.Done, `bench-${benchRequest}`));
+        await until(() => status().endsWith(expected) && shownText() !== '');
+        await nextFrame();
+        return shownText();
+      });
+    };
+    api.search = async (text, regex) => {
+      const input = root.current?.querySelector<HTMLInputElement>('input[aria-label="Search the lines"]');
+      const regexToggle = q(PODLOGS_TEST_IDS.regexToggle);
+      if (!input || !regexToggle) {
+        throw new Error('bench: the panel has no search box');
+      }
+      if ((regexToggle.getAttribute('aria-pressed') === 'true') !== regex) {
+        regexToggle.click();
+      }
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const counter = () => q(PODLOGS_TEST_IDS.matchCounter)?.textContent ?? '';
+      const error = () => q(PODLOGS_TEST_IDS.searchError)?.textContent ?? '';
+      const settled = () => text === '' || error() !== '' || (/\d|No matches/.test(counter()) && !/…$/.test(counter()));
+      const r = await watchLongTasks(async () => {
+        setValue.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await nextFrame();
+        await until(settled);
+        return shownText();
+      });
+      return { ...r, counter: counter(), error: error() };
+    };
+    api.scrollThrough = (steps) =>
+      watchLongTasks(async () => {
+        const list = q(PODLOGS_TEST_IDS.list);
+        if (!list) {
+          throw new Error('bench: no list');
+        }
+        for (let k = 0; k <= steps; k++) {
+          list.scrollTop = ((list.scrollHeight - list.clientHeight) * k) / steps;
+          await nextFrame();
+        }
+        return shownText();
+      });
+    api.expand = async (times) => {
+      const r = await watchLongTasks(async () => {
+        for (let k = 0; k < times; k++) {
+          const more = q(PODLOGS_TEST_IDS.expandLine);
+          if (!more) {
+            break;
+          }
+          more.click();
+          await nextFrame();
+        }
+        return shownText();
+      });
+      return { ...r, body: q(PODLOGS_TEST_IDS.body)?.textContent?.length ?? 0 };
+    };
+    api.hideLevel = async (level) => {
+      const chip = qa(PODLOGS_TEST_IDS.levelChip).find((c) => c.getAttribute('data-value') === level);
+      if (!chip) {
+        throw new Error(`bench: no ${level} chip`);
+      }
+      const before = status();
+      chip.click();
+      await until(() => status() !== before);
+    };
+    api.colours = () => {
+      const out: Array<{ kind: string; name: string; color: string; background: string }> = [];
+      const backgroundOf = (el: Element | null): string => {
+        for (let e = el; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
+            return bg;
+          }
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      };
+      for (const el of qa(PODLOGS_TEST_IDS.source)) {
+        out.push({
+          kind: 'pod',
+          name: el.textContent ?? '',
+          color: getComputedStyle(el).color,
+          background: backgroundOf(el),
+        });
+      }
+      for (const row of qa(PODLOGS_TEST_IDS.row)) {
+        out.push({
+          kind: 'level',
+          name: row.getAttribute('data-level') ?? '',
+          color: getComputedStyle(row).borderLeftColor,
+          background: backgroundOf(row),
+        });
+      }
+      return out;
+    };
+    api.workerScripts = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((name) => /podlogs-worker/.test(name));
     window.kubeglanceBench = api;
     return () => {
       delete window.kubeglanceBench;

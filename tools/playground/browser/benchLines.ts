@@ -23,3 +23,59 @@ export function benchFrame(from: number, count: number, startMs: number): DataFr
   });
   return logsFrame('bench', lines, { namespace: 'bench', pod: 'synthetic-0', container: 'app' });
 }
+
+const COLOURS = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94];
+
+/** The i-th coloured line: a bold level, a coloured path, 256-colour and RGB latency, as colourful CLIs write. */
+export function colouredLine(i: number): string {
+  const c = COLOURS[i % COLOURS.length];
+  return (
+    `\x1b[1;${c}m${LEVELS[i % LEVELS.length].toUpperCase()}\x1b[0m \x1b[${COLOURS[(i + 3) % COLOURS.length]}m` +
+    `${PATHS[i % PATHS.length]}\x1b[0m took \x1b[38;5;${(i * 7) % 256}m${(i * 37) % 900}ms\x1b[0m ` +
+    `\x1b[48;2;${i % 256};40;40muser=${USERS[i % USERS.length]}\x1b[0m seq=${i}`
+  );
+}
+
+/** One line of a single SGR sequence with as many parameters as fit in `bytes` (`ESC[1;1;1;…m`), then text. */
+export function sgrBombLine(bytes: number): string {
+  return `\x1b[${'1;'.repeat(Math.floor(bytes / 2))}1mafter the sequence`;
+}
+
+/** Lines of one kind as one logs frame, one millisecond apart, ending about now. */
+export function linesFrame(lines: readonly string[], startMs: number): DataFrame {
+  return logsFrame(
+    'bench',
+    lines.map((body, i) => ({ timeMs: startMs + i, body, id: `bench/${i}` })),
+    { namespace: 'bench', pod: 'synthetic-0', container: 'app' }
+  );
+}
+
+const POD_LEVELS = ['critical', 'error', 'warning', 'info', 'debug', 'trace', 'unknown'];
+
+/** `perPod` lines from each of `pods` pods (two containers each), every level among them, as one frame per pod. */
+export function podsFrames(pods: number, perPod: number, startMs: number): DataFrame[] {
+  return Array.from({ length: pods }, (_, p) =>
+    logsFrame(
+      `pod-${p}`,
+      Array.from({ length: perPod }, (_, i) => ({
+        timeMs: startMs + i * pods + p,
+        body: `level=${POD_LEVELS[(i + p) % POD_LEVELS.length]} msg="request ${i}" pod=${p}`,
+        id: `pods/${p}/${i}`,
+      })),
+      {
+        namespace: 'shop',
+        pod: `checkout-7d9f8b6c5d-${String.fromCharCode(97 + (p % 26))}${p}x9q`,
+        container: p % 2 ? 'envoy-proxy' : 'app',
+      }
+    )
+  );
+}
+
+/** One line of `n` visible characters with a colour change every 40 of them. */
+export function longColouredLine(n: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 40) {
+    parts.push(`\x1b[${31 + ((i / 40) % 7)}m${'x'.repeat(Math.min(40, n - i))}`);
+  }
+  return `${parts.join('')}\x1b[0m`;
+}

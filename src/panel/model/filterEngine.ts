@@ -1,0 +1,378 @@
+import { LEVEL_COUNT } from './levels';
+import type { Compilers, Matcher, Range } from './search';
+
+/**
+ * Search, exclude, level and source filters with level counts, over rows that keep arriving. Pure and
+ * resumable: the panel runs it in a Web Worker (tools: `logs.worker.ts`), or on the main thread in slices of a
+ * few milliseconds where no worker can start. Rows are named by absolute index (the store's dropped count plus
+ * the index held), so results stay meaningful while the store appends and drops.
+ */
+
+/** What the reader asked for. Patterns arrive already checked by the main thread (the last valid ones). */
+export interface FilterSpec {
+  search: string;
+  exclude: string[];
+  regex: boolean;
+  caseSensitive: boolean;
+  /** drop lines that do not match the search */
+  onlyMatching: boolean;
+  /** by level index; true hides the level */
+  hiddenLevels: boolean[];
+  /** by source index; true hides the source */
+  hiddenSources: boolean[];
+}
+
+export const NO_FILTER: FilterSpec = {
+  search: '',
+  exclude: [],
+  regex: false,
+  caseSensitive: false,
+  onlyMatching: false,
+  hiddenLevels: [],
+  hiddenSources: [],
+};
+
+/** New rows from the store: every held row from `from` on is replaced by these. */
+export interface RowsDelta {
+  /** the store's generation: a new one means everything held before is gone */
+  generation: number;
+  /** absolute index of texts[0] */
+  from: number;
+  /** the line text without terminal escapes */
+  texts: string[];
+  levels: number[];
+  sources: number[];
+  /** absolute index of the oldest row the store still holds */
+  dropped: number;
+}
+
+export interface FilterResult {
+  generation: number;
+  /** the filter these rows answer (FilterEngine.setFilter's id) */
+  filterId: number;
+  /** the last delta applied (its sequence number as the caller counted them) */
+  deltaSeq: number;
+  /** absolute indices of the rows shown, oldest first */
+  rows: Int32Array;
+  /** absolute indices of the shown rows that match the search, oldest first */
+  matches: Int32Array;
+  /** rows per level that pass every filter but the level filter, so hidden levels keep a count */
+  levelCounts: Int32Array;
+  /** rows examined so far and rows held: a scan in progress has scanned < held */
+  scanned: number;
+  held: number;
+  /** why the newest search or exclude pattern does not compile; the last valid one stays applied */
+  error?: string;
+}
+
+/** Bits of a tested row; 0 means not tested under the current search and exclude. */
+const TESTED = 1;
+const EXCLUDED = 2;
+const HIT = 4;
+/** Rows passing source, exclude and "only matching": counted in levelCounts. */
+const COUNTED = 8;
+
+/** How often a scan looks at the clock: every this many rows, or sooner after this many characters. */
+const CLOCK_ROWS = 256;
+const CLOCK_CHARS = 256 * 1024;
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** A growable column of small integers: appends and front drops without per-element work in JavaScript. */
+class IntColumn {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  append(values: ArrayLike<number>, from: number): void {
+    const n = values.length - from;
+    if (n <= 0) {
+      return;
+    }
+    this.reserve(this.length + n);
+    if (from === 0 && (values instanceof Int32Array || Array.isArray(values))) {
+      this.data.set(values, this.length);
+    } else {
+      for (let k = 0; k < n; k++) {
+        this.data[this.length + k] = values[from + k];
+      }
+    }
+    this.length += n;
+  }
+
+  /** Appends n zeros. */
+  appendZeros(n: number): void {
+    this.reserve(this.length + n);
+    this.data.fill(0, this.length, this.length + n);
+    this.length += n;
+  }
+
+  append1(value: number): void {
+    if (this.length === this.data.length) {
+      this.reserve(this.length + 1);
+    }
+    this.data[this.length++] = value;
+  }
+
+  truncate(n: number): void {
+    this.length = Math.min(this.length, n);
+  }
+
+  dropFront(n: number): void {
+    this.data.copyWithin(0, n, this.length);
+    this.length -= n;
+  }
+
+  clearValues(): void {
+    this.data.fill(0, 0, this.length);
+  }
+
+  private reserve(n: number): void {
+    if (n > this.data.length) {
+      const next = new Int32Array(Math.max(n, this.data.length * 2));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+  }
+}
+
+export class FilterEngine {
+  private generation = -1;
+  /** absolute index of texts[0] */
+  private base = 0;
+  private texts: string[] = [];
+  private levels = new IntColumn();
+  private sources = new IntColumn();
+  private flags = new IntColumn();
+  /** absolute index of the next row to examine */
+  private next = 0;
+  private rows = new IntColumn();
+  private matches = new IntColumn();
+  private levelCounts = new Int32Array(LEVEL_COUNT);
+
+  private spec: FilterSpec = NO_FILTER;
+  private filterId = 0;
+  private deltaSeq = 0;
+  private search?: Matcher;
+  private exclude?: Matcher;
+  private error?: string;
+
+  constructor(private readonly compile: Compilers) {}
+
+  /** Rows held, by absolute index: [base, base + texts.length). */
+  get held(): number {
+    return this.texts.length;
+  }
+
+  /** the filter the engine applies now */
+  get currentFilter(): number {
+    return this.filterId;
+  }
+
+  /** True while some held row is not examined under the current filter. */
+  get pending(): boolean {
+    return this.next < this.base + this.texts.length;
+  }
+
+  setFilter(spec: FilterSpec, id: number): void {
+    const old = this.spec;
+    this.spec = spec;
+    this.filterId = id;
+    const patternsChanged =
+      old.search !== spec.search ||
+      old.regex !== spec.regex ||
+      old.caseSensitive !== spec.caseSensitive ||
+      !sameList(old.exclude, spec.exclude);
+    if (patternsChanged) {
+      const opts = { regex: spec.regex, caseSensitive: spec.caseSensitive };
+      const search = this.compile.compileSearch(spec.search, opts);
+      const exclude = this.compile.compileExclude(spec.exclude, opts);
+      // a pattern that does not compile (half typed) leaves the last valid one applied, and says why
+      if (search.ok) {
+        this.search = search.matcher;
+      }
+      if (exclude.ok) {
+        this.exclude = exclude.matcher;
+      }
+      this.error = !search.ok ? search.error : !exclude.ok ? `exclude pattern ${exclude.error}` : undefined;
+      this.flags.clearValues();
+    }
+    this.restartScan();
+  }
+
+  apply(delta: RowsDelta, seq: number): void {
+    this.deltaSeq = seq;
+    if (delta.generation !== this.generation) {
+      this.generation = delta.generation;
+      this.base = delta.from;
+      this.texts = [];
+      this.levels = new IntColumn();
+      this.sources = new IntColumn();
+      this.flags = new IntColumn();
+      this.restartScan();
+    }
+    const end = this.base + this.texts.length;
+    const from = Math.max(this.base, Math.min(delta.from, end));
+    if (from < end) {
+      this.truncate(from);
+    }
+    // rows the delta has beyond what is held (from > end only if a delta was lost: treat the gap as gone)
+    const skip = Math.max(0, from - delta.from);
+    const added = delta.texts.length - skip;
+    if (added > 0) {
+      const fresh = skip === 0 ? delta.texts : delta.texts.slice(skip);
+      if (this.texts.length === 0) {
+        this.texts = skip === 0 ? fresh.slice() : fresh;
+      } else if (added < 1024) {
+        for (let k = 0; k < added; k++) {
+          this.texts.push(fresh[k]);
+        }
+      } else {
+        this.texts = this.texts.concat(fresh);
+      }
+      this.levels.append(delta.levels, skip);
+      this.sources.append(delta.sources, skip);
+      this.flags.appendZeros(added);
+    }
+    this.dropBefore(delta.dropped);
+  }
+
+  /** Examines rows until done or `budgetMs` has passed; true when every held row is examined. */
+  step(budgetMs: number, now: () => number = () => performance.now()): boolean {
+    const start = now();
+    const end = this.base + this.texts.length;
+    const { search, exclude } = this;
+    const { onlyMatching, hiddenLevels, hiddenSources } = this.spec;
+    const levels = this.levels.data;
+    const sources = this.sources.data;
+    const allFlags = this.flags.data;
+    let sinceClock = 0;
+    let chars = 0;
+    while (this.next < end) {
+      const abs = this.next++;
+      const i = abs - this.base;
+      let flags = allFlags[i];
+      if (!(flags & TESTED)) {
+        const text = this.texts[i];
+        chars += text.length;
+        flags = TESTED;
+        if (exclude !== undefined && exclude.test(text)) {
+          flags |= EXCLUDED;
+        } else if (search !== undefined && search.test(text)) {
+          flags |= HIT;
+        }
+      }
+      flags &= ~COUNTED;
+      const passes = !hiddenSources[sources[i]] && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & HIT);
+      if (passes) {
+        flags |= COUNTED;
+        const level = levels[i];
+        this.levelCounts[level]++;
+        if (!hiddenLevels[level]) {
+          this.rows.append1(abs);
+          if (flags & HIT) {
+            this.matches.append1(abs);
+          }
+        }
+      }
+      allFlags[i] = flags;
+      if (++sinceClock >= CLOCK_ROWS || chars >= CLOCK_CHARS) {
+        sinceClock = 0;
+        chars = 0;
+        if (now() - start >= budgetMs) {
+          break;
+        }
+      }
+    }
+    return this.next >= end;
+  }
+
+  snapshot(): FilterResult {
+    return {
+      generation: this.generation,
+      filterId: this.filterId,
+      deltaSeq: this.deltaSeq,
+      rows: this.rows.data.slice(0, this.rows.length),
+      matches: this.matches.data.slice(0, this.matches.length),
+      levelCounts: this.levelCounts.slice(),
+      scanned: this.next - this.base,
+      held: this.texts.length,
+      error: this.error,
+    };
+  }
+
+  /** Where the search matches in held rows (absolute indices), in the first `maxChars` of each. */
+  ranges(rows: readonly number[], maxChars: number, maxRanges: number): Range[][] {
+    return rows.map((abs) => {
+      const text = this.texts[abs - this.base];
+      if (text === undefined || !this.search) {
+        return [];
+      }
+      return this.search.ranges(text.length > maxChars ? text.slice(0, maxChars) : text, maxRanges);
+    });
+  }
+
+  private restartScan(): void {
+    this.next = this.base;
+    this.rows = new IntColumn();
+    this.matches = new IntColumn();
+    this.levelCounts = new Int32Array(LEVEL_COUNT);
+  }
+
+  /** Forgets held rows from absolute index `from` on, and what the scan found in them. */
+  private truncate(from: number): void {
+    const i = from - this.base;
+    for (let k = i; k < this.texts.length && this.base + k < this.next; k++) {
+      if (this.flags.data[k] & COUNTED) {
+        this.levelCounts[this.levels.data[k]]--;
+      }
+    }
+    this.texts.length = i;
+    this.levels.truncate(i);
+    this.sources.truncate(i);
+    this.flags.truncate(i);
+    this.next = Math.min(this.next, from);
+    this.rows.truncate(lowerBound(this.rows.data, from, this.rows.length));
+    this.matches.truncate(lowerBound(this.matches.data, from, this.matches.length));
+  }
+
+  /** Forgets rows before absolute index `dropped`, as the store did. */
+  private dropBefore(dropped: number): void {
+    const n = Math.min(dropped - this.base, this.texts.length);
+    if (n <= 0) {
+      return;
+    }
+    for (let k = 0; k < n && this.base + k < this.next; k++) {
+      if (this.flags.data[k] & COUNTED) {
+        this.levelCounts[this.levels.data[k]]--;
+      }
+    }
+    this.texts.splice(0, n);
+    this.levels.dropFront(n);
+    this.sources.dropFront(n);
+    this.flags.dropFront(n);
+    this.base += n;
+    this.next = Math.max(this.next, this.base);
+    this.rows.dropFront(lowerBound(this.rows.data, this.base, this.rows.length));
+    this.matches.dropFront(lowerBound(this.matches.data, this.base, this.matches.length));
+  }
+}
+
+/** The first position in a sorted list whose value is >= value. */
+export function lowerBound(list: ArrayLike<number>, value: number, hi = list.length): number {
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}

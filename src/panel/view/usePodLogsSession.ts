@@ -1,0 +1,209 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { PanelData } from '@grafana/data';
+
+import { countNewer } from '../model/filter';
+import type { FilterSpec } from '../model/filterEngine';
+import { LEVEL_COUNT } from '../model/levels';
+import type { PodLogsOptions } from '../options';
+import type { LogListHandle } from './LogList';
+import { LINE_CHUNK_CHARS } from './rowContext';
+import type { SearchState } from './SearchControls';
+import type { TimestampMode } from './timeFormat';
+import { useLogEngine } from './useLogEngine';
+import { useLogStore } from './useLogStore';
+
+function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
+  const next = new Set(set);
+  if (!next.delete(value)) {
+    next.add(value);
+  }
+  return next;
+}
+
+/** Session state that starts from a saved option and follows it when the option is edited. */
+function useOptionState<T>(option: T): [T, (value: T) => void] {
+  const [state, setState] = useState({ option, value: option });
+  const setValue = useCallback((value: T) => setState({ option, value }), [option]);
+  if (!Object.is(state.option, option)) {
+    // the option changed in the editor: adopt it (React's pattern for state derived from props)
+    setState({ option, value: option });
+    return [option, setValue];
+  }
+  return [state.value, setValue];
+}
+
+/**
+ * Everything the reader changes while reading (search, filters, follow, expanded lines, the current match),
+ * with the lines and the engine's answer. Options set the starting values; none of this is saved.
+ */
+export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defaultSearch: string) {
+  const snapshot = useLogStore(data, options.maxLines);
+  const { store } = snapshot;
+
+  const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
+  const [wrap, setWrap] = useOptionState(options.wrapLines);
+  const [prettify, setPrettify] = useOptionState(options.prettifyStructured);
+  const [following, setFollowing] = useOptionState(options.followByDefault);
+  const [pausedAfter, setPausedAfter] = useState(Infinity);
+  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
+  const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
+  const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
+  /** characters shown per long line (by seq), beyond the first chunk */
+  const [expanded, setExpanded] = useState<ReadonlyMap<number, number>>(new Map());
+  /** the seq of the line the match navigation is on */
+  const [currentSeq, setCurrentSeq] = useState(-1);
+  const [search, setSearch] = useState<SearchState>(() => ({
+    text: defaultSearch,
+    regex: options.defaultSearchRegex,
+    caseSensitive: false,
+    onlyMatching: false,
+    exclude: [],
+  }));
+  const listRef = useRef<LogListHandle>(null);
+
+  const spec = useMemo<FilterSpec>(
+    () => ({
+      search: search.text,
+      exclude: search.exclude,
+      regex: search.regex,
+      caseSensitive: search.caseSensitive,
+      onlyMatching: search.onlyMatching,
+      hiddenLevels,
+      hiddenSources,
+    }),
+    [search, hiddenLevels, hiddenSources]
+  );
+  const engine = useLogEngine(snapshot, spec);
+  const { rows, matches } = engine;
+
+  if (!following && pausedAfter === Infinity && store.length > 0) {
+    // not following from the start: lines after the first ones shown count as new
+    setPausedAfter(store.times[store.length - 1]);
+  }
+  const newLines = following ? 0 : countNewer(store, rows, pausedAfter);
+
+  const pause = useCallback(() => {
+    setFollowing(false);
+    // lines newer than the newest one held now count as new
+    setPausedAfter(store.length > 0 ? store.times[store.length - 1] : -Infinity);
+  }, [store, setFollowing, setPausedAfter]);
+
+  const follow = useCallback(
+    (on: boolean) => {
+      if (on) {
+        setFollowing(true);
+        listRef.current?.scrollToEnd();
+      } else {
+        pause();
+      }
+    },
+    [pause, setFollowing]
+  );
+
+  const onUserScroll = useCallback(
+    (atEnd: boolean) => {
+      if (atEnd && !following) {
+        setFollowing(true);
+      } else if (!atEnd && following) {
+        pause();
+      }
+    },
+    [following, pause, setFollowing]
+  );
+
+  // the current match as a position in rows (it follows its line when rows come and go)
+  let current = -1;
+  if (currentSeq >= 0) {
+    for (let k = 0; k < matches.length; k++) {
+      if (store.seqs[rows[matches[k]]] === currentSeq) {
+        current = k;
+        break;
+      }
+    }
+  }
+
+  /**
+   * Next (newer) or previous (older) match, counted from the current match or else from the newest line in
+   * view. A match already in view is only marked, so following goes on; one out of view is scrolled to, which
+   * pauses following (the reader moved away from the newest line).
+   */
+  const goToMatch = (step: 1 | -1) => {
+    if (matches.length === 0) {
+      return;
+    }
+    let next: number;
+    if (current >= 0) {
+      next = (current + step + matches.length) % matches.length;
+    } else {
+      const anchor = listRef.current?.visibleRange().last ?? rows.length - 1;
+      // the first match after the anchor, or the last one at or before it
+      let k = 0;
+      while (k < matches.length && matches[k] <= anchor) {
+        k++;
+      }
+      next = step === 1 ? k % matches.length : (k - 1 + matches.length) % matches.length;
+    }
+    const position = matches[next];
+    setCurrentSeq(store.seqs[rows[position]]);
+    const view = listRef.current?.visibleRange();
+    const inView = view !== undefined && position >= view.first && position <= view.last;
+    if (!inView) {
+      if (following) {
+        pause();
+      }
+      listRef.current?.scrollToIndex(position);
+    }
+  };
+
+  const updateSearch = useCallback((next: Partial<SearchState>) => {
+    setSearch((s) => ({ ...s, ...next }));
+    setCurrentSeq(-1);
+  }, []);
+
+  const clearFilters = useCallback(() => {
+    setSearch((s) => ({ ...s, text: '', exclude: [], onlyMatching: false }));
+    setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
+    setHiddenSources([]);
+  }, []);
+
+  return {
+    snapshot,
+    store,
+    engine,
+    rows,
+    matches,
+    current,
+    newLines,
+    search,
+    updateSearch,
+    clearFilters,
+    timestamps,
+    setTimestamps,
+    wrap,
+    setWrap,
+    prettify,
+    setPrettify,
+    following,
+    follow,
+    onUserScroll,
+    hiddenLevels,
+    toggleLevel: (level: number) => setHiddenLevels((h) => h.map((v, i) => (i === level ? !v : v))),
+    hiddenSources,
+    toggleSource: (source: number) =>
+      setHiddenSources((h) => {
+        const next = h.slice();
+        next[source] = !next[source];
+        return next;
+      }),
+    toggled,
+    toggleStructured: (seq: number) => setToggled((s) => toggleInSet(s, seq)),
+    expanded,
+    /** shows the next chunk of a long line */
+    expandLine: (seq: number) =>
+      setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
+    goToMatch,
+    listRef,
+  };
+}
+
+export type PodLogsSession = ReturnType<typeof usePodLogsSession>;
