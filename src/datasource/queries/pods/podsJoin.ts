@@ -101,18 +101,25 @@ export function joinPods(
       pods: 1,
       cpu: u?.cpu,
       memory: u?.memory,
-      ...pod.resources,
+      cpuRequest: pod.resources.cpuRequest,
+      memoryRequest: pod.resources.memoryRequest,
+      cpuLimit: pod.resources.cpuLimit,
+      memoryLimit: pod.resources.memoryLimit,
       creationMs: pod.creationMs,
       timestampMs: u?.timestampMs,
     });
     if (!containers) {
       continue;
     }
-    const base = { namespace: pod.namespace, pod: pod.name, node: pod.node, workload, pods: 1 };
     for (const c of pod.containers) {
       const cu = usageByName(u, c.name);
+      // one literal, same keys in the same order for every row: 30,000 pods make ~100,000 of these
       out.containerRows.push({
-        ...base,
+        namespace: pod.namespace,
+        pod: pod.name,
+        node: pod.node,
+        workload,
+        pods: 1,
         key: `${key}/${c.name}`,
         container: c.name,
         status: c.state,
@@ -132,7 +139,11 @@ export function joinPods(
     for (const cu of u?.containers ?? []) {
       if (!pod.containers.some((c) => c.name === cu.name)) {
         out.containerRows.push({
-          ...base,
+          namespace: pod.namespace,
+          pod: pod.name,
+          node: pod.node,
+          workload,
+          pods: 1,
           key: `${key}/${cu.name}`,
           container: cu.name,
           cpu: cu.cpu,
