@@ -1,4 +1,7 @@
-/** `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run. */
+/**
+ * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+ * `npm run bench -- summary pods` runs only the named ones, so one figure can be reproduced on its own.
+ */
 import './dom';
 
 import { benchLogs } from './logs.bench';
@@ -10,19 +13,31 @@ import { benchPromtext } from './promtext.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
 
-async function main() {
+const BENCHES: Record<string, () => Promise<void>> = {
+  nodes: benchNodes,
+  pods: benchPods,
+  promtext: benchPromtext,
+  summary: benchSummary,
+  logs: benchLogs,
+  panel: benchPanel,
+  panelSearch: benchPanelSearch,
+  sampler: benchSampler,
+};
+
+async function main(names: string[]) {
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length) {
+    throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+  }
   console.log(`Kubeglance benchmarks, node ${process.version}, ${new Date().toISOString()}`);
-  await benchNodes();
-  await benchPods();
-  await benchPromtext();
-  await benchSummary();
-  await benchLogs();
-  await benchPanel();
-  await benchPanelSearch();
-  await benchSampler();
+  for (const [name, run] of Object.entries(BENCHES)) {
+    if (!names.length || names.includes(name)) {
+      await run();
+    }
+  }
 }
 
-main().catch((err) => {
-  console.error(err);
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
