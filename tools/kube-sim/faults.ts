@@ -3,6 +3,7 @@
  * matching request" or a seeded PRNG, never Math.random, so tests can rely on exact counts.
  */
 import { mulberry32 } from './clusterRandom';
+import { type DenyRule, denyCovers } from './denyRules';
 
 export type MetricsServerMode = 'present' | 'absent' | 'unavailable';
 
@@ -83,12 +84,7 @@ function matches(prefix: string | undefined, path: string): boolean {
   return !prefix || path.startsWith(prefix);
 }
 
-export interface DenyRule {
-  /** "pods", "pods/log", "nodes/proxy", "deployments" (apps), "nodes.metrics.k8s.io", "pods.metrics.k8s.io" */
-  resource: string;
-  verb?: 'get' | 'list';
-  namespace?: string;
-}
+export type { DenyRule } from './denyRules';
 
 export class Faults {
   /** every request served, in order (also those rejected by auth or faults) */
@@ -238,19 +234,7 @@ export class Faults {
     verb: 'get' | 'list',
     namespace: string | undefined
   ): boolean {
-    const full = subresource ? `${resource}/${subresource}` : resource;
-    return this.denies.some((d) => {
-      if (d.verb && d.verb !== verb) {
-        return false;
-      }
-      if (d.namespace && d.namespace !== namespace) {
-        return false;
-      }
-      const dot = d.resource.indexOf('.');
-      const name = dot >= 0 ? d.resource.slice(0, dot) : d.resource;
-      const g = dot >= 0 ? d.resource.slice(dot + 1) : defaultGroup(name);
-      return name === full && g === group;
-    });
+    return this.denies.some((d) => denyCovers(d, { group, resource, subresource, verb, namespace }));
   }
 
   /** decide hang/429/503/error for a request; counts the request against the matching rules it reaches */
@@ -337,24 +321,4 @@ function fireEveryNth<T extends { pathPrefix?: string; every?: number; times?: n
     }
   }
   return undefined;
-}
-
-const APPS = new Set(['deployments', 'statefulsets', 'daemonsets', 'replicasets']);
-
-/** the API group a bare resource name lives in */
-export function defaultGroup(resource: string): string {
-  const base = resource.split('/')[0];
-  if (APPS.has(base)) {
-    return 'apps';
-  }
-  if (base === 'jobs' || base === 'cronjobs') {
-    return 'batch';
-  }
-  if (base === 'leases') {
-    return 'coordination.k8s.io';
-  }
-  if (base === 'endpointslices') {
-    return 'discovery.k8s.io';
-  }
-  return '';
 }

@@ -1,7 +1,8 @@
 /** @jest-environment node */
 import { Identity, KubeSim, startKubeSim } from './index';
 import { simGet, simPost } from './client';
-import { denyCovers, describeSubject } from './rbac';
+import { denyCovers } from './denyRules';
+import { describeSubject } from './rbac';
 
 const sims: Partial<Record<Identity, KubeSim>> = {};
 beforeAll(async () => {

@@ -21,7 +21,8 @@
  * (`RBAC: allowed by ClusterRoleBinding "b" of ClusterRole "r" to User "u"`) and of
  * pkg/registry/rbac/validation/rule.go describeSubject.
  */
-import { type DenyRule, type Faults, defaultGroup } from './faults';
+import { type DenyRule, denyCovers } from './denyRules';
+import type { Faults } from './faults';
 import { AUTHORIZATION_GROUP, type DiscoveryResource, SERVED_GROUPS } from './discoveryResources';
 
 export type Identity = 'reader' | 'cluster-admin';
@@ -179,31 +180,6 @@ function scopedNamespace(group: string, resource: string, namespace: string | un
   return CLUSTER_SCOPED.has(`${resource}.${group}`) || !namespace ? undefined : namespace;
 }
 
-/**
- * Whether a deny rule covers the request, as Faults.isDenied decides for GETs (a verb-less rule
- * covers every verb, `list` also covers `watch` since the watch route checks list), extended to the
- * review's wildcards: a request for `*` is covered by any rule it overlaps.
- */
-export function denyCovers(
-  d: DenyRule,
-  a: { group: string; resource: string; subresource?: string; verb: string; namespace?: string }
-): boolean {
-  if (d.verb) {
-    const verbs = d.verb === 'list' ? ['list', 'watch', '*'] : [d.verb, '*'];
-    if (!verbs.includes(a.verb)) {
-      return false;
-    }
-  }
-  if (d.namespace && d.namespace !== scopedNamespace(a.group, a.resource, a.namespace)) {
-    return false;
-  }
-  const dot = d.resource.indexOf('.');
-  const name = dot >= 0 ? d.resource.slice(0, dot) : d.resource;
-  const group = dot >= 0 ? d.resource.slice(dot + 1) : defaultGroup(name);
-  const full = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-  return (a.group === group || a.group === '*') && (full === name || a.resource === '*');
-}
-
 /** a reader's rule without the verbs deny rules take away, split by the verb sets that remain */
 function subtractDenies(rule: PolicyRule, denies: readonly DenyRule[], namespace: string | undefined): PolicyRule[] {
   if (!rule.resources || denies.length === 0) {
@@ -214,7 +190,10 @@ function subtractDenies(rule: PolicyRule, denies: readonly DenyRule[], namespace
   for (const res of rule.resources) {
     const [resource, subresource] = res.split('/');
     const verbs = rule.verbs.filter(
-      (verb) => !denies.some((d) => denyCovers(d, { group, resource, subresource, verb, namespace }))
+      (verb) =>
+        !denies.some((d) =>
+          denyCovers(d, { group, resource, subresource, verb, namespace: scopedNamespace(group, resource, namespace) })
+        )
     );
     if (verbs.length === 0) {
       continue;
@@ -284,7 +263,7 @@ export function authorize(
       resource: a.resource ?? '',
       subresource: a.subresource || undefined,
       verb: a.verb ?? '',
-      namespace: a.namespace || undefined,
+      namespace: scopedNamespace(a.group ?? '', a.resource ?? '', a.namespace || undefined),
     };
     const d = input.faults.denyRules().find((x) => denyCovers(x, target));
     if (d) {
