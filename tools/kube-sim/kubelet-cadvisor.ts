@@ -6,6 +6,7 @@
  * carrying the pod's network), its pause sandbox and its containers.
  *
  * Stats samples carry their cgroup's housekeeping time; spec metrics and start times have none, as in cAdvisor.
+ * With the KubeletPSI gate (on by default) the root, pod and container cgroups carry the pressure counters.
  */
 import {
   nodeSystemCpuSecondsAt,
@@ -16,6 +17,15 @@ import {
   type SimPod,
 } from './model';
 import { hexId, uuidFrom } from './hash';
+import { podQos } from './kubelet-pressure-qos';
+import {
+  containerPressureAt,
+  nodePressureAt,
+  podPressureAt,
+  psiOn,
+  type PressureOptions,
+  type Pressure,
+} from './kubelet-pressure';
 import { renderFamilies, type PromFamily, type PromSample, type PromType } from './kubelet-promtext';
 import {
   HOUSEKEEPING_MS,
@@ -81,27 +91,11 @@ interface Row {
   fs?: { device: string; usage: number; limit: number };
   io?: { device: string } & DiskIo;
   oomEvents?: number;
+  psi?: Pressure;
 }
 
 function labelsOf(l: Partial<BaseLabels>): BaseLabels {
   return { container: '', id: '', image: '', name: '', namespace: '', pod: '', ...l };
-}
-
-export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
-
-/** The pod's QoS class, as the kubelet computes it over all containers. */
-export function podQos(pod: SimPod): QosClass {
-  const all = [...pod.initContainers, ...pod.containers];
-  const any = all.some((c) => c.requests.cpu || c.requests.memory || c.limits.cpu || c.limits.memory);
-  if (!any) {
-    return 'BestEffort';
-  }
-  const guaranteed = all.every((c) => {
-    const cpuReq = c.requests.cpu ?? c.limits.cpu;
-    const memReq = c.requests.memory ?? c.limits.memory;
-    return !!c.limits.cpu && !!c.limits.memory && cpuReq === c.limits.cpu && memReq === c.limits.memory;
-  });
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
 /** The pod's cgroup under the systemd driver; systemd unit names cannot hold '-', so the UID's dashes become '_'. */
@@ -126,7 +120,16 @@ export function sandboxId(pod: SimPod): string {
   return hexId(`${pod.uid}/sandbox`, 64);
 }
 
-function podRows(pod: SimPod, nowMs: number, device: string, partition: string, fsLimit: number): Row[] {
+function podRows(
+  node: SimNode,
+  pod: SimPod,
+  nowMs: number,
+  device: string,
+  partition: string,
+  fsLimit: number,
+  opts: PressureOptions
+): Row[] {
+  const psi = psiOn(opts);
   const rows: Row[] = [];
   const cg = podCgroup(pod);
   const base = { namespace: pod.namespace, pod: pod.name };
@@ -145,6 +148,7 @@ function podRows(pod: SimPod, nowMs: number, device: string, partition: string, 
     net: [podNetAt(pod, tPod)],
     io: { device, ...podDiskIoAt(pod, tPod) },
     oomEvents: podOomEvents(pod),
+    psi: psi ? podPressureAt(node, pod, tPod, opts) : undefined,
   });
 
   const sb = sandboxId(pod);
@@ -190,13 +194,14 @@ function podRows(pod: SimPod, nowMs: number, device: string, partition: string, 
       fs: { device: partition, usage: containerRootfsUsed(pod, c), limit: fsLimit },
       io: { device, ...containerDiskIoAt(pod, c, t) },
       oomEvents: 0,
+      psi: psi ? containerPressureAt(node, pod, c, t, opts) : undefined,
     });
   }
   return rows;
 }
 
 /** Host-level rows: the root cgroup, kubepods.slice and a few systemd units. */
-function hostRows(node: SimNode, pods: SimPod[], nowMs: number): Row[] {
+function hostRows(node: SimNode, pods: SimPod[], nowMs: number, opts: PressureOptions): Row[] {
   const tr = nodeTraits(node);
   const tNode = sampleTime(`node/${node.name}`, nowMs, HOUSEKEEPING_MS, node.bootMs);
   const disk = nodeDiskAt(node, pods, tNode);
@@ -211,6 +216,7 @@ function hostRows(node: SimNode, pods: SimPod[], nowMs: number): Row[] {
       net: nodeNetAt(node, pods, tNode).interfaces,
       fs: { device: tr.partition, usage: disk.nodeFs.used, limit: disk.nodeFs.capacity },
       io: { device: tr.disk, ...nodeDiskIoAt(node, pods, tNode) },
+      psi: psiOn(opts) ? nodePressureAt(node, pods, tNode, opts) : undefined,
     },
   ];
 
@@ -292,14 +298,37 @@ function fam(name: string, help: string, type: PromType, samples: PromSample[]):
   return { name, help, type, samples };
 }
 
-export function metricsCadvisorText(cluster: SimCluster, node: SimNode, nowMs: number): string {
+/** cAdvisor's pressure counters: `stalled` is PSI full, `waiting` is PSI some, µs turned into seconds. */
+const PRESSURE: Array<{ name: string; help: string; of: (p: Pressure) => bigint }> = [
+  {
+    name: 'cpu_stalled',
+    help: 'no tasks in the container could make progress due to CPU',
+    of: (p) => p.cpu.full.total,
+  },
+  { name: 'cpu_waiting', help: 'tasks in the container have waited due to CPU', of: (p) => p.cpu.some.total },
+  {
+    name: 'memory_stalled',
+    help: 'no tasks in the container could make progress due to memory',
+    of: (p) => p.memory.full.total,
+  },
+  { name: 'memory_waiting', help: 'tasks in the container have waited due to memory', of: (p) => p.memory.some.total },
+  { name: 'io_stalled', help: 'no tasks in the container could make progress due to IO', of: (p) => p.io.full.total },
+  { name: 'io_waiting', help: 'tasks in the container have waited due to IO', of: (p) => p.io.some.total },
+];
+
+export function metricsCadvisorText(
+  cluster: SimCluster,
+  node: SimNode,
+  nowMs: number,
+  opts: PressureOptions = {}
+): string {
   const pods = nodePods(cluster, node);
   const tr = nodeTraits(node);
   const tNode = sampleTime(`node/${node.name}`, nowMs, HOUSEKEEPING_MS, node.bootMs);
   const fsLimit = nodeDiskAt(node, pods, tNode).nodeFs.capacity;
   const rows = [
-    ...hostRows(node, pods, nowMs),
-    ...pods.flatMap((p) => podRows(p, nowMs, tr.disk, tr.partition, fsLimit)),
+    ...hostRows(node, pods, nowMs, opts),
+    ...pods.flatMap((p) => podRows(node, p, nowMs, tr.disk, tr.partition, fsLimit, opts)),
   ];
 
   const each = (f: (r: Row) => PromSample | PromSample[] | undefined): PromSample[] =>
@@ -462,6 +491,14 @@ export function metricsCadvisorText(cluster: SimCluster, node: SimNode, nowMs: n
       'Start time of the container since unix epoch in seconds.',
       'gauge',
       each((r) => spec(r, Math.floor(r.startMs / 1000)))
+    ),
+    ...PRESSURE.map((p) =>
+      fam(
+        `container_pressure_${p.name}_seconds_total`,
+        `Total time duration ${p.help} congestion.`,
+        'counter',
+        each((r) => (r.psi ? at(r, Number(p.of(r.psi)) / 1e6) : undefined))
+      )
     ),
     fam('machine_cpu_cores', 'Number of logical CPU cores.', 'gauge', [{ labels: machine, value: node.capacity.cpu }]),
     fam('machine_memory_bytes', 'Amount of memory installed on the machine.', 'gauge', [

@@ -7,9 +7,23 @@ import { T0, nodeNamed, podNamed, testCluster } from './testCluster';
 
 // Key lists checked against a real kubelet /stats/summary (minikube, recorded by OpenTelemetry's
 // kubeletstats receiver tests), in the kubelet's field order.
-const NODE_KEYS = ['nodeName', 'systemContainers', 'startTime', 'cpu', 'memory', 'network', 'fs', 'runtime', 'rlimit'];
+// With the KubeletPSI gate on (the default), cpu and memory end with psi and an io block follows memory
+// (stats/v1alpha1 types.go, 1.36); node-a has no swap, so no swap blocks.
+const NODE_KEYS = [
+  'nodeName',
+  'systemContainers',
+  'startTime',
+  'cpu',
+  'memory',
+  'io',
+  'network',
+  'fs',
+  'runtime',
+  'rlimit',
+];
 const SYS_CONTAINER_KEYS = ['name', 'startTime', 'cpu', 'memory'];
-const CPU_KEYS = ['time', 'usageNanoCores', 'usageCoreNanoSeconds'];
+const SYS_CPU_KEYS = ['time', 'usageNanoCores', 'usageCoreNanoSeconds'];
+const CPU_KEYS = [...SYS_CPU_KEYS, 'psi'];
 const MEMORY_KEYS = [
   'time',
   'availableBytes',
@@ -18,15 +32,16 @@ const MEMORY_KEYS = [
   'rssBytes',
   'pageFaults',
   'majorPageFaults',
+  'psi',
 ];
 const MEMORY_KEYS_NO_LIMIT = MEMORY_KEYS.filter((k) => k !== 'availableBytes');
 const NETWORK_KEYS = ['time', 'name', 'rxBytes', 'rxErrors', 'txBytes', 'txErrors', 'interfaces'];
 const INTERFACE_KEYS = ['name', 'rxBytes', 'rxErrors', 'txBytes', 'txErrors'];
 const FS_KEYS = ['time', 'availableBytes', 'capacityBytes', 'usedBytes', 'inodesFree', 'inodes', 'inodesUsed'];
 const RLIMIT_KEYS = ['time', 'maxpid', 'curproc'];
-const POD_KEYS = ['podRef', 'startTime', 'containers', 'cpu', 'memory', 'network', 'volume', 'ephemeral-storage'];
+const POD_KEYS = ['podRef', 'startTime', 'containers', 'cpu', 'memory', 'io', 'network', 'volume', 'ephemeral-storage'];
 const POD_REF_KEYS = ['name', 'namespace', 'uid'];
-const CONTAINER_KEYS = ['name', 'startTime', 'cpu', 'memory', 'rootfs', 'logs'];
+const CONTAINER_KEYS = ['name', 'startTime', 'cpu', 'memory', 'io', 'rootfs', 'logs'];
 const VOLUME_KEYS = [...FS_KEYS, 'name'];
 
 type Json = Record<string, any>;
@@ -62,7 +77,7 @@ describe('summary shape', () => {
     expect(s.node.systemContainers.map((c: Json) => c.name)).toEqual(['kubelet', 'runtime', 'pods']);
     for (const c of s.node.systemContainers) {
       expect(Object.keys(c)).toEqual(SYS_CONTAINER_KEYS);
-      expect(Object.keys(c.cpu)).toEqual(CPU_KEYS);
+      expect(Object.keys(c.cpu)).toEqual(SYS_CPU_KEYS);
     }
     expect(Object.keys(s.node.cpu)).toEqual(CPU_KEYS);
     expect(Object.keys(s.node.memory)).toEqual(MEMORY_KEYS);

@@ -1,7 +1,8 @@
 /**
  * GET /stats/summary: the kubelet's stats/v1alpha1 Summary, field for field and in Go struct order.
  * Optional (omitempty) members appear only when the kubelet would have them: availableBytes only
- * under a memory limit, volume only for pods with volumes.
+ * under a memory limit, volume only for pods with volumes, psi and io only with the KubeletPSI gate
+ * (on by default), swap only on nodes with swap (kubelet-pressure.ts).
  */
 import type { SimCluster, SimContainer, SimNode, SimPod } from './model';
 import { toJson, type JsonValue } from './kubelet-json';
@@ -35,8 +36,21 @@ import {
   type IfaceStat,
   type MemStat,
 } from './kubelet-stats';
+import {
+  containerPressureAt,
+  containerSwapAt,
+  nodePressureAt,
+  nodeSwapAt,
+  podPressureAt,
+  podSwapAt,
+  psiOn,
+  type PressureOptions,
+  type PsiPair,
+  type PsiValues,
+  type SwapStat,
+} from './kubelet-pressure';
 
-export interface SummaryOptions {
+export interface SummaryOptions extends PressureOptions {
   /** ?only_cpu_and_memory=true: node and pods keep only cpu and memory */
   onlyCpuAndMemory?: boolean;
 }
@@ -68,6 +82,7 @@ export function summaryObject(cluster: SimCluster, node: SimNode, nowMs: number,
   );
   const podsCg = podsCgroupAt(node, pods, sampleTime(`sys/${node.name}/pods`, nowMs, HOUSEKEEPING_MS, node.bootMs));
 
+  const psi = psiOn(opts) ? nodePressureAt(node, pods, tNode, opts) : undefined;
   const nodeStats: JsonValue = {
     nodeName: node.name,
     systemContainers: [
@@ -91,29 +106,40 @@ export function summaryObject(cluster: SimCluster, node: SimNode, nowMs: number,
       },
     ],
     startTime: rfc3339(node.bootMs),
-    cpu: cpuJson(nodeCpuAt(node, pods, tNode)),
-    memory: memJson(nodeMemAt(node, pods, tNode)),
+    cpu: cpuJson(nodeCpuAt(node, pods, tNode), psi?.cpu),
+    memory: memJson(nodeMemAt(node, pods, tNode), psi?.memory),
+    io: only ? undefined : ioJson(tNode, psi?.io),
     network: only ? undefined : netJson(tNode, net.interfaces),
     fs: only ? undefined : fsJson(disk.nodeFs),
     runtime: only ? undefined : { imageFs: fsJson(disk.imageFs), containerFs: fsJson(disk.imageFs) },
     rlimit: only ? undefined : { time: rfc3339(nowMs), maxpid: PID_MAX, curproc: nodeProcesses(node, pods) },
+    swap: swapJson(nodeSwapAt(node, pods, tNode, opts)),
   };
 
   return {
     node: nodeStats,
-    pods: pods.map((p) => podJson(p, nowMs, disk.nodeFs, only)),
+    pods: pods.map((p) => podJson(node, p, nowMs, disk.nodeFs, only, opts)),
   };
 }
 
-function podJson(pod: SimPod, nowMs: number, nodeFs: FsStat, only: boolean): JsonValue {
+function podJson(
+  node: SimNode,
+  pod: SimPod,
+  nowMs: number,
+  nodeFs: FsStat,
+  only: boolean,
+  opts: PressureOptions
+): JsonValue {
   const tPod = sampleTime(`pod/${pod.uid}`, nowMs, HOUSEKEEPING_MS, pod.startMs);
   const tFs = sampleTime(`podfs/${pod.uid}`, nowMs, FS_PERIOD_MS, pod.startMs);
-  const containers = runningContainers(pod).map((c) => containerJson(pod, c, nowMs, nodeFs, only));
+  const containers = runningContainers(pod).map((c) => containerJson(node, pod, c, nowMs, nodeFs, only, opts));
   const podRef = { name: pod.name, namespace: pod.namespace, uid: pod.uid };
-  const cpu = cpuJson(podCpuAt(pod, tPod));
-  const memory = memJson(podMemAt(pod, tPod));
+  const psi = psiOn(opts) ? podPressureAt(node, pod, tPod, opts) : undefined;
+  const cpu = cpuJson(podCpuAt(pod, tPod), psi?.cpu);
+  const memory = memJson(podMemAt(pod, tPod), psi?.memory);
+  const swap = swapJson(podSwapAt(node, pod, tPod, opts));
   if (only) {
-    return { podRef, startTime: rfc3339(pod.startMs), containers, cpu, memory };
+    return { podRef, startTime: rfc3339(pod.startMs), containers, cpu, memory, swap };
   }
   const eph = podEphemeralUsed(pod, tFs);
   const volumes = pod.volumes.map((v) => ({
@@ -127,38 +153,64 @@ function podJson(pod: SimPod, nowMs: number, nodeFs: FsStat, only: boolean): Jso
     containers,
     cpu,
     memory,
+    io: ioJson(tPod, psi?.io),
     network: netJson(tPod, [podNetAt(pod, tPod)]),
     volume: volumes.length > 0 ? volumes : undefined,
     'ephemeral-storage': fsJson({ ...nodeFs, tMs: tFs, used: eph.used, inodesUsed: eph.inodesUsed }),
     process_stats: { process_count: podProcesses(pod) },
+    swap,
   };
 }
 
-function containerJson(pod: SimPod, c: SimContainer, nowMs: number, nodeFs: FsStat, only: boolean): JsonValue {
+function containerJson(
+  node: SimNode,
+  pod: SimPod,
+  c: SimContainer,
+  nowMs: number,
+  nodeFs: FsStat,
+  only: boolean,
+  opts: PressureOptions
+): JsonValue {
   const t = sampleTime(`ctr/${pod.uid}/${c.name}`, nowMs, HOUSEKEEPING_MS, c.startedAtMs);
-  const base = {
-    name: c.name,
-    startTime: rfc3339(c.startedAtMs),
-    cpu: cpuJson(containerCpuAt(c, t)),
-    memory: memJson(containerMemAt(pod, c, t)),
-  };
+  const psi = psiOn(opts) ? containerPressureAt(node, pod, c, t, opts) : undefined;
+  const swap = swapJson(containerSwapAt(node, pod, c, t, opts));
+  const cpu = cpuJson(containerCpuAt(c, t), psi?.cpu);
+  const memory = memJson(containerMemAt(pod, c, t), psi?.memory);
   if (only) {
-    return base;
+    return { name: c.name, startTime: rfc3339(c.startedAtMs), cpu, memory, swap };
   }
   const rootUsed = containerRootfsUsed(pod, c);
   const logs = containerLogsUsed(c, t);
   return {
-    ...base,
+    name: c.name,
+    startTime: rfc3339(c.startedAtMs),
+    cpu,
+    memory,
+    io: ioJson(t, psi?.io),
     rootfs: fsJson({ ...nodeFs, tMs: t, used: rootUsed, inodesUsed: 3 + Math.ceil(rootUsed / 65_536) }),
     logs: fsJson({ ...nodeFs, tMs: t, used: logs.used, inodesUsed: logs.files }),
+    swap,
   };
 }
 
-function cpuJson(c: CpuStat): JsonValue {
-  return { time: rfc3339(c.tMs), usageNanoCores: c.nanoCores, usageCoreNanoSeconds: c.coreNanos };
+function psiJson(p: PsiPair | undefined): JsonValue {
+  if (!p) {
+    return undefined;
+  }
+  const data = (d: PsiValues) => ({ total: d.total, avg10: d.avg10, avg60: d.avg60, avg300: d.avg300 });
+  return { full: data(p.full), some: data(p.some) };
 }
 
-function memJson(m: MemStat): JsonValue {
+function cpuJson(c: CpuStat, psi?: PsiPair): JsonValue {
+  return {
+    time: rfc3339(c.tMs),
+    usageNanoCores: c.nanoCores,
+    usageCoreNanoSeconds: c.coreNanos,
+    psi: psiJson(psi),
+  };
+}
+
+function memJson(m: MemStat, psi?: PsiPair): JsonValue {
   return {
     time: rfc3339(m.tMs),
     availableBytes: m.available,
@@ -167,7 +219,17 @@ function memJson(m: MemStat): JsonValue {
     rssBytes: m.rss,
     pageFaults: m.pageFaults,
     majorPageFaults: m.majorPageFaults,
+    psi: psiJson(psi),
   };
+}
+
+/** IOStats carries only PSI, so the kubelet has none without the gate. */
+function ioJson(tMs: number, psi: PsiPair | undefined): JsonValue {
+  return psi ? { time: rfc3339(tMs), psi: psiJson(psi) } : undefined;
+}
+
+function swapJson(s: SwapStat | undefined): JsonValue {
+  return s ? { time: rfc3339(s.tMs), swapAvailableBytes: s.available, swapUsageBytes: s.usage } : undefined;
 }
 
 /** NetworkStats embeds the default interface's fields at top level, then lists all interfaces. */

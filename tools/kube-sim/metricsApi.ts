@@ -16,6 +16,15 @@ import { kubeletDown } from './nodeLifecycle';
 import { goDuration, rfc3339 } from './clock';
 import { binaryQuantity, nanoQuantity } from './quantity';
 import type { Json } from './objects';
+import { containerSwapAt, nodeSwapAt, type PressureOptions } from './kubelet-pressure';
+
+/**
+ * What a metrics API that reports swap would add (`kubectl top --show-swap` reads usage.swap): off by default,
+ * as metrics-server does not report swap. Swap comes from kubelet-pressure.ts, so only swap nodes have it.
+ */
+export interface SwapMetricsOptions extends PressureOptions {
+  swap?: boolean;
+}
 
 export const METRIC_RESOLUTION_MS = 15_000;
 
@@ -75,29 +84,54 @@ export function nodeUsage(node: SimNode, pods: SimPod[], w: ScrapeWindow): { cpu
   return { cpuNanos: (cpuSeconds / (w.windowMs / 1000)) * 1e9, memory: pages(memory) };
 }
 
-export function nodeMetricsItem(node: SimNode, pods: SimPod[], nowMs: number): Json {
+export function nodeMetricsItem(node: SimNode, pods: SimPod[], nowMs: number, opts: SwapMetricsOptions = {}): Json {
   const w = scrapeWindow(node.name, nowMs);
   const u = nodeUsage(node, pods, w);
+  const usage: Record<string, string> = { cpu: nanoQuantity(u.cpuNanos), memory: binaryQuantity(u.memory) };
+  const swap = opts.swap
+    ? nodeSwapAt(
+        node,
+        pods.filter((p) => p.phase === 'Running'),
+        w.timestampMs,
+        opts
+      )
+    : undefined;
+  if (swap) {
+    usage.swap = binaryQuantity(swap.usage);
+  }
   return {
     metadata: { name: node.name, creationTimestamp: rfc3339(nowMs), labels: node.labels },
     timestamp: rfc3339(w.timestampMs),
     window: goDuration(w.windowMs),
-    usage: { cpu: nanoQuantity(u.cpuNanos), memory: binaryQuantity(u.memory) },
+    usage,
   };
 }
 
-/** orderSeed varies per request so container order is not stable, as with metrics-server's map iteration */
-export function podMetricsItem(pod: SimPod, nowMs: number, orderSeed: number): Json {
+/**
+ * orderSeed varies per request so container order is not stable, as with metrics-server's map iteration.
+ * `swapOn` is the pod's node, needed only when opts.swap asks for usage.swap.
+ */
+export function podMetricsItem(
+  pod: SimPod,
+  nowMs: number,
+  orderSeed: number,
+  opts: SwapMetricsOptions = {},
+  swapOn?: SimNode
+): Json {
   const w = scrapeWindow(pod.nodeName, nowMs);
   const t1 = w.timestampMs;
   const t0 = t1 - w.windowMs;
-  const containers = pod.containers.map((ct) => ({
-    name: ct.name,
-    usage: {
+  const containers = pod.containers.map((ct) => {
+    const usage: Record<string, string> = {
       cpu: nanoQuantity((containerCpuSecondsAt(ct, t0, t1) / (w.windowMs / 1000)) * 1e9),
       memory: binaryQuantity(pages(containerUsageAt(ct, t1).memory)),
-    },
-  }));
+    };
+    const swap = opts.swap && swapOn ? containerSwapAt(swapOn, pod, ct, t1, opts) : undefined;
+    if (swap) {
+      usage.swap = binaryQuantity(swap.usage);
+    }
+    return { name: ct.name, usage };
+  });
   const rnd = mulberry32(orderSeed ^ hashString(pod.uid));
   for (let i = containers.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
