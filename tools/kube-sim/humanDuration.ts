@@ -2,6 +2,8 @@
  * apimachinery's duration.HumanDuration (pkg/util/duration/duration.go): the AGE and "(5m ago)" text of
  * kube-apiserver's printers, two or three significant figures from "59s" to "3y12d". A time up to a second
  * in the future gives "0s", further out "<invalid>".
+ * Written apart from the data source's k8sAge.ts on purpose: kube-sim plays the server, and the kubectl
+ * differential compares the two; a shared implementation would make that comparison test nothing.
  */
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);

@@ -22,6 +22,8 @@ export function secondsBetween(fromMs: number | undefined, toMs: number | undefi
 /**
  * A duration as kubectl prints ages and "(5m ago)" (apimachinery's duration.HumanDuration): about two or three
  * significant figures, from "59s" to "3y12d". A clock up to a second ahead gives "0s"; more is "<invalid>".
+ * kube-sim has its own copy (tools/kube-sim/humanDuration.ts) on purpose: the kubectl differential compares
+ * the two, so they must stay separate implementations.
  */
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);

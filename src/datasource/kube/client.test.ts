@@ -1,48 +1,9 @@
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
-import { firstValueFrom, lastValueFrom, Observable, Subscriber, throwError } from 'rxjs';
+import { firstValueFrom, lastValueFrom, Observable, throwError } from 'rxjs';
 
 import { KubeClient } from './client';
 import { KubeError } from './errors';
-
-const response = (data: unknown, status = 200): FetchResponse<unknown> =>
-  ({
-    data,
-    status,
-    statusText: 'OK',
-    ok: true,
-    headers: {} as Headers,
-    redirected: false,
-    type: 'basic',
-    url: '',
-    config: { url: '' },
-  }) as FetchResponse<unknown>;
-
-/** A fetch whose answers the test gives by hand; it counts what is running and what was cancelled. */
-function manualFetch() {
-  const pending: Array<{ req: BackendSrvRequest; subscriber: Subscriber<FetchResponse<unknown>> }> = [];
-  const calls: BackendSrvRequest[] = [];
-  let cancelled = 0;
-  const fetch = (req: BackendSrvRequest) =>
-    new Observable<FetchResponse<unknown>>((subscriber) => {
-      calls.push(req);
-      const entry = { req, subscriber };
-      pending.push(entry);
-      return () => {
-        // still pending at teardown: nobody answered, so this is a cancellation
-        const i = pending.indexOf(entry);
-        if (i >= 0) {
-          pending.splice(i, 1);
-          cancelled++;
-        }
-      };
-    });
-  const answer = (i: number, body: string) => {
-    const [{ subscriber }] = pending.splice(i, 1);
-    subscriber.next(response(body));
-    subscriber.complete();
-  };
-  return { fetch, calls, pending, answer, cancelled: () => cancelled };
-}
+import { manualFetch, okResponse } from './testFetch';
 
 /** A fetch that answers at once from a function of the request. */
 function scriptedFetch(reply: (req: BackendSrvRequest) => Observable<FetchResponse<unknown>>) {
@@ -61,7 +22,7 @@ const BASE = '/api/datasources/proxy/uid/k1';
 describe('KubeClient requests', () => {
   it('GETs baseUrl + path through the proxy as text with a requestId and no alerts, params without undefined', async () => {
     const f = scriptedFetch(
-      () => new Observable((s) => (s.next(response('{"kind":"NodeList","items":[]}')), s.complete()))
+      () => new Observable((s) => (s.next(okResponse('{"kind":"NodeList","items":[]}')), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch, requestIdPrefix: 'kg-k1' });
     const body = await lastValueFrom(
@@ -87,7 +48,7 @@ describe('KubeClient requests', () => {
   });
 
   it('gives distinct requests distinct requestIds and the same request the same one', async () => {
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response('{}')), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse('{}')), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await lastValueFrom(client.getJson('/api/v1/nodes/a'));
     await lastValueFrom(client.getJson('/api/v1/nodes/b'));
@@ -101,13 +62,13 @@ describe('KubeClient requests', () => {
 
   it('getText returns the body as it came', async () => {
     const text = '# HELP x\nx 1\n';
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response(text)), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse(text)), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await expect(lastValueFrom(client.getText('/api/v1/nodes/n1/proxy/metrics/resource'))).resolves.toBe(text);
   });
 
   it('a malformed JSON body is a malformed KubeError naming the path', async () => {
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response('<html>login</html>')), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse('<html>login</html>')), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     const err = await lastValueFrom(client.getJson('/api/v1/pods')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KubeError);
@@ -116,7 +77,7 @@ describe('KubeClient requests', () => {
   });
 
   it('an empty body where JSON is expected is malformed', async () => {
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response('')), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse('')), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await expect(lastValueFrom(client.getJson('/version'))).rejects.toMatchObject({ kind: 'malformed' });
   });
@@ -186,7 +147,7 @@ describe('KubeClient coalescing', () => {
     const f = scriptedFetch(() =>
       n++ === 0
         ? throwError(() => ({ status: 500, data: 'etcd down', config: {} }))
-        : new Observable<FetchResponse<unknown>>((s) => (s.next(response('{"ok":true}')), s.complete()))
+        : new Observable<FetchResponse<unknown>>((s) => (s.next(okResponse('{"ok":true}')), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await expect(lastValueFrom(client.getJson('/api/v1/nodes'))).rejects.toMatchObject({ kind: 'serverError' });
@@ -223,7 +184,7 @@ describe('KubeClient.list', () => {
   it('reads three pages with limit/continue and concatenates them', async () => {
     const pages: Record<string, string> = { '': page(['a', 'b'], 't1'), t1: page(['c', 'd'], 't2'), t2: page(['e']) };
     const f = scriptedFetch(
-      (req) => new Observable((s) => (s.next(response(pages[String(req.params?.continue ?? '')])), s.complete()))
+      (req) => new Observable((s) => (s.next(okResponse(pages[String(req.params?.continue ?? '')])), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch, pageSize: 2 });
     const list = await lastValueFrom(client.list<{ name: string }>('/api/v1/pods', { labelSelector: 'app=x' }));
@@ -237,7 +198,7 @@ describe('KubeClient.list', () => {
   });
 
   it('uses params.limit as the page size and defaults to 500', async () => {
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response(page([]))), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse(page([]))), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await lastValueFrom(client.list('/api/v1/pods'));
     await lastValueFrom(client.list('/api/v1/pods', { limit: 50 }));
@@ -246,7 +207,7 @@ describe('KubeClient.list', () => {
 
   it('treats items: null as an empty list', async () => {
     const f = scriptedFetch(
-      () => new Observable((s) => (s.next(response('{"items":null,"metadata":{}}')), s.complete()))
+      () => new Observable((s) => (s.next(okResponse('{"items":null,"metadata":{}}')), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await expect(lastValueFrom(client.list('/api/v1/events'))).resolves.toMatchObject({ items: [] });
@@ -280,7 +241,7 @@ describe('KubeClient.list', () => {
             ? page(['a2', 'b2'], 'new', '200')
             : page(['a1', 'b1'], 'old')
           : page(['c2'], undefined, '200');
-      return new Observable<FetchResponse<unknown>>((s) => (s.next(response(body)), s.complete()));
+      return new Observable<FetchResponse<unknown>>((s) => (s.next(okResponse(body)), s.complete()));
     });
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch, pageSize: 2 });
     const list = await lastValueFrom(client.list<{ name: string }>('/api/v1/pods'));
@@ -293,7 +254,7 @@ describe('KubeClient.list', () => {
     const f = scriptedFetch((req) =>
       req.params?.continue
         ? throwError(() => expired)
-        : new Observable<FetchResponse<unknown>>((s) => (s.next(response(page(['a'], 'tok'))), s.complete()))
+        : new Observable<FetchResponse<unknown>>((s) => (s.next(okResponse(page(['a'], 'tok'))), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     const err = await lastValueFrom(client.list('/api/v1/pods')).catch((e: unknown) => e);
@@ -310,7 +271,7 @@ describe('KubeClient.list', () => {
 
   it('a body that is not a list is malformed', async () => {
     const f = scriptedFetch(
-      () => new Observable((s) => (s.next(response('{"kind":"Pod","metadata":{"name":"x"}}')), s.complete()))
+      () => new Observable((s) => (s.next(okResponse('{"kind":"Pod","metadata":{"name":"x"}}')), s.complete()))
     );
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     const err = await lastValueFrom(client.list('/api/v1/pods')).catch((e: unknown) => e);
@@ -319,7 +280,7 @@ describe('KubeClient.list', () => {
   });
 
   it('stops when the server repeats a continue token', async () => {
-    const f = scriptedFetch(() => new Observable((s) => (s.next(response(page(['a'], 'same'))), s.complete())));
+    const f = scriptedFetch(() => new Observable((s) => (s.next(okResponse(page(['a'], 'same'))), s.complete())));
     const client = new KubeClient({ baseUrl: BASE, fetch: f.fetch });
     await expect(lastValueFrom(client.list('/api/v1/pods'))).rejects.toMatchObject({ kind: 'malformed' });
     expect(f.calls).toHaveLength(2);
