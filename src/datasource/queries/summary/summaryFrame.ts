@@ -1,12 +1,14 @@
 /**
  * Kubelet Summary rows as table frames, one per scope. Columns are declared once (name, display name,
- * unit, how to read the row); a value the kubelet left out is a null cell, never 0.
+ * unit, how to read the row); a value the kubelet left out is a null cell, never 0, and an optional column
+ * (PSI, swap) that no row has is left out of the frame.
  */
 import { DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 
 import { ContainerStatsRow, FsStats, NodeStatsRow, PodStatsRow, SummarySnapshot, VolumeStatsRow } from './summaryTypes';
 import { SummaryScope } from '../../types';
 import { CORES_UNIT } from '../shared/format';
+import { PressureColumn, psiColumns, swapColumns } from './summaryPressure';
 
 type Cell = string | number | bigint | undefined;
 
@@ -16,6 +18,8 @@ export interface Column<R> {
   type: FieldType;
   unit?: string;
   decimals?: number;
+  /** left out of the frame when no row has a value (blocks only some kubelets send) */
+  optional?: boolean;
   get: (row: R) => Cell;
 }
 
@@ -82,6 +86,15 @@ function usageColumns<R extends WithUsage>(): Array<Column<R>> {
   ];
 }
 
+/** PSI and swap: optional, so a kubelet without them (the gate off, no swap, older) adds no empty columns. */
+function pressureColumns<R extends ContainerStatsRow | PodStatsRow | NodeStatsRow>(): Array<Column<R>> {
+  return [...swapColumns<R>(), ...psiColumns<R>()].map((c: PressureColumn<R>): Column<R> => ({
+    ...c,
+    type: FieldType.number,
+    optional: true,
+  }));
+}
+
 interface WithNetwork {
   network?: NodeStatsRow['network'];
 }
@@ -134,7 +147,7 @@ export const NODE_COLUMNS: Array<Column<NodeStatsRow>> = [
   ...fsColumns<NodeStatsRow>('containerFs', 'Container fs', (r) => r.runtime?.containerFs),
   num('processes', 'Processes', 'short', (r) => r.rlimit?.curproc),
   num('maxPid', 'Max PID', 'short', (r) => r.rlimit?.maxpid),
-  num('swapUsage', 'Swap used', 'bytes', (r) => r.swap?.swapUsageBytes),
+  ...pressureColumns<NodeStatsRow>(),
   time('startTime', 'Started', (r) => r.startTimeMs),
 ];
 
@@ -148,7 +161,7 @@ export const POD_COLUMNS: Array<Column<PodStatsRow>> = [
   ...fsColumns<PodStatsRow>('ephemeral', 'Ephemeral storage', (r) => r.ephemeralStorage, false),
   num('ephemeralInodesUsed', 'Ephemeral storage inodes used', 'short', (r) => r.ephemeralStorage?.inodesUsed),
   num('processes', 'Processes', 'short', (r) => r.processStats?.processCount),
-  num('swapUsage', 'Swap used', 'bytes', (r) => r.swap?.swapUsageBytes),
+  ...pressureColumns<PodStatsRow>(),
   time('startTime', 'Started', (r) => r.startTimeMs),
 ];
 
@@ -163,7 +176,7 @@ export const CONTAINER_COLUMNS: Array<Column<ContainerStatsRow>> = [
   num('rootfsInodesUsed', 'Root fs inodes used', 'short', (r) => r.rootfs?.inodesUsed),
   num('logsUsed', 'Logs used', 'bytes', (r) => r.logs?.usedBytes),
   num('logsInodesUsed', 'Log files', 'short', (r) => r.logs?.inodesUsed),
-  num('swapUsage', 'Swap used', 'bytes', (r) => r.swap?.swapUsageBytes),
+  ...pressureColumns<ContainerStatsRow>(),
   time('startTime', 'Started', (r) => r.startTimeMs),
 ];
 
@@ -186,27 +199,38 @@ export function tableFrame<R>(
   notices: QueryResultMetaNotice[] = []
 ): DataFrame {
   const n = rows.length;
+  const fields: DataFrame['fields'] = [];
+  for (const c of columns) {
+    const values = new Array<string | number | null>(n);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const v = c.get(rows[i]);
+      values[i] = v === undefined ? null : typeof v === 'bigint' ? Number(v) : v;
+      any ||= v !== undefined;
+    }
+    if (c.optional && !any) {
+      continue;
+    }
+    fields.push(field(c, values));
+  }
   return {
     refId,
     name,
     length: n,
     meta: { preferredVisualisationType: 'table', notices: notices.length ? notices : undefined },
-    fields: columns.map((c) => {
-      const values = new Array<string | number | null>(n);
-      for (let i = 0; i < n; i++) {
-        const v = c.get(rows[i]);
-        values[i] = v === undefined ? null : typeof v === 'bigint' ? Number(v) : v;
-      }
-      const config: { displayName: string; unit?: string; decimals?: number } = { displayName: c.displayName };
-      if (c.unit) {
-        config.unit = c.unit;
-      }
-      if (c.decimals !== undefined) {
-        config.decimals = c.decimals;
-      }
-      return { name: c.name, type: c.type, values, config };
-    }),
+    fields,
   };
+}
+
+function field<R>(c: Column<R>, values: Array<string | number | null>): DataFrame['fields'][number] {
+  const config: { displayName: string; unit?: string; decimals?: number } = { displayName: c.displayName };
+  if (c.unit) {
+    config.unit = c.unit;
+  }
+  if (c.decimals !== undefined) {
+    config.decimals = c.decimals;
+  }
+  return { name: c.name, type: c.type, values, config };
 }
 
 function keep<R extends { namespace: string; pod: string }>(rows: R[], f: SummaryFilter): R[] {

@@ -94,8 +94,9 @@ describe('summary query against kube-sim()', () => {
       expect(column(frame, 'processes')[i]).toBe(asNumber(get(n, 'rlimit', 'curproc')));
       // the node's memory has no limit above it in kube-sim(): no availableBytes, so an empty cell, not 0
       expect(column(frame, 'memoryAvailable')[i]).toBe(asNumber(get(n, 'memory', 'availableBytes')));
-      // swap is not reported at all
-      expect(column(frame, 'swapUsage')[i]).toBeNull();
+      // only node-2 has swap in kube-sim(): the others have an empty cell
+      expect(column(frame, 'swapUsage')[i]).toBe(asNumber(get(n, 'swap', 'swapUsageBytes')));
+      expect(column(frame, 'memoryPsiSomeAvg60')[i]).toBe(get(n, 'memory', 'psi', 'some', 'avg60'));
     });
 
     expect(field(frame, 'cpu').config.unit).toBe('suffix: cores');
@@ -104,6 +105,19 @@ describe('summary query against kube-sim()', () => {
     expect(field(frame, 'fsUsedPercent').config.unit).toBe('percentunit');
     expect(field(frame, 'time').type).toBe(FieldType.time);
     expect(field(frame, 'rxBytes').config.displayName).toBe('Network received');
+  });
+
+  it('tells which node is under memory pressure and which pods swap', async () => {
+    const nodes = (await run({ scope: 'node' })).data[0] as DataFrame;
+    const pressure = column(nodes, 'memoryPsiSomeAvg10') as number[];
+    expect(column(nodes, 'node')[pressure.indexOf(Math.max(...pressure))]).toBe('node-2');
+    expect(field(nodes, 'memoryPsiSomeAvg10').config.unit).toBe('percent');
+    expect(column(nodes, 'swapUsage').filter((v) => v !== null)).toHaveLength(1);
+
+    const pods = (await run({ scope: 'pod' })).data[0] as DataFrame;
+    const swapping = column(pods, 'pod').filter((_, i) => (column(pods, 'swapUsage')[i] ?? 0) > 0);
+    expect(swapping.length).toBeGreaterThan(0);
+    swapping.forEach((p) => expect(column(pods, 'node')[column(pods, 'pod').indexOf(p)]).toBe('node-2'));
   });
 
   it('pod scope keeps the pods of the namespaces asked, on the node asked', async () => {

@@ -2,13 +2,14 @@
  * Kubelet Summary rows as sampler samples, for time series and live panels. CPU is the gauge the kubelet
  * already averages (usageNanoCores); network bytes, errors and page faults are the kubelet's cumulative
  * counters, kept bigint-exact, which the sampler turns into per-second rates. Each value carries the time
- * its own stats block was measured at, not the poll's.
+ * its own stats block was measured at, not the poll's. PSI and swap come only from kubelets that send them.
  */
 import { ContainerStatsRow, FsStats, MemoryStats, NetworkStats, SummarySnapshot } from './summaryTypes';
 import { Sample } from '../../live/types';
 import { SummaryScope } from '../../types';
 import { CORES_UNIT } from '../shared/format';
 import { cores, fieldName, SummaryFilter, summaryRows } from './summaryFrame';
+import { pressureSamples } from './summaryPressure';
 
 type Emit = (
   metric: string,
@@ -66,6 +67,7 @@ function containerSamples(samples: Sample[], c: ContainerStatsRow) {
   usage(emit, c.cpu, c.memory);
   emit('rootfsUsed', c.rootfs?.usedBytes, false, 'bytes', c.rootfs?.timeMs);
   emit('logsUsed', c.logs?.usedBytes, false, 'bytes', c.logs?.timeMs);
+  pressureSamples(emit, c);
 }
 
 /** The samples of one scope from every node that answered, filtered like the table. */
@@ -84,6 +86,7 @@ export function summarySamples(
         fs(emit, 'fs', n.fs);
         fs(emit, 'imageFs', n.runtime?.imageFs);
         emit('processes', n.rlimit?.curproc, false, 'short', n.rlimit?.timeMs);
+        pressureSamples(emit, n);
       }
       break;
     case 'pod':
@@ -93,6 +96,7 @@ export function summarySamples(
         network(emit, p.network);
         emit('ephemeralUsed', p.ephemeralStorage?.usedBytes, false, 'bytes', p.ephemeralStorage?.timeMs);
         emit('processes', p.processStats?.processCount, false, 'short', p.timeMs);
+        pressureSamples(emit, p);
       }
       break;
     case 'container':

@@ -1,0 +1,96 @@
+/**
+ * Pressure stall information (KubeletPSI, GA in 1.36) and swap (KEP-2400) of Summary rows, as table columns
+ * and as samples. Every column here is optional: a kubelet without the gate, without swap or older than them
+ * leaves the blocks out, and then the frame has no such field at all rather than a column of nulls.
+ */
+import type { CpuStats, IoStats, MemoryStats, PsiData, PsiStats, SwapStats } from './summaryTypes';
+
+export type PsiResource = 'cpu' | 'memory' | 'io';
+export type PsiKind = 'some' | 'full';
+
+interface WithPressure {
+  cpu?: CpuStats;
+  memory?: MemoryStats;
+  io?: IoStats;
+  swap?: SwapStats;
+}
+
+/** What a pressure or swap column reads: our row types all have these blocks, all optional. */
+export interface PressureColumn<R> {
+  name: string;
+  displayName: string;
+  unit: string;
+  decimals?: number;
+  get: (row: R) => number | undefined;
+}
+
+const RESOURCES: ReadonlyArray<{ key: PsiResource; label: string }> = [
+  { key: 'cpu', label: 'CPU' },
+  { key: 'memory', label: 'Memory' },
+  { key: 'io', label: 'IO' },
+];
+const KINDS: readonly PsiKind[] = ['some', 'full'];
+const WINDOWS = [10, 60, 300] as const;
+
+const psiOf = (r: WithPressure, res: PsiResource): PsiStats | undefined => r[res]?.psi;
+
+/** `memoryPsiSomeAvg10`, `ioPsiFullTotal`: the field name of one PSI value. */
+export function psiFieldName(res: PsiResource, kind: PsiKind, what: 'Avg10' | 'Avg60' | 'Avg300' | 'Total'): string {
+  return `${res}Psi${kind === 'some' ? 'Some' : 'Full'}${what}`;
+}
+
+/** The kernel's running averages, in percent of time stalled: `some` (a task waited) and `full` (all did). */
+export function psiColumns<R extends WithPressure>(): Array<PressureColumn<R>> {
+  const cols: Array<PressureColumn<R>> = [];
+  for (const { key, label } of RESOURCES) {
+    for (const kind of KINDS) {
+      for (const w of WINDOWS) {
+        const avg = `avg${w}` as 'avg10' | 'avg60' | 'avg300';
+        cols.push({
+          name: psiFieldName(key, kind, `Avg${w}`),
+          displayName: `${label} pressure ${kind} (${w === 300 ? '5m' : w === 60 ? '1m' : '10s'})`,
+          unit: 'percent',
+          decimals: 2,
+          get: (r) => psiOf(r, key)?.[kind]?.[avg],
+        });
+      }
+    }
+  }
+  return cols;
+}
+
+/** Swap in use, and what the kubelet says is left (limit - usage; only where there is a limit). */
+export function swapColumns<R extends WithPressure>(): Array<PressureColumn<R>> {
+  return [
+    { name: 'swapUsage', displayName: 'Swap used', unit: 'bytes', get: (r) => r.swap?.swapUsageBytes },
+    { name: 'swapAvailable', displayName: 'Swap available', unit: 'bytes', get: (r) => r.swap?.swapAvailableBytes },
+  ];
+}
+
+type Emit = (metric: string, value: number | undefined, counter: boolean, unit: string, timeMs?: number) => void;
+
+/** Stall time in seconds: its per-second rate is the share of time stalled. */
+const seconds = (d: PsiData | undefined) => (d?.total === undefined ? undefined : Number(d.total) / 1e6);
+
+/**
+ * PSI as samples: the averages as gauges in percent, the totals (µs) as counters in seconds, whose rate the
+ * sampler shows as the share of time stalled between two polls; swap as gauges. Nothing for absent blocks.
+ */
+export function pressureSamples(emit: Emit, r: WithPressure): void {
+  for (const { key } of RESOURCES) {
+    const block = r[key];
+    const psi = block?.psi;
+    if (!psi) {
+      continue;
+    }
+    for (const kind of KINDS) {
+      const d = psi[kind];
+      emit(psiFieldName(key, kind, 'Avg10'), d?.avg10, false, 'percent', block.timeMs);
+      emit(psiFieldName(key, kind, 'Avg60'), d?.avg60, false, 'percent', block.timeMs);
+      emit(psiFieldName(key, kind, 'Avg300'), d?.avg300, false, 'percent', block.timeMs);
+      emit(psiFieldName(key, kind, 'Total'), seconds(d), true, 'percentunit', block.timeMs);
+    }
+  }
+  emit('swapUsage', r.swap?.swapUsageBytes, false, 'bytes', r.swap?.timeMs);
+  emit('swapAvailable', r.swap?.swapAvailableBytes, false, 'bytes', r.swap?.timeMs);
+}
