@@ -1,14 +1,14 @@
 /** @jest-environment jsdom */
 // Retries, the request gate and error pages end to end: the data source, the proxy harness and kube-sim over
 // real HTTP. The client's retry waits go through an injected sleep that records them and does not wait.
-import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime } from '@grafana/data';
+import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom, Observable, of, toArray } from 'rxjs';
 
-import { createProxyHarness } from '../../tools/proxy-harness';
 import { KubeSim, startKubeSim } from '../../tools/kube-sim';
 import { KubeDataSource } from './datasource';
 import { KubeQuery } from './types';
 import { kubeSimForTests } from './testing/kubeSim';
+import { harnessDataSource, type HarnessFetch as Fetch, queryRequest } from './testing/harnessDataSource';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -20,41 +20,18 @@ jest.mock('@grafana/runtime', () => ({
 
 const sim = kubeSimForTests({ nodes: 4, podsPerNode: 3, seed: 5 });
 
-type Fetch = ReturnType<typeof createProxyHarness>['fetch'];
-
 function makeDs(jsonData: Record<string, unknown> = {}, on: KubeSim = sim(), wrap: (f: Fetch) => Fetch = (f) => f) {
-  const harness = createProxyHarness({ url: on.url, jsonData, secureJsonData: { token: on.token } });
   const waits: number[] = [];
   const sleep = (ms: number): Observable<unknown> => {
     waits.push(ms);
     return of(0);
   };
-  const ds = new KubeDataSource(harness.instanceSettings(), {
-    fetch: wrap(harness.fetch),
-    templateSrv: { replace: (s: string) => s },
-    sleep,
-  });
-  return { ds, harness, waits };
-}
-
-function request(targets: KubeQuery[]): DataQueryRequest<KubeQuery> {
-  const now = dateTime();
-  return {
-    requestId: 'retry-test',
-    interval: '15s',
-    intervalMs: 15000,
-    range: { from: dateTime(now).subtract(1, 'hour'), to: now, raw: { from: 'now-1h', to: 'now' } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: Date.now(),
-  };
+  return { ...harnessDataSource(on, { harness: { jsonData }, wrap, sleep }), waits };
 }
 
 async function run(ds: KubeDataSource, q: Partial<KubeQuery>): Promise<DataQueryResponse> {
   const responses = await lastValueFrom(
-    ds.query(request([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray())
+    ds.query(queryRequest([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray())
   );
   expect(responses).toHaveLength(1);
   return responses[0];
@@ -177,8 +154,7 @@ describe('error pages through the data source', () => {
     const gone = await startKubeSim({ nodes: 1, podsPerNode: 1 });
     const url = gone.url;
     await gone.stop();
-    const harness = createProxyHarness({ url, secureJsonData: { token: sim().token } });
-    const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch });
+    const { ds } = harnessDataSource(sim(), { harness: { url } });
     const res = await run(ds, {});
     expect(res.errors?.[0].message).toMatch(/^Grafana could not connect to the API server/);
     expect(res.errors?.[0].message).toMatch(/logger=data-proxy-log/);

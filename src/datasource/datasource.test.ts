@@ -1,12 +1,13 @@
 /** @jest-environment jsdom */
-import { DataQueryRequest, DataQueryResponse, DataFrame, dateTime, FieldType } from '@grafana/data';
+import { DataQueryResponse, DataFrame, FieldType } from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
 
-import { createProxyHarness, HarnessOptions } from '../../tools/proxy-harness';
+import type { HarnessOptions } from '../../tools/proxy-harness';
 import { startKubeSim } from '../../tools/kube-sim';
 import { KubeDataSource } from './datasource';
 import { KubeQuery } from './types';
 import { kubeSimForTests } from './testing/kubeSim';
+import { harnessDataSource, queryRequest } from './testing/harnessDataSource';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -33,34 +34,12 @@ function templateSrv(vars: Record<string, string | string[]>) {
 }
 
 function makeDs(opts: Partial<HarnessOptions> = {}, vars: Record<string, string | string[]> = {}) {
-  const harness = createProxyHarness({
-    url: sim().url,
-    jsonData: {},
-    secureJsonData: { token: sim().token },
-    ...opts,
-  });
-  const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv(vars) });
-  return { ds, harness };
-}
-
-function request(targets: KubeQuery[]): DataQueryRequest<KubeQuery> {
-  const now = dateTime();
-  return {
-    requestId: 'test',
-    interval: '15s',
-    intervalMs: 15000,
-    range: { from: dateTime(now).subtract(1, 'hour'), to: now, raw: { from: 'now-1h', to: 'now' } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: Date.now(),
-  };
+  return harnessDataSource(sim(), { harness: opts, templateSrv: templateSrv(vars) });
 }
 
 async function runNodes(ds: KubeDataSource, q: Partial<KubeQuery> = {}): Promise<DataQueryResponse> {
   const responses = await lastValueFrom(
-    ds.query(request([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray())
+    ds.query(queryRequest([{ refId: 'A', queryType: 'nodes', ...q } as KubeQuery])).pipe(toArray())
   );
   expect(responses).toHaveLength(1);
   return responses[0];
@@ -139,8 +118,7 @@ describe('nodes query through the proxy harness', () => {
   it('follows continue tokens across pages', async () => {
     const big = await startKubeSim({ nodes: 23, podsPerNode: 1, seed: 3 });
     try {
-      const harness = createProxyHarness({ url: big.url, jsonData: {}, secureJsonData: { token: big.token } });
-      const ds = new KubeDataSource(harness.instanceSettings(), { fetch: harness.fetch, templateSrv: templateSrv({}) });
+      const { ds } = harnessDataSource(big, { templateSrv: templateSrv({}) });
       const res = await runNodes(ds);
       expect(column(res.data[0], 'node')).toHaveLength(23);
     } finally {
@@ -226,7 +204,7 @@ describe('time series and live queries through the sampler', () => {
     const { ds, harness } = makeDs({ jsonData: { pollIntervalSeconds: 5 } });
     try {
       const first = await new Promise<DataQueryResponse>((resolve, reject) => {
-        const sub = ds.query(request([{ refId: 'A', queryType: 'nodes', live: true } as KubeQuery])).subscribe({
+        const sub = ds.query(queryRequest([{ refId: 'A', queryType: 'nodes', live: true } as KubeQuery])).subscribe({
           next: (r) => {
             sub.unsubscribe();
             resolve(r);
@@ -251,7 +229,9 @@ describe('logs through the data source', () => {
     const { ds } = makeDs();
     const responses = await lastValueFrom(
       ds
-        .query(request([{ refId: 'L', queryType: 'logs', namespace: pod.namespace, podName: pod.name } as KubeQuery]))
+        .query(
+          queryRequest([{ refId: 'L', queryType: 'logs', namespace: pod.namespace, podName: pod.name } as KubeQuery])
+        )
         .pipe(toArray())
     );
     const last = responses[responses.length - 1];
@@ -271,7 +251,7 @@ describe('logs through the data source', () => {
     const { ds, harness } = makeDs({}, { pod: 'web/../../nodes' });
     const responses = await lastValueFrom(
       ds
-        .query(request([{ refId: 'L', queryType: 'logs', namespace: 'default', podName: '$pod' } as KubeQuery]))
+        .query(queryRequest([{ refId: 'L', queryType: 'logs', namespace: 'default', podName: '$pod' } as KubeQuery]))
         .pipe(toArray())
     );
     expect(responses[0].errors?.[0].message).toMatch(/not a valid pod name/);
@@ -283,7 +263,7 @@ describe('kubelet queries through the data source', () => {
   it('reads the Summary API of every node when kubelet access is on', async () => {
     const { ds } = makeDs({ jsonData: { kubeletAccess: true } });
     const res = await lastValueFrom(
-      ds.query(request([{ refId: 'S', queryType: 'summary', scope: 'node' } as KubeQuery])).pipe(toArray())
+      ds.query(queryRequest([{ refId: 'S', queryType: 'summary', scope: 'node' } as KubeQuery])).pipe(toArray())
     );
     expect(res[0].errors ?? []).toEqual([]);
     const frame: DataFrame = res[0].data[0];
@@ -293,7 +273,7 @@ describe('kubelet queries through the data source', () => {
   it('says kubelet access is off instead of asking the kubelet', async () => {
     const { ds, harness } = makeDs();
     const res = await lastValueFrom(
-      ds.query(request([{ refId: 'S', queryType: 'summary' } as KubeQuery])).pipe(toArray())
+      ds.query(queryRequest([{ refId: 'S', queryType: 'summary' } as KubeQuery])).pipe(toArray())
     );
     expect(res[0].errors?.[0].message).toMatch(/Kubelet access is off/);
     expect(harness.requests.some((r) => r.url.includes('/proxy/'))).toBe(false);
@@ -314,7 +294,7 @@ describe('pods through the data source', () => {
     const { ds } = makeDs();
     const res = await lastValueFrom(
       ds
-        .query(request([{ refId: 'P', queryType: 'pods', namespace: ns, sortBy: 'cpu', topN: 3 } as KubeQuery]))
+        .query(queryRequest([{ refId: 'P', queryType: 'pods', namespace: ns, sortBy: 'cpu', topN: 3 } as KubeQuery]))
         .pipe(toArray())
     );
     expect(res[0].errors ?? []).toEqual([]);
@@ -331,7 +311,9 @@ describe('objects and events through the data source', () => {
   it('lists deployments like kubectl get deployments', async () => {
     const { ds } = makeDs();
     const res = await lastValueFrom(
-      ds.query(request([{ refId: 'O', queryType: 'objects', resource: 'deployments' } as KubeQuery])).pipe(toArray())
+      ds
+        .query(queryRequest([{ refId: 'O', queryType: 'objects', resource: 'deployments' } as KubeQuery]))
+        .pipe(toArray())
     );
     expect(res[0].errors ?? []).toEqual([]);
     const frame: DataFrame = res[0].data[0];
@@ -343,7 +325,9 @@ describe('objects and events through the data source', () => {
     try {
       const res = await lastValueFrom(
         ds
-          .query(request([{ refId: 'O', queryType: 'objects', resource: 'pods', format: 'timeseries' } as KubeQuery]))
+          .query(
+            queryRequest([{ refId: 'O', queryType: 'objects', resource: 'pods', format: 'timeseries' } as KubeQuery])
+          )
           .pipe(toArray())
       );
       const frames: DataFrame[] = res[0].data;
@@ -365,7 +349,7 @@ describe('objects and events through the data source', () => {
       const res = await lastValueFrom(
         ds
           .query(
-            request([{ refId: 'E', queryType: 'events', eventType: 'Warning', format: 'timeseries' } as KubeQuery])
+            queryRequest([{ refId: 'E', queryType: 'events', eventType: 'Warning', format: 'timeseries' } as KubeQuery])
           )
           .pipe(toArray())
       );
@@ -390,7 +374,7 @@ describe('objects and events through the data source', () => {
     const annotations = ds.annotations!;
     const target = annotations.prepareAnnotation!({ name: 'Warnings', enable: true, iconColor: 'red' } as never);
     const query = annotations.prepareQuery!(target) as KubeQuery;
-    const res = await lastValueFrom(ds.query(request([{ ...query, refId: 'Anno' }])).pipe(toArray()));
+    const res = await lastValueFrom(ds.query(queryRequest([{ ...query, refId: 'Anno' }])).pipe(toArray()));
     const events = await lastValueFrom(annotations.processEvents!(target, res[0].data) as never);
     const warnings = sim().cluster.events.filter((e) => e.type === 'Warning');
     expect(warnings.length).toBeGreaterThan(0);
