@@ -19,7 +19,7 @@ import { publishHealthProgress } from './health/progress';
 import { authMethodOf } from './config/configOptions';
 import { hasOAuthSession, type SavedSettings, type SignedInUser } from './health/settingsCheck';
 import { KubeClient } from './kube/client';
-import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './kube/limits';
+import { DEFAULT_FAN_OUT_CONCURRENCY, MAX_IN_FLIGHT_REQUESTS } from './kube/limits';
 import { noteRetries, noteRetriesInSnapshot, RetryLog } from './kube/retryLog';
 import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
@@ -66,12 +66,8 @@ export class KubeDataSource
   constructor(instanceSettings: DataSourceInstanceSettings<KubeDataSourceOptions>, deps: KubeDataSourceDeps = {}) {
     super(instanceSettings);
     const json = instanceSettings.jsonData ?? {};
-    // the setting bounds fan-out; the client's request gate (Grafana's 5 at a time) bounds it further
-    const concurrency = Math.min(
-      MAX_FAN_OUT_CONCURRENCY,
-      MAX_IN_FLIGHT_REQUESTS,
-      Math.max(1, Math.floor(json.fanOutConcurrency ?? DEFAULT_FAN_OUT_CONCURRENCY))
-    );
+    // the setting bounds fan-out; the client caps it at its request gate (Grafana's 5 at a time)
+    const concurrency = Math.max(1, Math.floor(json.fanOutConcurrency ?? DEFAULT_FAN_OUT_CONCURRENCY));
     const backendSrv = deps.fetch ? undefined : getBackendSrv();
     this.client = new KubeClient({
       baseUrl: instanceSettings.url ?? '',

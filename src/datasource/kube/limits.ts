@@ -7,5 +7,8 @@
 export const MAX_IN_FLIGHT_REQUESTS = 5;
 /** Below the gate, so that one query's fan-out leaves a place for another panel's request. */
 export const DEFAULT_FAN_OUT_CONCURRENCY = 4;
-/** More would only wait in Grafana's queue (and in our gate), with the wait counted against timeouts. */
+/**
+ * The setting's upper bound in the config editor: more would only wait in Grafana's queue, with the wait counted
+ * against timeouts. The client enforces it anyway by capping fan-out at its gate.
+ */
 export const MAX_FAN_OUT_CONCURRENCY = MAX_IN_FLIGHT_REQUESTS;
