@@ -1,6 +1,6 @@
 /**
  * npm run sim -- [flags]: start kube-sim in the foreground.
- *   --port=6443 --host=127.0.0.1 --tls --client-cert-auth --token=T --nodes=3 --pods-per-node=8 --seed=1
+ *   --port=6443 --host=127.0.0.1 --tls --client-cert-auth --token=T --nodes=3 --pods-per-node=8 --seed=1 --version=1.37
  *   --latency=MS --metrics-server=present|absent|unavailable --metrics-versions=v1,v1beta1 --deny=nodes/proxy
  *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin
  *   --oidc-issuer-url=URL --oidc-client-id=AUD[,AUD] --oidc-username-claim=sub --oidc-username-prefix=P
@@ -12,6 +12,7 @@ import { startKubeSim, KubeSimOptions } from './index';
 import type { MetricsServerMode } from './faults';
 import { IDENTITIES, type Identity } from './rbac';
 import { normalizeMetricsVersions } from './discoveryResources';
+import { parseKubeVersion } from './versions';
 
 export interface CliConfig {
   sim: KubeSimOptions;
@@ -46,6 +47,7 @@ export function parseArgs(argv: string[]): CliConfig {
     'nodes',
     'pods-per-node',
     'seed',
+    'version',
     'latency',
     'metrics-server',
     'metrics-versions',
@@ -103,6 +105,9 @@ export function parseArgs(argv: string[]): CliConfig {
         break;
       case 'seed':
         cfg.sim.seed = num(name, value!);
+        break;
+      case 'version':
+        cfg.sim.version = parseKubeVersion(value!);
         break;
       case 'latency':
         cfg.latency = num(name, value!);
@@ -184,7 +189,7 @@ async function main(): Promise<void> {
   const lines = [
     `kube-sim listening on ${sim.url}`,
     `  token: ${sim.token}`,
-    `  cluster: ${sim.cluster.nodes.length} nodes, ${sim.cluster.pods.length} pods, seed ${sim.cluster.seed}`,
+    `  cluster: Kubernetes ${sim.cluster.gitVersion}, ${sim.cluster.nodes.length} nodes, ${sim.cluster.pods.length} pods, seed ${sim.cluster.seed}`,
     `  identity: ${sim.identity}`,
   ];
   if (sim.oidc) {

@@ -5,12 +5,22 @@
  * until every worker holds about podsPerNode pods. Linear in the number of pods.
  */
 import type { OwnerRef, SimCluster, SimContainer, SimNode, SimPod, SimVolume, SimWorkload } from './model';
+import {
+  type KubeVersion,
+  DEFAULT_KUBE_VERSION,
+  featuresOf,
+  gitVersionOf,
+  minorOf,
+  skewedKubeletVersion,
+} from './versions';
+import { applyResizes } from './clusterResize';
 import { Rand } from './clusterRandom';
 import { ContainerSpec, Gi, Mi, SIDECARS, makeContainer, randomResources } from './clusterPods';
 import { lifecycleEvents } from './nodeLifecycle';
 import { addServicesConfigAndLeases } from './clusterServices';
 
-export const SIM_GIT_VERSION = 'v1.31.2';
+/** the API server's version when none is asked for (versions.ts) */
+export const SIM_GIT_VERSION = gitVersionOf(DEFAULT_KUBE_VERSION);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -18,7 +28,13 @@ const DAY = 24 * HOUR;
 type PodMaker = (
   replica: number,
   podName: string
-) => { containers: ContainerSpec[]; init?: ContainerSpec[]; volumes?: SimVolume[] };
+) => {
+  containers: ContainerSpec[];
+  init?: ContainerSpec[];
+  volumes?: SimVolume[];
+  /** pod-level spec.resources */
+  resources?: SimPod['resources'];
+};
 
 class Builder {
   readonly r: Rand;
@@ -29,10 +45,14 @@ class Builder {
   private cursor = 0;
   freeSlots = 0;
 
+  readonly gitVersion: string;
+
   constructor(
     seed: number,
-    readonly startMs: number
+    readonly startMs: number,
+    readonly version: KubeVersion = DEFAULT_KUBE_VERSION
   ) {
+    this.gitVersion = gitVersionOf(version);
     this.r = new Rand(seed);
     this.c = {
       seed,
@@ -47,7 +67,7 @@ class Builder {
       configMaps: [],
       leases: [],
       resourceVersion: 1_000_000 + this.r.int(0, 899_999),
-      gitVersion: SIM_GIT_VERSION,
+      gitVersion: this.gitVersion,
     };
   }
 
@@ -101,7 +121,7 @@ class Builder {
           ephemeralStorage: Math.floor(ephemeralKi * 1024 * 0.9),
         },
         // a little version skew, as during a rolling upgrade
-        kubeletVersion: i > 0 && i % 7 === 2 ? 'v1.30.6' : SIM_GIT_VERSION,
+        kubeletVersion: i > 0 && i % 7 === 2 ? skewedKubeletVersion(this.version) : this.gitVersion,
         osImage: i % 4 === 3 ? 'Debian GNU/Linux 12 (bookworm)' : 'Ubuntu 22.04.5 LTS',
         containerRuntimeVersion: 'containerd://1.7.22',
         internalIP: `10.0.${ip >> 8}.${ip & 255}`,
@@ -216,6 +236,9 @@ class Builder {
       containers,
       volumes: args.make.volumes ?? [],
     };
+    if (args.make.resources) {
+      pod.resources = args.make.resources;
+    }
     this.c.pods.push(pod);
     return pod;
   }
@@ -407,8 +430,20 @@ const APP_NAMES = [
 ];
 const LOG_STYLES = ['plain', 'json', 'json', 'logfmt', 'java', 'ansi'] as const;
 
-export function buildCluster(seed: number, nodes: number, podsPerNode: number, startMs: number): SimCluster {
-  const b = new Builder(seed, startMs);
+/**
+ * The cluster for a seed, as a cluster of `version` (versions.ts) would show it: the newer pod features
+ * (pod-level resources, in-place resize) appear only where that version has them on by default.
+ */
+export function buildCluster(
+  seed: number,
+  nodes: number,
+  podsPerNode: number,
+  startMs: number,
+  version: KubeVersion = DEFAULT_KUBE_VERSION
+): SimCluster {
+  const b = new Builder(seed, startMs, version);
+  const features = featuresOf(minorOf(version));
+  const gitVersion = b.gitVersion;
   const r = b.r;
   const nodeCount = Math.max(1, Math.floor(nodes));
   const ppn = Math.max(1, Math.floor(podsPerNode));
@@ -437,7 +472,7 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     containers: [
       {
         name: 'kube-proxy',
-        image: `registry.k8s.io/kube-proxy:${SIM_GIT_VERSION}`,
+        image: `registry.k8s.io/kube-proxy:${gitVersion}`,
         cpuRequest: 0.02,
         memRequest: 32 * Mi,
         logStyle: 'plain',
@@ -481,7 +516,7 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
           containers: [
             {
               name: comp,
-              image: `registry.k8s.io/${comp}:${comp === 'etcd' ? '3.5.15-0' : SIM_GIT_VERSION}`,
+              image: `registry.k8s.io/${comp}:${comp === 'etcd' ? '3.5.15-0' : gitVersion}`,
               cpuRequest: res,
               memRequest: comp === 'etcd' ? 100 * Mi : undefined,
               logStyle: 'plain',
@@ -520,6 +555,8 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     3,
     3 * DAY,
     () => ({
+      // istio's native sidecar mode: istio-proxy is an init container with restartPolicy Always
+      init: [{ ...SIDECARS[0], restartPolicy: 'Always' }],
       containers: [
         {
           name: 'app',
@@ -529,7 +566,6 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
           memLimit: 512 * Mi,
           logStyle: 'json',
         },
-        { ...SIDECARS[0] },
       ],
     }),
     { tier: 'web', 'app.kubernetes.io/version': '2.4.1' }
@@ -611,6 +647,10 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
   }));
 
   b.statefulSet('monitoring', 'prometheus', 1, 30 * DAY, 50, () => ({
+    // one budget for prometheus and its reloader (pod-level resources), where the version has them
+    resources: features.podLevelResources
+      ? { requests: { cpu: 1, memory: 3 * Gi }, limits: { memory: 6 * Gi } }
+      : undefined,
     containers: [
       {
         name: 'prometheus',
@@ -718,22 +758,25 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
     const replicas = Math.min(b.freeSlots, r.int(1, total > 1000 ? 8 : 4));
     const res = randomResources(r);
     const style = r.pick(LOG_STYLES);
-    const version = `1.${r.int(0, 30)}.${r.int(0, 9)}`;
+    const appVersion = `1.${r.int(0, 30)}.${r.int(0, 9)}`;
     const sidecar = r.chance(0.3) ? r.pick(SIDECARS) : undefined;
     const init = r.chance(0.15)
       ? [{ name: 'wait-for-deps', image: 'docker.io/library/busybox:1.36', logStyle: 'quiet' as const }]
       : undefined;
+    // fluent-bit runs as a native sidecar (so it ships the init containers' logs too); the proxies stay
+    // classic second containers, so both shapes exist
+    const native = sidecar?.name === 'log-shipper';
     const pods = b.deployment(ns, name, replicas, r.int(1, 60 * 24) * MIN * 30, () => ({
-      init,
+      init: native ? [{ ...sidecar, restartPolicy: 'Always' as const }, ...(init ?? [])] : init,
       containers: [
         {
           name,
-          image: `ghcr.io/kubeglance-sim/${base}:${version}`,
+          image: `ghcr.io/kubeglance-sim/${base}:${appVersion}`,
           ...res,
           logStyle: style,
           fate: r.chance(0.05) ? 'restarted' : 'running',
         },
-        ...(sidecar ? [{ ...sidecar }] : []),
+        ...(sidecar && !native ? [{ ...sidecar }] : []),
       ],
     }));
     for (const p of pods) {
@@ -878,6 +921,9 @@ export function buildCluster(seed: number, nodes: number, podsPerNode: number, s
       const pods = b.c.pods.filter((p) => p.nodeName === node.name);
       b.c.events.push(...lifecycleEvents(node, pods, node.notReadySinceMs));
     }
+  }
+  if (features.resizeStatus) {
+    applyResizes(b.c);
   }
   addServicesConfigAndLeases(b.c, r);
   return b.c;

@@ -11,6 +11,8 @@ export interface ContainerSpec {
   name: string;
   image: string;
   init?: boolean;
+  /** with init: a native sidecar (KEP-753), running for the pod's life rather than completing */
+  restartPolicy?: 'Always';
   /** cores */
   cpuRequest?: number;
   memRequest?: number;
@@ -64,7 +66,8 @@ const DEFAULT_RATES: Record<LogStyle, [number, number]> = {
  * restarted containers get a recent start before it.
  */
 export function makeContainer(r: Rand, spec: ContainerSpec, podStartMs: number, clusterStartMs: number): SimContainer {
-  const fate = spec.fate ?? (spec.init ? 'completed' : 'running');
+  const sidecar = !!spec.init && spec.restartPolicy === 'Always';
+  const fate = spec.fate ?? (spec.init && !sidecar ? 'completed' : 'running');
   const requests = { cpu: spec.cpuRequest, memory: spec.memRequest };
   const limits = { cpu: spec.cpuLimit, memory: spec.memLimit };
   const [lo, hi] = DEFAULT_RATES[spec.logStyle];
@@ -83,6 +86,9 @@ export function makeContainer(r: Rand, spec: ContainerSpec, podStartMs: number, 
     logStyle: spec.logStyle,
     logRate: spec.logRate ?? (hi > 0 ? Math.round(r.range(lo, hi) * 10) / 10 : 0),
   };
+  if (sidecar) {
+    c.restartPolicy = 'Always';
+  }
   switch (fate) {
     case 'completed':
       c.state = 'terminated';

@@ -11,6 +11,7 @@ import { createOidc, OidcOptions, SimOidc } from './oidc';
 import type { Identity } from './rbac';
 import { nodeGoesNotReady } from './nodeLifecycle';
 import { normalizeMetricsVersions } from './discoveryResources';
+import { type KubeVersion, DEFAULT_KUBE_VERSION, defaultMetricsVersions, parseKubeVersion } from './versions';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -42,8 +43,13 @@ export interface KubeSimOptions {
    */
   identity?: Identity;
   /**
+   * the Kubernetes minor version played, '1.30' to '1.37' (default '1.37', versions.ts): /version, the
+   * kubelets' versions, the pod fields that version has on by default, and metricsVersions' default
+   */
+  version?: KubeVersion;
+  /**
    * the metrics.k8s.io versions metrics routes and discovery serve: ['v1beta1'] as metrics-server today,
-   * ['v1'] only, or both (default, as a Kubernetes 1.37 cluster; v1 preferred)
+   * ['v1'] only, or both (v1 preferred). Default: both from version 1.37, ['v1beta1'] before.
    */
   metricsVersions?: Array<'v1' | 'v1beta1'>;
   /** also accept JWT bearer tokens from this issuer, as kube-apiserver's OIDC/JWT authenticator (oidc.ts) */
@@ -64,6 +70,8 @@ export interface KubeSim {
   oidc?: SimOidc;
   /** the identity the reviews play */
   identity: Identity;
+  /** the Kubernetes minor version played */
+  version: KubeVersion;
   /** the simulator's clock (ms), the time its usage and logs are computed for */
   now(): number;
   /** follow streams and hung requests currently open */
@@ -91,7 +99,8 @@ function pki(): SimPki {
 export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> {
   const clock = opts.clock ?? Date.now;
   const token = opts.token ?? DEFAULT_TOKEN;
-  const cluster = buildCluster(opts.seed ?? 1, opts.nodes ?? 3, opts.podsPerNode ?? 8, clock());
+  const version = parseKubeVersion(opts.version ?? DEFAULT_KUBE_VERSION);
+  const cluster = buildCluster(opts.seed ?? 1, opts.nodes ?? 3, opts.podsPerNode ?? 8, clock(), version);
   const faults = new Faults();
   const tls = !!opts.tls || !!opts.clientCertAuth;
   const p = tls ? pki() : undefined;
@@ -112,7 +121,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     cors: opts.cors,
     identity,
     oidc,
-    metricsVersions: normalizeMetricsVersions(opts.metricsVersions),
+    metricsVersions: normalizeMetricsVersions(opts.metricsVersions ?? defaultMetricsVersions(version)),
   });
   const sim: KubeSim = {
     url: server.url,
@@ -120,6 +129,7 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     cluster,
     faults,
     identity,
+    version,
     now: clock,
     openStreams: server.openStreams,
     nodeLost: (name) => nodeGoesNotReady(cluster, name, clock(), 'Unknown'),
@@ -146,6 +156,8 @@ export type { OidcOptions, SimOidc, JwtVerdict } from './oidc';
 export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './rbac';
 export { IDENTITIES } from './rbac';
 export { manualClock } from './clock';
+export { KUBE_VERSIONS, DEFAULT_KUBE_VERSION, gitVersionOf } from './versions';
+export type { KubeVersion } from './versions';
 export type { ManualClock } from './clock';
 export { SERVICE_ACCOUNT_USER } from './server';
 export {

@@ -11,6 +11,7 @@ import {
   containerUsageAt,
   nodeSystemCpuSecondsAt,
   nodeSystemUsageAt,
+  resourcesInEffect,
   type SimCluster,
   type SimContainer,
   type SimNode,
@@ -197,8 +198,10 @@ export function containerMemAt(pod: SimPod, c: SimContainer, tMs: number): MemSt
     pageFaults: Math.floor(upS * t.faultRate),
     majorPageFaults: Math.floor(upS * t.majorFaultRate),
   };
-  if (c.limits.memory !== undefined) {
-    mem.available = Math.max(0, Math.round(c.limits.memory) - ws);
+  // the cgroup limit is what the kubelet configured, which lags the spec while a resize is pending
+  const limit = resourcesInEffect(c).limits.memory;
+  if (limit !== undefined) {
+    mem.available = Math.max(0, Math.round(limit) - ws);
   }
   return mem;
 }
@@ -242,12 +245,13 @@ export function cfsAt(avgCpu: number, peakCpu: number, limitCpu: number, fromMs:
 }
 
 export function containerCfsAt(c: SimContainer, tMs: number): CfsStat | undefined {
-  if (!c.limits.cpu) {
+  const limit = resourcesInEffect(c).limits.cpu;
+  if (!limit) {
     return undefined;
   }
   const u = c.usage;
   const avg = u.cpuBase + (u.bursty ? u.cpuWave * 0.6 : 0);
-  return cfsAt(avg, u.cpuBase + u.cpuWave * (u.bursty ? 4 : 1), c.limits.cpu, c.startedAtMs, tMs);
+  return cfsAt(avg, u.cpuBase + u.cpuWave * (u.bursty ? 4 : 1), limit, c.startedAtMs, tMs);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,21 +292,30 @@ export function podMemAt(pod: SimPod, tMs: number): MemStat {
   };
 }
 
-/** Sum of container memory limits when every running container has one (the pod cgroup limit), else undefined. */
+/**
+ * The pod cgroup's memory limit: the pod-level limit when the pod has one (KEP-2837), else the sum of the
+ * limits in effect when every running container has one, else undefined.
+ */
 export function podMemoryLimit(pod: SimPod): number | undefined {
-  const cs = runningContainers(pod);
-  if (cs.length === 0 || cs.some((c) => c.limits.memory === undefined)) {
+  if (pod.resources?.limits.memory !== undefined) {
+    return pod.resources.limits.memory;
+  }
+  const limits = runningContainers(pod).map((c) => resourcesInEffect(c).limits.memory);
+  if (limits.length === 0 || limits.some((l) => l === undefined)) {
     return undefined;
   }
-  return cs.reduce((s, c) => s + (c.limits.memory ?? 0), 0);
+  return limits.reduce((s: number, l) => s + (l ?? 0), 0);
 }
 
 export function podCpuLimit(pod: SimPod): number | undefined {
-  const cs = runningContainers(pod);
-  if (cs.length === 0 || cs.some((c) => !c.limits.cpu)) {
+  if (pod.resources?.limits.cpu) {
+    return pod.resources.limits.cpu;
+  }
+  const limits = runningContainers(pod).map((c) => resourcesInEffect(c).limits.cpu);
+  if (limits.length === 0 || limits.some((l) => !l)) {
     return undefined;
   }
-  return cs.reduce((s, c) => s + (c.limits.cpu ?? 0), 0);
+  return limits.reduce((s: number, l) => s + (l ?? 0), 0);
 }
 
 export function podCfsAt(pod: SimPod, tMs: number): CfsStat | undefined {

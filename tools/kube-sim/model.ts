@@ -51,6 +51,18 @@ export interface SimContainer {
   /** how the previous instance ended, when hasPrevious (e.g. Error, OOMKilled) */
   lastReason?: string;
   lastExitCode?: number;
+  /**
+   * init containers only: 'Always' makes it a native sidecar (KEP-753): it starts before the next init
+   * container, keeps running beside the app containers and is restarted when it exits
+   */
+  restartPolicy?: 'Always';
+  /** the signal that ended the current instance (terminated), when the runtime reports one */
+  signal?: number;
+  /**
+   * the resources in effect (what the kubelet configured, status.containerStatuses[].resources) while an
+   * in-place resize has not been actuated: `requests`/`limits` above are the spec's, the desired ones
+   */
+  actual?: { requests: ResourceAmounts; limits: ResourceAmounts };
 }
 
 export interface SimVolume {
@@ -82,6 +94,16 @@ export interface SimPod {
   initContainers: SimContainer[];
   containers: SimContainer[];
   volumes: SimVolume[];
+  /** spec.schedulingGates: the scheduler leaves the pod alone (Pending, SchedulingGated) until they go */
+  schedulingGates?: string[];
+  /** pod-level spec.resources (KEP-2837): one budget the containers share; the pod cgroup's limits */
+  resources?: { requests: ResourceAmounts; limits: ResourceAmounts };
+  /**
+   * an in-place resize (KEP-1287) the kubelet has not finished: accepted and being actuated (InProgress:
+   * allocated = spec, in effect = the containers' `actual`), or not accepted (Deferred, Infeasible:
+   * allocated = in effect = `actual`), with the kubelet's message
+   */
+  resize?: { state: 'InProgress' | 'Deferred' | 'Infeasible'; sinceMs: number; message?: string };
 }
 
 export interface SimNode {
@@ -233,6 +255,25 @@ export interface SimCluster {
 }
 
 const TWO_PI = Math.PI * 2;
+
+/** a native sidecar: an init container with restartPolicy Always */
+export function isSidecar(c: SimContainer): boolean {
+  return c.init && c.restartPolicy === 'Always';
+}
+
+/** the requests and limits the kubelet has configured (the cgroup's), which lag the spec during a resize */
+export function resourcesInEffect(c: SimContainer): { requests: ResourceAmounts; limits: ResourceAmounts } {
+  return c.actual ?? { requests: c.requests, limits: c.limits };
+}
+
+/**
+ * the requests the kubelet has allocated to a container (status.containerStatuses[].allocatedResources):
+ * the spec's once it accepted a resize (none pending, or InProgress), the old ones while it is pending
+ */
+export function allocatedRequests(pod: SimPod, c: SimContainer): ResourceAmounts {
+  const pending = pod.resize?.state === 'Deferred' || pod.resize?.state === 'Infeasible';
+  return pending && c.actual ? c.actual.requests : c.requests;
+}
 
 /** Instantaneous usage of one container at time t (ms). Smooth, deterministic, never negative. */
 export function containerUsageAt(c: SimContainer, tMs: number): { cpu: number; memory: number } {

@@ -2,7 +2,22 @@
  * Core/v1 objects as JSON, in the shapes (and key order) the API server returns. Items in lists carry
  * no kind/apiVersion; withKind() adds them for a single GET.
  */
-import type { SimCluster, SimContainer, SimEvent, SimNamespace, SimNode, SimPVC, SimPod, OwnerRef } from './model';
+import {
+  type OwnerRef,
+  type ResourceAmounts,
+  type SimCluster,
+  type SimContainer,
+  type SimEvent,
+  type SimNamespace,
+  type SimNode,
+  type SimPVC,
+  type SimPod,
+  allocatedRequests,
+  isSidecar,
+  resourcesInEffect,
+} from './model';
+import { containersReady, initialized, resizeCondition } from './podConditions';
+import { featuresOf, minorOfGitVersion } from './versions';
 import { hashString } from './clusterRandom';
 import { rfc3339 } from './clock';
 import { binaryQuantity, cpuQuantity, decimalQuantity } from './quantity';
@@ -107,20 +122,23 @@ export function meta(
   return m;
 }
 
-export function resourcesJson(ct: SimContainer): Json {
+/** a ResourceList: cpu and memory as Quantity strings */
+export function amountsJson(a: ResourceAmounts): Record<string, string> {
+  const r: Record<string, string> = {};
+  if (a.cpu !== undefined) {
+    r.cpu = cpuQuantity(a.cpu);
+  }
+  if (a.memory !== undefined) {
+    r.memory = binaryQuantity(a.memory);
+  }
+  return r;
+}
+
+/** ResourceRequirements ({limits, requests}, empty ones left out) of a container's spec, or of what is in effect */
+export function resourcesJson(ct: { requests: ResourceAmounts; limits: ResourceAmounts }): Json {
   const out: Json = {};
-  const q = (a: { cpu?: number; memory?: number }) => {
-    const r: Record<string, string> = {};
-    if (a.cpu !== undefined) {
-      r.cpu = cpuQuantity(a.cpu);
-    }
-    if (a.memory !== undefined) {
-      r.memory = binaryQuantity(a.memory);
-    }
-    return r;
-  };
-  const limits = q(ct.limits);
-  const requests = q(ct.requests);
+  const limits = amountsJson(ct.limits);
+  const requests = amountsJson(ct.requests);
   if (Object.keys(limits).length) {
     out.limits = limits;
   }
@@ -132,10 +150,14 @@ export function resourcesJson(ct: SimContainer): Json {
 
 export function containerSpecJson(ct: SimContainer, withMounts: Json[]): Json {
   const spec: Json = { name: ct.name, image: ct.image };
-  if (!ct.init && ct.name !== 'log-shipper' && ct.name !== 'config-reloader') {
+  if ((!ct.init || isSidecar(ct)) && ct.name !== 'log-shipper' && ct.name !== 'config-reloader') {
     spec.ports = [{ name: 'http', containerPort: 8080, protocol: 'TCP' }];
   }
   spec.resources = resourcesJson(ct);
+  if (ct.restartPolicy) {
+    // a native sidecar (KEP-753); Go's field order puts restartPolicy after resources
+    spec.restartPolicy = ct.restartPolicy;
+  }
   spec.volumeMounts = withMounts;
   spec.terminationMessagePath = '/dev/termination-log';
   spec.terminationMessagePolicy = 'File';
@@ -147,21 +169,29 @@ function containerId(pod: SimPod, ct: SimContainer, instance: number): string {
   return `containerd://${hex64(`${pod.uid}/${ct.name}/${instance}`)}`;
 }
 
-function containerStatusJson(pod: SimPod, ct: SimContainer): Json {
+/** ContainerStateTerminated in Go's field order; signal and reason are omitempty */
+function terminatedJson(ct: SimContainer, id: string): Json {
+  const t: Json = { exitCode: ct.exitCode ?? 0 };
+  if (ct.signal) {
+    t.signal = ct.signal;
+  }
+  const reason = ct.reason ?? 'Completed';
+  if (reason) {
+    t.reason = reason;
+  }
+  t.startedAt = rfc3339(ct.startedAtMs);
+  t.finishedAt = rfc3339(ct.finishedAtMs ?? ct.startedAtMs);
+  t.containerID = id;
+  return t;
+}
+
+function containerStatusJson(pod: SimPod, ct: SimContainer, resizeStatus: boolean): Json {
   const id = containerId(pod, ct, ct.restartCount);
   let state: Json;
   if (ct.state === 'running') {
     state = { running: { startedAt: rfc3339(ct.startedAtMs) } };
   } else if (ct.state === 'terminated') {
-    state = {
-      terminated: {
-        exitCode: ct.exitCode ?? 0,
-        reason: ct.reason ?? 'Completed',
-        startedAt: rfc3339(ct.startedAtMs),
-        finishedAt: rfc3339(ct.finishedAtMs ?? ct.startedAtMs),
-        containerID: id,
-      },
-    };
+    state = { terminated: terminatedJson(ct, id) };
   } else if (ct.reason === 'CrashLoopBackOff') {
     state = {
       waiting: {
@@ -200,6 +230,17 @@ function containerStatusJson(pod: SimPod, ct: SimContainer): Json {
     s.containerID = id;
   }
   s.started = ct.state === 'running';
+  if (resizeStatus) {
+    // with in-place resize on (1.33+): the requests the kubelet allocated, and what the runtime has in
+    // effect for a running container; both differ from the spec until a resize is done
+    const allocated = amountsJson(allocatedRequests(pod, ct));
+    if (Object.keys(allocated).length) {
+      s.allocatedResources = allocated;
+    }
+    if (ct.state === 'running') {
+      s.resources = resourcesJson(resourcesInEffect(ct));
+    }
+  }
   return s;
 }
 
@@ -215,7 +256,10 @@ function condition(type: string, ok: boolean, atMs: number, reason?: string, mes
 }
 
 export function qosClass(pod: SimPod): string {
-  const all = [...pod.initContainers, ...pod.containers];
+  // with pod-level resources, they alone decide (KEP-2837)
+  const all = pod.resources
+    ? [{ requests: pod.resources.requests, limits: pod.resources.limits }]
+    : [...pod.initContainers, ...pod.containers];
   const any = all.some(
     (c) =>
       c.requests.cpu !== undefined ||
@@ -317,6 +361,7 @@ function podTolerations(pod: SimPod): Json[] {
  */
 export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined, nowMs?: number): Json {
   const effects = nowMs === undefined ? {} : podNodeEffects(pod, node, nowMs);
+  const features = featuresOf(minorOfGitVersion(c.gitVersion));
   const { volumes, mounts } = podVolumes(pod);
   const generateName =
     pod.owner && pod.owner.kind !== 'StatefulSet' && pod.owner.kind !== 'Node'
@@ -344,43 +389,43 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined, n
   }
   spec.enableServiceLinks = true;
   spec.preemptionPolicy = 'PreemptLowerPriority';
+  if (pod.schedulingGates?.length) {
+    spec.schedulingGates = pod.schedulingGates.map((name) => ({ name }));
+  }
+  if (pod.resources && features.podLevelResources) {
+    spec.resources = resourcesJson(pod.resources);
+  }
 
   const status: Json = { phase: pod.phase };
   if (!pod.nodeName) {
     status.conditions = [
-      condition('PodScheduled', false, pod.creationMs + 1000, 'Unschedulable', unschedulableMessage(c)),
+      pod.schedulingGates?.length
+        ? condition(
+            'PodScheduled',
+            false,
+            pod.creationMs,
+            'SchedulingGated',
+            'Scheduling is blocked due to non-empty scheduling gates'
+          )
+        : condition('PodScheduled', false, pod.creationMs + 1000, 'Unschedulable', unschedulableMessage(c)),
     ];
     status.qosClass = qosClass(pod);
   } else {
     const done = pod.phase === 'Succeeded' || pod.phase === 'Failed';
-    const unready = pod.containers.filter((ct) => !ct.ready).map((ct) => ct.name);
-    const readyAt = Math.max(pod.startMs, ...pod.containers.map((ct) => ct.startedAtMs)) + 2000;
+    const running = [...pod.initContainers.filter(isSidecar), ...pod.containers];
+    const readyAt = Math.max(pod.startMs, ...running.map((ct) => ct.startedAtMs)) + 2000;
     const initDone = Math.max(pod.startMs, ...pod.initContainers.map((ct) => ct.finishedAtMs ?? ct.startedAtMs));
+    const init = initialized(pod);
+    const ready = containersReady(pod);
+    const resize = features.resizeStatus ? resizeCondition(pod) : undefined;
     const conditions = [
+      ...(resize
+        ? [condition(resize.type, true, pod.resize?.sinceMs ?? pod.startMs, resize.reason, resize.message)]
+        : []),
       condition('PodReadyToStartContainers', !done, pod.startMs + 1500),
-      condition('Initialized', true, initDone),
-      done
-        ? condition('Ready', false, readyAt, 'PodCompleted')
-        : unready.length
-          ? condition(
-              'Ready',
-              false,
-              readyAt,
-              'ContainersNotReady',
-              `containers with unready status: [${unready.join(' ')}]`
-            )
-          : condition('Ready', true, readyAt),
-      done
-        ? condition('ContainersReady', false, readyAt, 'PodCompleted')
-        : unready.length
-          ? condition(
-              'ContainersReady',
-              false,
-              readyAt,
-              'ContainersNotReady',
-              `containers with unready status: [${unready.join(' ')}]`
-            )
-          : condition('ContainersReady', true, readyAt),
+      condition('Initialized', init.ok, init.ok ? initDone : pod.startMs + 1000, init.reason, init.message),
+      condition('Ready', ready.ok, readyAt, ready.reason, ready.message),
+      condition('ContainersReady', ready.ok, readyAt, ready.reason, ready.message),
       condition('PodScheduled', true, pod.creationMs + 100),
     ];
     applyNodeEffects(conditions, effects);
@@ -395,9 +440,11 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined, n
     }
     status.startTime = rfc3339(pod.startMs);
     if (pod.initContainers.length) {
-      status.initContainerStatuses = pod.initContainers.map((ct) => containerStatusJson(pod, ct));
+      status.initContainerStatuses = pod.initContainers.map((ct) =>
+        containerStatusJson(pod, ct, features.resizeStatus)
+      );
     }
-    status.containerStatuses = pod.containers.map((ct) => containerStatusJson(pod, ct));
+    status.containerStatuses = pod.containers.map((ct) => containerStatusJson(pod, ct, features.resizeStatus));
     status.qosClass = qosClass(pod);
   }
   const metadata = meta(c, { ...pod, creationMs: pod.creationMs }, { generateName, owner: pod.owner });

@@ -1,8 +1,11 @@
 /**
  * Pods for the pod-printer cases the generated cluster does not reliably hold (kubectl's printPod in
- * pkg/printers/internalversion/printers.go): init containers in progress, failing and exited, terminated
- * containers with a reason, without one, and the NotReady case, with restarts in init and app containers.
- * Appended to a generated cluster on one of its nodes; times are relative to `nowMs`.
+ * pkg/printers/internalversion/printers.go): init containers in progress, failing, exited and killed by a
+ * signal, native sidecars (KEP-753) starting, running and restarted, terminated containers with a reason,
+ * without one and by a signal, PodInitializing, SchedulingGated and the NotReady case, with restarts in
+ * init and app containers. Appended to a generated cluster on one of its nodes; times are relative to
+ * `nowMs`. While an init container has not finished, objects.ts reports Initialized=False as the kubelet
+ * does, and the app containers wait with reason PodInitializing.
  */
 import type { SimContainer, SimPod } from './model';
 import { container, pod } from './testCluster';
@@ -28,9 +31,11 @@ export function printerCasePods(nodeName: string, nowMs: number, namespace = 'sh
       hasPrevious: restartCount > 0,
       ...(restartCount > 0 ? { lastReason: 'Error', lastExitCode: 1 } : {}),
     });
-  // waiting without a reason: the sim always reports Initialized=True, so kubectl reads the app containers
-  // even while an init container has not finished, and a PodInitializing reason would win over Init:
-  const waitingApp = (): SimContainer => c({ name: 'app', state: 'waiting', reason: '', ready: false, startedAtMs: 0 });
+  // the kubelet holds app containers in PodInitializing until the pod is initialised
+  const waitingApp = (): SimContainer =>
+    c({ name: 'app', state: 'waiting', reason: 'PodInitializing', ready: false, startedAtMs: 0 });
+  const sidecar = (over: Partial<SimContainer> = {}): SimContainer =>
+    c({ name: 'istio-proxy', init: true, restartPolicy: 'Always', startedAtMs: created + 8000, ...over });
   const p = (name: string, over: Partial<SimPod>, ip: number): SimPod =>
     pod({
       name: `printer-${name}`,
@@ -203,6 +208,110 @@ export function printerCasePods(nodeName: string, nowMs: number, namespace = 'sh
         ],
       },
       11
+    ),
+    // a native sidecar that restarted: READY counts it, RESTARTS are its restarts once initialised
+    p(
+      'sidecar-restarted',
+      {
+        phase: 'Running',
+        initContainers: [
+          sidecar({
+            restartCount: 2,
+            hasPrevious: true,
+            lastReason: 'Error',
+            lastExitCode: 1,
+            startedAtMs: nowMs - 40 * MIN,
+          }),
+        ],
+        containers: [c({ name: 'app' })],
+      },
+      13
+    ),
+    // still initialising behind a started sidecar: Init:1/2, the sidecar counts in READY
+    p(
+      'sidecar-initializing',
+      {
+        phase: 'Pending',
+        startMs: nowMs - 2 * MIN,
+        initContainers: [
+          sidecar({ startedAtMs: nowMs - 110_000 }),
+          c({ name: 'migrate', init: true, ready: false, startedAtMs: nowMs - 100_000 }),
+        ],
+        containers: [waitingApp()],
+      },
+      14
+    ),
+    // a sidecar that has not started yet blocks: Init:0/1
+    p(
+      'sidecar-starting',
+      {
+        phase: 'Pending',
+        startMs: nowMs - MIN,
+        initContainers: [sidecar({ state: 'waiting', reason: '', ready: false, startedAtMs: 0 })],
+        containers: [waitingApp()],
+      },
+      15
+    ),
+    // init containers done, the app not started yet: PodInitializing
+    p(
+      'pod-initializing',
+      {
+        phase: 'Pending',
+        initContainers: [initDone('migrate')],
+        containers: [waitingApp()],
+      },
+      16
+    ),
+    // killed by a signal with no reason: Signal:9, and Init:Signal:15 for an init container
+    p(
+      'signal',
+      {
+        phase: 'Failed',
+        containers: [
+          c({
+            name: 'app',
+            state: 'terminated',
+            reason: '',
+            exitCode: 137,
+            signal: 9,
+            ready: false,
+            finishedAtMs: nowMs - HOUR,
+          }),
+        ],
+      },
+      17
+    ),
+    p(
+      'init-signal',
+      {
+        phase: 'Pending',
+        initContainers: [
+          c({
+            name: 'migrate',
+            init: true,
+            state: 'terminated',
+            reason: '',
+            exitCode: 143,
+            signal: 15,
+            ready: false,
+            finishedAtMs: nowMs - 5 * MIN,
+          }),
+        ],
+        containers: [waitingApp()],
+      },
+      18
+    ),
+    // held back by a scheduling gate: Pending, no node, PodScheduled False with reason SchedulingGated
+    p(
+      'scheduling-gated',
+      {
+        phase: 'Pending',
+        nodeName: '',
+        ip: '',
+        schedulingGates: ['example.com/quota-check'],
+        containers: [c({ name: 'app', state: 'waiting', reason: undefined, ready: false, startedAtMs: 0 })],
+      },
+      19
     ),
     // NotReady: one container completed (so unready and the Ready condition False), one runs ready
     p(

@@ -27,6 +27,7 @@ import type { SimOidc } from './oidc';
 import type { Identity } from './rbac';
 import { acceptsPost } from './routesAuthorization';
 import { type RequestBody, readRequestBody } from './reviewBody';
+import { protobufReviewAsJson } from './reviewProto';
 
 export { SERVICE_ACCOUNT_USER } from './authn';
 
@@ -259,7 +260,8 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
     let request: RequestBody | undefined;
     if (post) {
       try {
-        request = await readRequestBody(req);
+        // kubectl 1.32+ posts the reviews as protobuf; the routes decode JSON
+        request = protobufReviewAsJson(await readRequestBody(req));
       } catch {
         res.destroy();
         return;

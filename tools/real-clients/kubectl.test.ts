@@ -150,9 +150,10 @@ describe('kubectl get', () => {
     const text = ok('nodes');
     expect(headerOf(text)).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
     const rows = Object.fromEntries(parseTable(text).map((r) => [r.NAME, r]));
-    expect(rows['control-plane-1']).toMatchObject({ STATUS: 'Ready', ROLES: 'control-plane', VERSION: 'v1.31.2' });
+    // kube-sim plays 1.37 by default, with a node a minor behind (version skew)
+    expect(rows['control-plane-1']).toMatchObject({ STATUS: 'Ready', ROLES: 'control-plane', VERSION: 'v1.37.1' });
     expect(rows['node-9'].ROLES).toBe('infra');
-    expect(rows['node-2'].VERSION).toBe('v1.30.6');
+    expect(rows['node-2'].VERSION).toBe('v1.36.2');
     expect([rows['node-10'].STATUS, rows['node-11'].STATUS]).toEqual(['NotReady', 'NotReady']);
     expect(headerOf(ok('nodesWide')).slice(5)).toEqual([
       'INTERNAL-IP',

@@ -47,7 +47,7 @@ describe('the Python kubernetes client against kube-sim', () => {
   });
 
   it('reads /version', () => {
-    expect(result.version).toBe('v1.31.2');
+    expect(result.version).toBe('v1.37.1');
   });
 
   it('lists every kind into its typed models', () => {
