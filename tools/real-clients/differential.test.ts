@@ -157,4 +157,21 @@ describe('the objects query against the real kubectl', () => {
     expect(ourNodes.length).toBe(cluster.nodes.length);
     expect([...pods, ...nodes]).toEqual([]);
   });
+
+  // issue #14: the cases kube-sim could not express before native sidecars, signals, gates and Initialized=False
+  it('covers native sidecars, signals, scheduling gates and pods still initialising', () => {
+    const rows = parseTable(kubectlPods.out);
+    const row = (name: string) => rows.find((r) => r.NAME === `printer-${name}`);
+    expect(row('sidecar-restarted')).toMatchObject({ READY: '2/2', STATUS: 'Running' });
+    expect(row('sidecar-restarted')?.RESTARTS).toMatch(/^2 \(\d+m ago\)$/);
+    expect(row('sidecar-initializing')).toMatchObject({ READY: '1/2', STATUS: 'Init:1/2' });
+    expect(row('signal')?.STATUS).toBe('Signal:9');
+    expect(row('init-signal')?.STATUS).toBe('Init:Signal:15');
+    expect(row('scheduling-gated')?.STATUS).toBe('SchedulingGated');
+    expect(row('pod-initializing')?.STATUS).toBe('PodInitializing');
+    expect(row('init-running')?.STATUS).toBe('Init:1/2');
+    const frontend = rows.filter((r) => r.NAME.startsWith('frontend-') && r.STATUS === 'Running');
+    expect(frontend.length).toBeGreaterThan(0);
+    expect(new Set(frontend.map((r) => r.READY))).toEqual(new Set(['2/2']));
+  });
 });

@@ -42,6 +42,8 @@ let scratch: ReturnType<typeof clientDir> | undefined;
 const out = new Map<string, Run>();
 let checkout: { ns: string; name: string };
 let single: { ns: string; name: string };
+let sidecarPod: { ns: string; name: string };
+let resizing: { ns: string; name: string };
 const SINCE = new Date(T0 - 10 * 60_000).toISOString().replace('.000Z', 'Z');
 
 /** the commands, by the name the tests use */
@@ -62,6 +64,26 @@ function commands(): Record<string, string[]> {
     logsSince: ['logs', '-n', single.ns, single.name, `--since-time=${SINCE}`, '--timestamps'],
     logsPrevious: ['logs', '-n', checkout.ns, checkout.name, '--previous', '--tail=5'],
     logsNoPrevious: ['logs', '-n', single.ns, single.name, '--previous'],
+    sidecarPod: ['get', 'pod', '-n', sidecarPod.ns, sidecarPod.name],
+    sidecarLogs: ['logs', '-n', sidecarPod.ns, sidecarPod.name, '-c', 'istio-proxy', '--tail=3'],
+    sidecarSpec: [
+      'get',
+      'pod',
+      '-n',
+      sidecarPod.ns,
+      sidecarPod.name,
+      '-o',
+      'jsonpath={.spec.initContainers[0].restartPolicy} {.status.initContainerStatuses[0].started}',
+    ],
+    resize: [
+      'get',
+      'pod',
+      '-n',
+      resizing.ns,
+      resizing.name,
+      '-o',
+      'jsonpath={.status.conditions[?(@.type=="PodResizeInProgress")].status} {.status.containerStatuses[0].resources.requests.cpu} {.spec.containers[0].resources.requests.cpu}',
+    ],
     canList: ['auth', 'can-i', 'list', 'pods'],
     canCreate: ['auth', 'can-i', 'create', 'pods'],
     readyz: ['get', '--raw', '/readyz'],
@@ -83,6 +105,10 @@ beforeAll(async () => {
   };
   checkout = pod((p) => p.name.startsWith('checkout-'));
   single = pod((p) => p.name.startsWith('legacy-batch-ui-'));
+  // shop/frontend runs istio-proxy as a native sidecar; its first replica is being resized in place
+  const healthy = (name: string) => c.nodes.some((n) => n.name === name && n.notReadySinceMs === undefined);
+  sidecarPod = pod((p) => p.labels.app === 'frontend' && healthy(p.nodeName));
+  resizing = pod((p) => p.resize?.state === 'InProgress');
   scratch = clientDir(sim);
   const { dir, config } = scratch;
   await Promise.all(
@@ -273,6 +299,23 @@ describe('kubectl logs', () => {
     const none = out.get('logsNoPrevious')!;
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/previous terminated container "ui" in pod "legacy-batch-ui-[a-z0-9-]+" not found/);
+  });
+});
+
+describe('native sidecars and in-place resize', () => {
+  // printPod counts a restartable init container in READY (KEP-753)
+  it('get pod counts the native sidecar in READY', () => {
+    expect(parseTable(ok('sidecarPod'))[0]).toMatchObject({ NAME: sidecarPod.name, READY: '2/2', STATUS: 'Running' });
+    expect(ok('sidecarSpec')).toBe('Always true');
+  });
+
+  it('logs -c istio-proxy prints the sidecar log', () => {
+    expect(ok('sidecarLogs').trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  // KEP-1287: the spec holds the desired requests, the container status what is in effect
+  it('reads a resize in progress with jsonpath', () => {
+    expect(ok('resize')).toBe('True 250m 500m');
   });
 });
 
