@@ -1,5 +1,5 @@
 import React from 'react';
-import { Field, FieldSet, Switch } from '@grafana/ui';
+import { FieldSet } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import { MAX_HISTORY_MINUTES } from './samplerSettings';
@@ -11,9 +11,9 @@ import {
   MIN_FAN_OUT_CONCURRENCY,
   pollIntervalError,
   type SettingsSectionProps,
-  withJsonData,
 } from './configOptions';
 import { NumberSetting } from './NumberSetting';
+import { SwitchSetting } from './SwitchSetting';
 
 /**
  * The opt-in kubelet access and how hard the data source may hit the cluster. Out-of-range numbers are kept as
@@ -25,9 +25,9 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
 
   return (
     <FieldSet label="Cluster access">
-      <Field
+      <SwitchSetting
+        {...section}
         label="Kubelet access"
-        htmlFor="kubeglance-kubelet-access"
         description={
           <>
             Read the kubelet&apos;s stats and metrics through the API server&apos;s node proxy. The token then needs{' '}
@@ -36,14 +36,10 @@ export function AccessSettings({ options, onOptionsChange }: SettingsSectionProp
             the RBAC guide (docs/rbac.md) explains the tiers.
           </>
         }
-      >
-        <Switch
-          id="kubeglance-kubelet-access"
-          data-testid={TEST_IDS.configEditor.kubeletAccess}
-          value={Boolean(jsonData.kubeletAccess)}
-          onChange={(e) => onOptionsChange(withJsonData(options, 'kubeletAccess', e.currentTarget.checked))}
-        />
-      </Field>
+        field="kubeletAccess"
+        id="kubeglance-kubelet-access"
+        testId={TEST_IDS.configEditor.kubeletAccess}
+      />
 
       <NumberSetting
         {...section}

@@ -1,28 +1,26 @@
 import React from 'react';
-import { Alert, Field, FieldSet, Input, Switch } from '@grafana/ui';
+import { Alert, Field, FieldSet, Input } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import { type SettingsSectionProps, withJsonData } from './configOptions';
 import { PemSecretField } from './PemSecretField';
+import { SwitchSetting } from './SwitchSetting';
 
 /** TLS towards the API server; Grafana's proxy applies these keys to every request. */
 export function TlsSettings({ options, onOptionsChange }: SettingsSectionProps) {
   const { jsonData } = options;
+  const section = { options, onOptionsChange };
 
   return (
     <FieldSet label="TLS">
-      <Field
+      <SwitchSetting
+        {...section}
         label="Custom CA certificate"
         description="Trust the cluster's own CA (in-cluster it is /var/run/secrets/kubernetes.io/serviceaccount/ca.crt)"
-        htmlFor="kubeglance-ca-switch"
-      >
-        <Switch
-          id="kubeglance-ca-switch"
-          data-testid={TEST_IDS.configEditor.caCertSwitch}
-          value={Boolean(jsonData.tlsAuthWithCACert)}
-          onChange={(e) => onOptionsChange(withJsonData(options, 'tlsAuthWithCACert', e.currentTarget.checked))}
-        />
-      </Field>
+        field="tlsAuthWithCACert"
+        id="kubeglance-ca-switch"
+        testId={TEST_IDS.configEditor.caCertSwitch}
+      />
 
       {jsonData.tlsAuthWithCACert && (
         <PemSecretField
@@ -52,18 +50,14 @@ export function TlsSettings({ options, onOptionsChange }: SettingsSectionProps) 
         />
       </Field>
 
-      <Field
+      <SwitchSetting
+        {...section}
         label="Skip TLS verification"
         description="Accept any certificate from the API server. Only for a throwaway test cluster."
-        htmlFor="kubeglance-skip-verify"
-      >
-        <Switch
-          id="kubeglance-skip-verify"
-          data-testid={TEST_IDS.configEditor.skipVerify}
-          value={Boolean(jsonData.tlsSkipVerify)}
-          onChange={(e) => onOptionsChange(withJsonData(options, 'tlsSkipVerify', e.currentTarget.checked))}
-        />
-      </Field>
+        field="tlsSkipVerify"
+        id="kubeglance-skip-verify"
+        testId={TEST_IDS.configEditor.skipVerify}
+      />
 
       {jsonData.tlsSkipVerify && (
         <Alert severity="warning" title="TLS verification is off" data-testid={TEST_IDS.configEditor.skipVerifyWarning}>
