@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { type ChattyCluster, startChattyCluster } from '../playground/chattyCluster';
 import { PLAYGROUND_TEST_IDS } from '../playground/browser/testIds';
 import { DEFAULT_HOST, HOST_IDS, type HostId, hostVersions } from '../playground/hosts';
+import type { ReactBuild } from '../playground/hostBundle';
 import { type Playground, startPlayground } from '../playground/server';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -35,7 +36,11 @@ export interface Session {
 /** Fonts are Grafana's own static files, which the playground does not serve. */
 const IGNORED_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
 
-export async function openPlayground(path = '/', host: HostId = DEFAULT_HOST): Promise<Session> {
+export async function openPlayground(
+  path = '/',
+  host: HostId = DEFAULT_HOST,
+  reactBuild: ReactBuild = 'development'
+): Promise<Session> {
   const cluster = await startChattyCluster();
   const started: Array<() => Promise<void>> = [() => cluster.sim.stop()];
   const close = async () => {
@@ -49,6 +54,7 @@ export async function openPlayground(path = '/', host: HostId = DEFAULT_HOST): P
       token: cluster.sim.token,
       logsPod: cluster.chatty,
       host,
+      reactBuild,
     });
     started.push(() => playground.stop());
     const browser = await launchChromium();

@@ -122,6 +122,9 @@ function hostPlugin(host: Host): Plugin {
   };
 }
 
+/** React's development build warns of misuse; its production build is what Grafana's users run. */
+export type ReactBuild = 'development' | 'production';
+
 /**
  * The page's script for one host: Grafana's shared modules (from node_modules, one instance each), the AMD
  * loader, the runtime services and the page itself, as one browser bundle. Rebuilt only when a source changed.
@@ -129,9 +132,10 @@ function hostPlugin(host: Host): Plugin {
 export async function buildHostBundle(
   hostId: HostId = DEFAULT_HOST,
   baseDir = DEFAULT_BUNDLE_DIR,
-  force = false
+  force = false,
+  reactBuild: ReactBuild = 'development'
 ): Promise<HostBundle> {
-  const dir = join(baseDir, hostId);
+  const dir = join(baseDir, reactBuild === 'production' ? `${hostId}-production` : hostId);
   const paths = { js: join(dir, 'main.js'), css: join(dir, 'main.css') };
   if (!force && isFresh(dir)) {
     return { ...paths, packages: bundledPackages(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'))) };
@@ -152,9 +156,10 @@ export async function buildHostBundle(
     metafile: true,
     write: false,
     logLevel: 'error',
-    // development builds: React's warnings (React 18.3 warns of the APIs that React 19 removed) reach the console
+    // development builds by default: React's warnings (React 18.3 warns of the APIs that React 19 removed) reach
+    // the console; production builds, as Grafana serves, for what is measured
     define: {
-      'process.env.NODE_ENV': '"development"',
+      'process.env.NODE_ENV': JSON.stringify(reactBuild),
       global: 'window',
       __KUBEGLANCE_HOST__: JSON.stringify(info),
     },

@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'path';
 import { readRoutes } from '../proxy-harness/routes';
 import { applyUpdate, type DataSourceUpdate, type StoredDataSource, toBrowser } from './dataSourceStore';
 import { readDistPlugins } from './distPlugins';
-import { buildHostBundle, DEFAULT_BUNDLE_DIR } from './hostBundle';
+import { buildHostBundle, DEFAULT_BUNDLE_DIR, type ReactBuild } from './hostBundle';
 import { DEFAULT_HOST, HOSTS, hostPackage, type HostId, hostVersions, type HostVersions } from './hosts';
 import { pageHtml } from './pageHtml';
 import { proxyRequest } from './proxy';
@@ -25,6 +25,8 @@ export interface PlaygroundOptions {
   bundleDir?: string;
   /** the Grafana and React the page hosts the plugins in; default Grafana 13 */
   host?: HostId;
+  /** React's development build (default: its warnings reach the console) or production build (for measuring) */
+  reactBuild?: ReactBuild;
 }
 
 export interface Playground {
@@ -114,7 +116,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   const bundleDir = opts.bundleDir ?? DEFAULT_BUNDLE_DIR;
   const hostId = opts.host ?? DEFAULT_HOST;
   const host = hostVersions(hostId);
-  const bundle = await buildHostBundle(hostId, bundleDir);
+  const bundle = await buildHostBundle(hostId, bundleDir, false, opts.reactBuild);
   const ICONS_DIR = iconsDir(hostId);
 
   let ds: StoredDataSource = {
