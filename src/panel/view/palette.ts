@@ -1,7 +1,7 @@
 import type { GrafanaTheme2 } from '@grafana/data';
 
 import { LOG_LEVELS, type LogLevel } from '../../common/logLevel';
-import { stableHash } from '../../common/labelColors';
+import { stableHash } from '../../common/stableHash';
 
 /**
  * The panel's reading colours. Every one meets WCAG AA (4.5:1) as text on the panel's backgrounds (primary,
