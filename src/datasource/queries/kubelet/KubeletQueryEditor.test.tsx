@@ -55,6 +55,13 @@ describe('KubeletQueryEditor', () => {
     expect(within(picker).getByRole('option', { name: /Type the metric name/ })).toBeDisabled();
   });
 
+  it('offers the known swap metrics of /metrics/resource when the endpoint cannot be listed', async () => {
+    await renderQueryEditor({ refId: 'A', queryType: 'kubelet' });
+    const picker = screen.getByTestId(EDITOR_TEST_IDS.metric);
+    expect(await within(picker).findByRole('option', { name: 'container_swap_usage_bytes' })).toBeEnabled();
+    expect(within(picker).getByRole('option', { name: 'node_swap_usage_bytes' })).toBeEnabled();
+  });
+
   it('commits label matchers', async () => {
     const { latest } = await renderQueryEditor({ refId: 'A', queryType: 'kubelet', metric: 'm' });
     await userEvent.type(screen.getByTestId(EDITOR_TEST_IDS.matchers), 'container!="", pod=~"web-.*"');

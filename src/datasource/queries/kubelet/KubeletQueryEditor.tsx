@@ -11,6 +11,7 @@ import { NameField } from '../../editors/NameField';
 import { MetricOptions } from '../../editors/MetricOptions';
 import { withField } from '../../editors/queryModel';
 import { DEFAULT_KUBELET_ENDPOINT } from './kubeletQuery';
+import { describedOptions, knownMetricOptions } from './knownMetrics';
 
 const ENDPOINT_OPTIONS: Array<ComboboxOption<KubeletEndpoint>> = [
   {
@@ -31,10 +32,16 @@ const ENDPOINT_OPTIONS: Array<ComboboxOption<KubeletEndpoint>> = [
 export function KubeletQueryEditor({ query, onCommit, options }: SubEditorProps<KubeletQuery>) {
   const picker = { query, onCommit, options };
   const endpoint = query.endpoint ?? DEFAULT_KUBELET_ENDPOINT;
-  const loadMetrics = async () =>
-    (await options.kubeletMetrics(query.nodeName, endpoint)) ?? [
-      infoOption('Type the metric name: this data source version cannot list them'),
-    ];
+  // what the endpoint serves, described where known (units, PSI, swap); the known ones when it cannot list
+  const loadMetrics = async () => {
+    const listed = await options.kubeletMetrics(query.nodeName, endpoint);
+    return listed
+      ? describedOptions(listed)
+      : [
+          infoOption('Type the metric name: this data source version cannot list them'),
+          ...knownMetricOptions(endpoint),
+        ];
+  };
 
   return (
     <Stack direction="column" gap={0}>

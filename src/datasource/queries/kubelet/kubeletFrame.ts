@@ -150,6 +150,10 @@ export function rateUnit(name: string): string {
   if (/_bytes$/.test(base)) {
     return 'Bps';
   }
+  if (/^container_pressure_\w+_seconds$/.test(base)) {
+    // PSI stall seconds per second: the share of time stalled (not cores, though the name says cpu)
+    return 'percentunit';
+  }
   if (/_seconds$/.test(base)) {
     // CPU seconds per second are cores in use; other seconds per second have no better unit
     return /cpu/.test(base) ? CORES_UNIT : 'short';

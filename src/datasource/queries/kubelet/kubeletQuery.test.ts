@@ -4,6 +4,7 @@ import { lastValueFrom } from 'rxjs';
 
 import { containerUsageAt, manualClock } from '../../../../tools/kube-sim';
 import { metricsCadvisorText } from '../../../../tools/kube-sim/kubelet';
+import { runningContainers as kubeletContainers } from '../../../../tools/kube-sim/kubelet-stats';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeError } from '../../kube/errors';
 import { Snapshot } from '../../live/types';
@@ -40,13 +41,13 @@ const column = (frame: DataFrame, name: string) => {
   return f.values;
 };
 
-/** Running containers of running pods on a node, from kube-sim()'s model: what the kubelet reports. */
+/** Running containers (native sidecars too) of running pods on a node, from kube-sim()'s model: what the kubelet reports. */
 function runningContainers(node: string, namespaces?: string[]) {
   return sim()
     .cluster.pods.filter(
       (p) => p.nodeName === node && p.phase === 'Running' && (!namespaces || namespaces.includes(p.namespace))
     )
-    .flatMap((p) => p.containers.filter((c) => c.state === 'running').map((c) => ({ pod: p, c })));
+    .flatMap((p) => kubeletContainers(p).map((c) => ({ pod: p, c })));
 }
 
 const nodeNames = () =>
@@ -55,6 +56,24 @@ const nodeNames = () =>
     .sort();
 
 describe('kubelet query against kube-sim()', () => {
+  it('reads the swap series of the swap node (node-2) in bytes, and none elsewhere', async () => {
+    const res = await run({ metric: 'container_swap_usage_bytes', format: 'table' });
+    const frame = res.data[0] as DataFrame;
+    expect(frame.length).toBeGreaterThan(0);
+    expect(new Set(column(frame, 'node'))).toEqual(new Set(['node-2']));
+    expect(frame.fields.find((f) => f.name === 'value')?.config.unit).toBe('bytes');
+  });
+
+  it('shows the pressure counters as the share of time stalled', async () => {
+    const snap = await snapshot({
+      endpoint: 'metrics/cadvisor',
+      metric: 'container_pressure_memory_waiting_seconds_total',
+      nodeName: 'node-2',
+    });
+    expect(snap.samples.length).toBeGreaterThan(0);
+    expect(snap.samples.every((s) => s.counter && s.unit === 'percentunit')).toBe(true);
+  });
+
   it('answers nothing and asks nothing when kubelet access is off', async () => {
     const res = await run({ metric: 'container_cpu_usage_seconds_total' }, { kubeletAccess: false });
     expect(res.data).toEqual([]);
