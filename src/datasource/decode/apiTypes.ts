@@ -31,6 +31,13 @@ export interface Condition {
   status?: string;
   reason?: string;
   message?: string;
+  lastTransitionTime?: string | null;
+}
+
+/** Requests and limits by resource name (`cpu`, `memory`, ...), values as Quantity strings. */
+export interface ResourceRequirements {
+  requests?: Record<string, unknown> | null;
+  limits?: Record<string, unknown> | null;
 }
 
 export interface NodeMetricsItem {
@@ -79,13 +86,18 @@ export interface ContainerStatus {
   containerID?: string;
   state?: ContainerState | null;
   lastState?: ContainerState | null;
+  /** the requests the kubelet admitted (in-place resize, GA 1.35): may trail the spec while a resize waits */
+  allocatedResources?: Record<string, unknown> | null;
+  /** the requests and limits applied to the running container (in-place resize) */
+  resources?: ResourceRequirements | null;
 }
 
 export interface Container {
   name?: string;
   /** `Always` on an init container makes it a sidecar (restartable init container) */
   restartPolicy?: string;
-  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  /** the desired requests and limits: mutable since in-place resize, so not always what is in effect */
+  resources?: ResourceRequirements | null;
 }
 
 /** core/v1 Pod: what the pods, objects and logs queries read of it. */
@@ -96,14 +108,25 @@ export interface PodObject {
     containers?: Container[] | null;
     initContainers?: Container[] | null;
     overhead?: Record<string, unknown> | null;
+    /** pod-level requests and limits (PodLevelResources, beta 1.34): cpu, memory and hugepages-* only */
+    resources?: ResourceRequirements | null;
+    /** the scheduler leaves the pod alone while any gate remains (GA 1.30) */
+    schedulingGates?: Array<{ name?: string }> | null;
   };
   status?: {
     phase?: string;
     reason?: string;
     podIP?: string;
+    /** PodResizePending (reason Infeasible or Deferred) and PodResizeInProgress from 1.33 */
     conditions?: Condition[] | null;
     initContainerStatuses?: ContainerStatus[] | null;
     containerStatuses?: ContainerStatus[] | null;
+    /** before 1.33 (removed then): Proposed, InProgress, Deferred or Infeasible */
+    resize?: string;
+    /** pod-level requests and limits applied (InPlacePodLevelResourcesVerticalScaling, beta 1.36) */
+    resources?: ResourceRequirements | null;
+    /** pod-level requests the kubelet admitted (same gate) */
+    allocatedResources?: Record<string, unknown> | null;
   };
 }
 

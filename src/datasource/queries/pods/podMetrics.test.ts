@@ -89,3 +89,38 @@ describe('decodePodMetricsList', () => {
     expect(() => decodePodMetricsList(body)).toThrow(DecodeError);
   });
 });
+
+describe('decodePodMetricsList: swap (kubectl top --show-swap)', () => {
+  const withSwap = (swap: Record<string, string | undefined>) => ({
+    metadata: { name: 'cache-0', namespace: 'shop' },
+    timestamp: '2026-03-01T12:00:00Z',
+    window: '15s',
+    containers: Object.entries(swap).map(([name, s]) => ({
+      name,
+      usage: s === undefined ? { cpu: '1m', memory: '1Mi' } : { cpu: '1m', memory: '1Mi', swap: s },
+    })),
+  });
+
+  it('reads usage.swap per container and adds the containers that report it', () => {
+    const { items, problems } = decodePodMetricsList({ items: [withSwap({ redis: '3Mi', exporter: undefined })] });
+    expect(problems).toEqual([]);
+    expect(items[0].containers.map((c) => [c.name, c.swap])).toEqual([
+      ['redis', 3 * 1024 * 1024],
+      ['exporter', undefined],
+    ]);
+    expect(items[0].swap).toBe(3 * 1024 * 1024);
+  });
+
+  it('leaves swap absent, without a problem, where the server reports none (metrics-server today)', () => {
+    const { items, problems } = decodePodMetricsList({ items: [withSwap({ app: undefined })] });
+    expect(problems).toEqual([]);
+    expect(items[0].swap).toBeUndefined();
+    expect(items[0].containers[0].swap).toBeUndefined();
+  });
+
+  it('reports a malformed swap value and keeps CPU and memory', () => {
+    const { items, problems } = decodePodMetricsList({ items: [withSwap({ app: 'lots' })] });
+    expect(problems).toEqual([expect.stringContaining('pod shop/cache-0 container app swap')]);
+    expect(items[0].containers[0]).toMatchObject({ cpu: 0.001, swap: undefined });
+  });
+});

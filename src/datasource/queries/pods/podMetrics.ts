@@ -19,6 +19,8 @@ export interface ContainerUsage {
   cpu?: number;
   /** working-set bytes */
   memory?: number;
+  /** swap bytes (`usage.swap`, what `kubectl top --show-swap` reads); absent where the server reports none */
+  swap?: number;
 }
 
 /** One pod's usage from metrics.k8s.io. */
@@ -30,6 +32,8 @@ export interface PodUsage {
   /** sum over the containers; absent when any container's value is absent or malformed */
   cpu?: number;
   memory?: number;
+  /** sum over the containers that report swap, as kubectl adds them; absent when none does */
+  swap?: number;
   timestampMs?: number;
   windowSeconds?: number;
 }
@@ -37,6 +41,17 @@ export interface PodUsage {
 /** `namespace/name`: the join key of pods and their metrics. */
 export function podKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
+}
+
+/** Adds the containers' swap that is there: a server may report it only for containers that can swap. */
+function sumPresent(containers: readonly ContainerUsage[]): number | undefined {
+  let total: number | undefined;
+  for (const c of containers) {
+    if (c.swap !== undefined) {
+      total = (total ?? 0) + c.swap;
+    }
+  }
+  return total;
 }
 
 function sum(values: Array<number | undefined>): number | undefined {
@@ -69,6 +84,7 @@ export function decodePodMetrics(item: PodMetricsItem, problems: string[]): PodU
       name: c.name,
       cpu: readQuantity(usage.cpu, `${where} cpu`, problems),
       memory: readQuantity(usage.memory, `${where} memory`, problems),
+      swap: usage.swap === undefined ? undefined : readQuantity(usage.swap, `${where} swap`, problems),
     });
   }
   return {
@@ -77,6 +93,7 @@ export function decodePodMetrics(item: PodMetricsItem, problems: string[]): PodU
     containers,
     cpu: containers.length ? sum(containers.map((c) => c.cpu)) : undefined,
     memory: containers.length ? sum(containers.map((c) => c.memory)) : undefined,
+    swap: sumPresent(containers),
     timestampMs: parseKubeTime(item.timestamp),
     windowSeconds: parseGoDuration(item.window),
   };

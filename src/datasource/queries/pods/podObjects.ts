@@ -1,8 +1,22 @@
-import { Container, ContainerState, ContainerStatus, OwnerReference, PodObject } from '../../decode/apiTypes';
+import {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  OwnerReference,
+  PodObject,
+  ResourceRequirements,
+} from '../../decode/apiTypes';
 import { listItems } from '../../decode/decodeError';
 import { parseKubeTime } from '../../decode/kubeTime';
 import { Decoded, readQuantity } from '../../decode/decoded';
+import { quantityToNumber } from '../../decode/quantity';
 import { printPod } from '../../decode/podPrinter';
+import { ResourceKey, Resources, toNano } from './resources';
+import { readPodLevel, withPodLevel } from './podLevel';
+import { readResize } from './podResize';
+
+export { toNano };
+export type { Resources };
 
 /** The controlling owner reference of an object. */
 export interface OwnerRef {
@@ -10,14 +24,7 @@ export interface OwnerRef {
   name: string;
 }
 
-/** Requests and limits in cores and bytes; absent when not set. */
-export interface Resources {
-  cpuRequest?: number;
-  memoryRequest?: number;
-  cpuLimit?: number;
-  memoryLimit?: number;
-}
-
+/** Requests and limits in effect (see decodeContainer), and the spec's when a resize has not caught up. */
 export interface ContainerInfo extends Resources {
   name: string;
   /** a restartable init container (restartPolicy: Always): it runs beside the app containers */
@@ -26,6 +33,8 @@ export interface ContainerInfo extends Resources {
   restarts?: number;
   /** Running, or the waiting/terminated reason (CrashLoopBackOff, Completed, ...) */
   state?: string;
+  /** the spec's requests and limits, only when they differ from those in effect (a resize pends or runs) */
+  desired?: Resources;
 }
 
 export interface PodInfo {
@@ -45,8 +54,12 @@ export interface PodInfo {
   containers: ContainerInfo[];
   /** run-to-completion init containers */
   initContainers: ContainerInfo[];
-  /** the pod's effective requests and limits (see podResources) */
+  /** the pod's effective requests and limits in effect (see podResources and podLevel) */
   resources: Resources;
+  /** the same from the spec, only when they differ from those in effect */
+  desiredResources?: Resources;
+  /** an in-place resize that pends or runs (see podResize) */
+  resize?: string;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -69,10 +82,47 @@ function stateText(state: ContainerState | null | undefined): string | undefined
   return undefined;
 }
 
+const NONE: Record<string, unknown> = {};
+
+function listOf(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : NONE;
+}
+
+/** A quantity, its location named only when it is malformed: no string is built per container otherwise. */
+function amount(v: unknown, at: string, what: string, problems: string[]): number | undefined {
+  try {
+    return quantityToNumber(v);
+  } catch (e) {
+    problems.push(`${at} ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+/** One quantity of the spec: the one in effect when both say the same (no second parse). */
+function specAmount(
+  spec: Record<string, unknown>,
+  effect: Record<string, unknown>,
+  key: 'cpu' | 'memory',
+  inEffect: number | undefined,
+  at: string,
+  what: string,
+  problems: string[]
+): number | undefined {
+  return spec[key] === effect[key] ? inEffect : amount(spec[key], at, what, problems);
+}
+
+/**
+ * A container's requests and limits in effect, as component-helpers picks them for the running container
+ * (`containerActuatedRequests`/`Limits`): the kubelet's `status.resources` (what the runtime applied), else
+ * for requests `allocatedResources` (what it admitted), else the spec, except that an Infeasible resize's
+ * spec will never apply and is not used. The spec is kept beside them only when it differs: that is a
+ * resize pending or in progress, and the user sees both.
+ */
 function decodeContainer(
   raw: Container,
   statuses: Map<string, ContainerStatus>,
   sidecar: boolean,
+  infeasible: boolean,
   where: string,
   problems: string[]
 ): ContainerInfo | undefined {
@@ -80,20 +130,66 @@ function decodeContainer(
     problems.push(`${where}: a container without a name`);
     return undefined;
   }
-  const requests = raw.resources?.requests ?? {};
-  const limits = raw.resources?.limits ?? {};
+  const spec: ResourceRequirements = raw.resources ?? NONE;
+  const specRequests = listOf(spec.requests);
+  const specLimits = listOf(spec.limits);
   const at = `${where} container ${raw.name}`;
   const s = statuses.get(raw.name);
+  const applied = s?.resources;
+  const fallback = infeasible ? NONE : undefined;
+  const requests = isRecord(applied?.requests)
+    ? applied.requests
+    : isRecord(s?.allocatedResources)
+      ? s.allocatedResources
+      : (fallback ?? specRequests);
+  const limits = isRecord(applied?.limits) ? applied.limits : (fallback ?? specLimits);
+  // the status's values are named so in a problem; the spec's when the spec is what is in effect
+  const fromStatus = requests !== specRequests;
+  const limitsFromStatus = limits !== specLimits;
+  const cpuRequest = amount(requests.cpu, at, fromStatus ? 'cpu request in effect' : 'cpu request', problems);
+  const memoryRequest = amount(
+    requests.memory,
+    at,
+    fromStatus ? 'memory request in effect' : 'memory request',
+    problems
+  );
+  const cpuLimit = amount(limits.cpu, at, limitsFromStatus ? 'cpu limit in effect' : 'cpu limit', problems);
+  const memoryLimit = amount(limits.memory, at, limitsFromStatus ? 'memory limit in effect' : 'memory limit', problems);
+  const desiredCpuRequest = specAmount(specRequests, requests, 'cpu', cpuRequest, at, 'cpu request', problems);
+  const desiredMemoryRequest = specAmount(
+    specRequests,
+    requests,
+    'memory',
+    memoryRequest,
+    at,
+    'memory request',
+    problems
+  );
+  const desiredCpuLimit = specAmount(specLimits, limits, 'cpu', cpuLimit, at, 'cpu limit', problems);
+  const desiredMemoryLimit = specAmount(specLimits, limits, 'memory', memoryLimit, at, 'memory limit', problems);
+  const differs =
+    desiredCpuRequest !== cpuRequest ||
+    desiredMemoryRequest !== memoryRequest ||
+    desiredCpuLimit !== cpuLimit ||
+    desiredMemoryLimit !== memoryLimit;
   return {
     name: raw.name,
     sidecar,
-    cpuRequest: readQuantity(requests.cpu, `${at} cpu request`, problems),
-    memoryRequest: readQuantity(requests.memory, `${at} memory request`, problems),
-    cpuLimit: readQuantity(limits.cpu, `${at} cpu limit`, problems),
-    memoryLimit: readQuantity(limits.memory, `${at} memory limit`, problems),
+    cpuRequest,
+    memoryRequest,
+    cpuLimit,
+    memoryLimit,
     ready: typeof s?.ready === 'boolean' ? s.ready : undefined,
     restarts: typeof s?.restartCount === 'number' ? s.restartCount : undefined,
     state: stateText(s?.state),
+    desired: differs
+      ? {
+          cpuRequest: desiredCpuRequest,
+          memoryRequest: desiredMemoryRequest,
+          cpuLimit: desiredCpuLimit,
+          memoryLimit: desiredMemoryLimit,
+        }
+      : undefined,
   };
 }
 
@@ -154,23 +250,20 @@ export function effectiveAmount(
   return set ? toNano(Math.max(total, initPeak) + (overhead ?? 0)) : undefined;
 }
 
-/** Sums of nano-precise quantities back to nano precision (0.2 + 0.1 cores is 0.3, not 0.30000000000000004). */
-export function toNano(x: number): number {
-  return Number.isInteger(x) ? x : Math.round(x * 1e9) / 1e9;
-}
+const inEffect = (c: ContainerInfo, key: ResourceKey) => c[key];
+const fromSpec = (c: ContainerInfo, key: ResourceKey) => (c.desired ? c.desired[key] : c[key]);
 
-type ResourceKey = keyof Resources;
-
-/** The pod's effective requests and limits from its containers in spec order. */
+/** The pod's effective requests and limits from its containers in spec order (in effect, or from the spec). */
 export function podResources(
   app: readonly ContainerInfo[],
   initInOrder: readonly ContainerInfo[],
-  overhead: { cpu?: number; memory?: number } = {}
+  overhead: { cpu?: number; memory?: number } = {},
+  pick: (c: ContainerInfo, key: ResourceKey) => number | undefined = inEffect
 ): Resources {
   const one = (key: ResourceKey, kind: 'request' | 'limit', extra: number | undefined) =>
     effectiveAmount(
-      app.map((c) => c[key]),
-      initInOrder.map((c) => ({ value: c[key], sidecar: c.sidecar })),
+      app.map((c) => pick(c, key)),
+      initInOrder.map((c) => ({ value: pick(c, key), sidecar: c.sidecar })),
       extra,
       kind
     );
@@ -181,6 +274,15 @@ export function podResources(
     cpuLimit: one('cpuLimit', 'limit', overhead.cpu),
     memoryLimit: one('memoryLimit', 'limit', overhead.memory),
   };
+}
+
+function sameResources(a: Resources, b: Resources): boolean {
+  return (
+    a.cpuRequest === b.cpuRequest &&
+    a.memoryRequest === b.memoryRequest &&
+    a.cpuLimit === b.cpuLimit &&
+    a.memoryLimit === b.memoryLimit
+  );
 }
 
 function controllerOf(refs: OwnerReference[] | null | undefined): OwnerRef | undefined {
@@ -205,17 +307,19 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
   const status = pod.status ?? {};
   const appStatuses = statusesByName(status.containerStatuses);
   const initStatuses = statusesByName(status.initContainerStatuses);
+  const resize = readResize(status);
+  const infeasible = resize?.infeasible === true;
 
   const app: ContainerInfo[] = [];
   for (const raw of Array.isArray(spec.containers) ? spec.containers : []) {
-    const c = decodeContainer(raw, appStatuses, false, where, problems);
+    const c = decodeContainer(raw, appStatuses, false, infeasible, where, problems);
     if (c) {
       app.push(c);
     }
   }
   const initInOrder: ContainerInfo[] = [];
   for (const raw of Array.isArray(spec.initContainers) ? spec.initContainers : []) {
-    const c = decodeContainer(raw, initStatuses, raw?.restartPolicy === 'Always', where, problems);
+    const c = decodeContainer(raw, initStatuses, raw?.restartPolicy === 'Always', infeasible, where, problems);
     if (c) {
       initInOrder.push(c);
     }
@@ -225,6 +329,22 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
     cpu: readQuantity(overheadRaw.cpu, `${where} cpu overhead`, problems),
     memory: readQuantity(overheadRaw.memory, `${where} memory overhead`, problems),
   };
+  // What is in effect is what the usage is held against. The scheduler and the kubelet's admission reserve
+  // more while a resize is under way: the larger of spec, admitted and applied (component-helpers
+  // PodRequests with UseStatusResources; without the spec when Infeasible). The spec is shown beside.
+  const level = readPodLevel(pod, where, problems);
+  let resources = podResources(app, initInOrder, overhead);
+  let desiredResources: Resources | undefined;
+  if (level || app.some((c) => c.desired) || initInOrder.some((c) => c.desired)) {
+    desiredResources = podResources(app, initInOrder, overhead, fromSpec);
+    if (level) {
+      resources = withPodLevel(resources, level, overhead, true);
+      desiredResources = withPodLevel(desiredResources, level, overhead, false);
+    }
+    if (sameResources(resources, desiredResources)) {
+      desiredResources = undefined;
+    }
+  }
   const sidecars = initInOrder.filter((c) => c.sidecar);
   const initContainers = initInOrder.filter((c) => !c.sidecar);
   const hash = pod.metadata?.labels?.['pod-template-hash'];
@@ -242,7 +362,9 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
     owner: controllerOf(pod.metadata?.ownerReferences),
     containers: [...sidecars, ...app],
     initContainers,
-    resources: podResources(app, initInOrder, overhead),
+    resources,
+    desiredResources,
+    resize: resize?.text,
   };
 }
 

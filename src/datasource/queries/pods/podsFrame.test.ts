@@ -78,4 +78,38 @@ describe('podsFrame', () => {
     expect(frame.refId).toBe('B');
     expect(frame.meta?.notices).toEqual([{ severity: 'info', text: 'hello' }]);
   });
+
+  it('leaves out Resize, the spec columns and Swap when no row has them', () => {
+    const names = podsFrame(rows, 'container', 'A', 0).fields.map((f) => f.name);
+    expect(names).toContain('containerType');
+    for (const optional of ['resize', 'cpuRequestDesired', 'memoryLimitDesired', 'swap']) {
+      expect(names).not.toContain(optional);
+    }
+  });
+
+  it('adds them when one row has them, empty cells for the others', () => {
+    const resizing: PodsRow = {
+      key: 'shop/db-0',
+      namespace: 'shop',
+      pod: 'db-0',
+      pods: 1,
+      cpuRequest: 1,
+      desired: { cpuRequest: 2, memoryLimit: 4096 },
+      resize: 'In progress',
+      swap: 512,
+    };
+    const frame = podsFrame([resizing, ...rows.slice(1)], 'pod', 'A', 0);
+    expect(column(frame, 'resize')).toEqual(['In progress', null]);
+    expect(column(frame, 'cpuRequestDesired')).toEqual([2, null]);
+    expect(column(frame, 'memoryLimitDesired')).toEqual([4096, null]);
+    expect(column(frame, 'cpuLimitDesired')).toEqual([null, null]);
+    expect(column(frame, 'swap')).toEqual([512, null]);
+    const byName = Object.fromEntries(frame.fields.map((f) => [f.name, f.config]));
+    expect(byName.cpuRequestDesired).toMatchObject({ displayName: 'CPU request (spec)', unit: 'suffix: cores' });
+    expect(byName.swap).toMatchObject({ displayName: 'Swap', unit: 'bytes' });
+    // grouped rows carry swap but never a resize
+    const names = podsFrame([resizing], 'workload', 'A', 0).fields.map((f) => f.name);
+    expect(names).toContain('swap');
+    expect(names).not.toContain('resize');
+  });
 });

@@ -2,15 +2,20 @@ import { DataFrame, Field, FieldConfig, FieldType, QueryResultMetaNotice } from 
 
 import { PodsGroupBy } from '../../types';
 import { CORES_UNIT } from '../shared/format';
+import { Resources } from './podObjects';
 import { PodsRow, share } from './podsGroup';
 
 type Value = string | number | boolean | null;
+
+/** Columns that only appear when some row has a value: most clusters never resize and report no swap. */
+type Optional = 'swap' | 'desired' | 'resize';
 
 interface Column {
   name: string;
   type: FieldType;
   config: FieldConfig;
   value: (row: PodsRow, nowMs: number) => Value;
+  when?: Optional;
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -38,6 +43,7 @@ const num = (
 const NAMESPACE = str('namespace', 'Namespace', (r) => r.namespace);
 const POD = str('pod', 'Pod', (r) => r.pod);
 const CONTAINER = str('container', 'Container', (r) => r.container);
+const CONTAINER_TYPE = str('containerType', 'Type', (r) => r.containerType);
 // Pending pods have no node: the cell stays empty
 const NODE = str('node', 'Node', (r) => r.node);
 const WORKLOAD_KIND = str('workloadKind', 'Kind', (r) => r.workload?.kind);
@@ -51,6 +57,14 @@ const CONTAINER_READY: Column = {
   config: { displayName: 'Ready' },
   value: (r) => (typeof r.ready === 'boolean' ? r.ready : null),
 };
+const RESIZE: Column = {
+  ...str('resize', 'Resize', (r) => r.resize),
+  config: {
+    displayName: 'Resize',
+    description: 'An in-place resize the kubelet has not finished: pending (Deferred, Infeasible) or in progress',
+  },
+  when: 'resize',
+};
 const RESTARTS = num('restarts', 'Restarts', 'none', (r) => r.restarts, { decimals: 0 });
 const PODS = num('pods', 'Pods', 'none', (r) => r.pods, { decimals: 0 });
 const AGE: Column = {
@@ -59,6 +73,12 @@ const AGE: Column = {
   config: { displayName: 'Age', unit: 'dtdurations' },
   value: (r, nowMs) => (r.creationMs === undefined ? null : Math.max(0, Math.floor((nowMs - r.creationMs) / 1000))),
 };
+
+const DESIRED_NOTE = 'The spec, where an in-place resize has not taken effect yet (empty otherwise)';
+const desired = (name: string, displayName: string, unit: string, key: keyof Resources): Column => ({
+  ...num(name, displayName, unit, (r) => r.desired?.[key], { description: DESIRED_NOTE }),
+  when: 'desired',
+});
 
 const USAGE: Column[] = [
   num('cpu', 'CPU', CORES_UNIT, (r) => r.cpu, { decimals: 3 }),
@@ -71,6 +91,15 @@ const USAGE: Column[] = [
   num('memoryLimit', 'Memory limit', 'bytes', (r) => r.memoryLimit),
   num('memoryOfRequest', 'Memory / request', 'percentunit', (r) => share(r.memory, r.memoryRequest), { min: 0 }),
   num('memoryOfLimit', 'Memory / limit', 'percentunit', (r) => share(r.memory, r.memoryLimit), { min: 0 }),
+  { ...num('swap', 'Swap', 'bytes', (r) => r.swap), when: 'swap' },
+];
+
+/** Container and pod rows: what the spec asks for while a resize has not taken effect. */
+const DESIRED: Column[] = [
+  desired('cpuRequestDesired', 'CPU request (spec)', CORES_UNIT, 'cpuRequest'),
+  desired('cpuLimitDesired', 'CPU limit (spec)', CORES_UNIT, 'cpuLimit'),
+  desired('memoryRequestDesired', 'Memory request (spec)', 'bytes', 'memoryRequest'),
+  desired('memoryLimitDesired', 'Memory limit (spec)', 'bytes', 'memoryLimit'),
 ];
 
 /** The columns of each grouping: identity first, then state, then usage against requests and limits. */
@@ -79,20 +108,54 @@ export const PODS_COLUMNS: Record<PodsGroupBy, Column[]> = {
     NAMESPACE,
     POD,
     CONTAINER,
+    CONTAINER_TYPE,
     NODE,
     WORKLOAD_KIND,
     WORKLOAD,
     CONTAINER_STATE,
     CONTAINER_READY,
     RESTARTS,
+    RESIZE,
     ...USAGE,
+    ...DESIRED,
     AGE,
   ],
-  pod: [NAMESPACE, POD, NODE, WORKLOAD_KIND, WORKLOAD, POD_STATUS, POD_READY, RESTARTS, ...USAGE, AGE],
+  pod: [
+    NAMESPACE,
+    POD,
+    NODE,
+    WORKLOAD_KIND,
+    WORKLOAD,
+    POD_STATUS,
+    POD_READY,
+    RESTARTS,
+    RESIZE,
+    ...USAGE,
+    ...DESIRED,
+    AGE,
+  ],
   workload: [NAMESPACE, WORKLOAD_KIND, WORKLOAD, PODS, RESTARTS, ...USAGE],
   namespace: [NAMESPACE, PODS, RESTARTS, ...USAGE],
   node: [NODE, PODS, RESTARTS, ...USAGE],
 };
+
+/** Which optional columns some row has a value for: one pass, stopping once all are found. */
+function optionalPresent(rows: readonly PodsRow[]): Set<Optional> {
+  const found = new Set<Optional>();
+  for (let i = 0; i < rows.length && found.size < 3; i++) {
+    const r = rows[i];
+    if (r.swap !== undefined) {
+      found.add('swap');
+    }
+    if (r.desired) {
+      found.add('desired');
+    }
+    if (r.resize) {
+      found.add('resize');
+    }
+  }
+  return found;
+}
 
 /** Rows (already grouped, sorted and cut) as one table frame; absent values are null cells, never 0. */
 export function podsFrame(
@@ -103,7 +166,9 @@ export function podsFrame(
   notices: QueryResultMetaNotice[] = []
 ): DataFrame {
   const n = rows.length;
-  const fields: Field[] = PODS_COLUMNS[groupBy].map((col) => {
+  const present = optionalPresent(rows);
+  const columns = PODS_COLUMNS[groupBy].filter((col) => !col.when || present.has(col.when));
+  const fields: Field[] = columns.map((col) => {
     const values = new Array<Value>(n);
     for (let i = 0; i < n; i++) {
       values[i] = col.value(rows[i], nowMs);

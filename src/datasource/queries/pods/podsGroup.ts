@@ -2,7 +2,7 @@
  * Rows of the pods query and what is done to them after the join: grouping pods by workload, namespace or
  * node, sorting like `kubectl top pods --sort-by`, and keeping the top N. Pure.
  */
-import { toNano } from './podObjects';
+import { Resources, toNano } from './podObjects';
 import { PodsGroupBy, PodsSortBy } from '../../types';
 import { Workload } from './owners';
 
@@ -15,6 +15,8 @@ export interface PodsRow {
   container?: string;
   node?: string;
   workload?: Workload;
+  /** a container row: `sidecar` (a restartable init container) or `app` */
+  containerType?: 'sidecar' | 'app';
   /** a container's state or a pod's kubectl STATUS */
   status?: string;
   /** a container: whether it is ready; a pod: "ready/total" */
@@ -26,10 +28,17 @@ export interface PodsRow {
   cpu?: number;
   /** working-set bytes */
   memory?: number;
+  /** swap bytes, from a metrics.k8s.io server that reports `usage.swap` (metrics-server does not yet) */
+  swap?: number;
+  /** requests and limits in effect (after an in-place resize is applied, not before) */
   cpuRequest?: number;
   memoryRequest?: number;
   cpuLimit?: number;
   memoryLimit?: number;
+  /** the spec's requests and limits where they differ from those in effect (container and pod rows) */
+  desired?: Resources;
+  /** an in-place resize pending or in progress (container and pod rows) */
+  resize?: string;
   creationMs?: number;
   /** when metrics-server sampled the usage */
   timestampMs?: number;
@@ -75,6 +84,7 @@ function startGroup(row: PodsRow, by: 'workload' | 'namespace' | 'node', key: st
     restarts: row.restarts,
     cpu: row.cpu,
     memory: row.memory,
+    swap: row.swap,
     cpuRequest: row.cpuRequest,
     memoryRequest: row.memoryRequest,
     cpuLimit: row.cpuLimit,
@@ -99,6 +109,7 @@ export function groupRows(podRows: readonly PodsRow[], by: 'workload' | 'namespa
     g.restarts = addPresent(g.restarts, row.restarts);
     g.cpu = addPresent(g.cpu, row.cpu);
     g.memory = addPresent(g.memory, row.memory);
+    g.swap = addPresent(g.swap, row.swap);
     g.cpuRequest = addPresent(g.cpuRequest, row.cpuRequest);
     g.memoryRequest = addPresent(g.memoryRequest, row.memoryRequest);
     g.cpuLimit = addBound(g.cpuLimit, row.cpuLimit);

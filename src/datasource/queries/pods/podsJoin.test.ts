@@ -123,4 +123,26 @@ describe('joinPods', () => {
     ]);
     expect(out.containerRows.map((r) => r.key)).toEqual(['shop/web-1/proxy', 'shop/web-1/app', 'shop/filtered-out/x']);
   });
+
+  it('marks sidecar rows, carries swap and a container’s own resize values', () => {
+    const meshed: PodInfo = {
+      ...web,
+      containers: [
+        c('mesh', { sidecar: true, cpuRequest: 0.1, restarts: 4, state: 'Running' }),
+        c('app', { cpuRequest: 1, desired: { cpuRequest: 2 } }),
+      ],
+      resize: 'In progress',
+    };
+    const withSwap: PodUsage[] = [
+      { ...usage[0], containers: [{ name: 'mesh', cpu: 0.01, memory: 5, swap: 7 }], swap: 7 },
+    ];
+    const out = joinPods([meshed], withSwap, {}, true);
+    expect(
+      out.containerRows.map((r) => [r.container, r.containerType, r.restarts, r.swap, r.desired, r.resize])
+    ).toEqual([
+      ['mesh', 'sidecar', 4, 7, undefined, 'In progress'],
+      ['app', 'app', undefined, undefined, { cpuRequest: 2 }, 'In progress'],
+    ]);
+    expect(out.podRows[0]).toMatchObject({ swap: 7, resize: 'In progress' });
+  });
 });

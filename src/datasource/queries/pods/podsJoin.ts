@@ -42,6 +42,7 @@ function usageOnlyRows(usage: readonly PodUsage[], out: JoinedRows, containers: 
       pods: 1,
       cpu: u.cpu,
       memory: u.memory,
+      swap: u.swap,
       timestampMs: u.timestampMs,
     });
     if (containers) {
@@ -54,6 +55,7 @@ function usageOnlyRows(usage: readonly PodUsage[], out: JoinedRows, containers: 
           pods: 1,
           cpu: c.cpu,
           memory: c.memory,
+          swap: c.swap,
           timestampMs: u.timestampMs,
         });
       }
@@ -101,10 +103,14 @@ export function joinPods(
       pods: 1,
       cpu: u?.cpu,
       memory: u?.memory,
+      swap: u?.swap,
+      // in effect; pod-level resources, where the pod sets them, replace the containers' sum (see podObjects)
       cpuRequest: pod.resources.cpuRequest,
       memoryRequest: pod.resources.memoryRequest,
       cpuLimit: pod.resources.cpuLimit,
       memoryLimit: pod.resources.memoryLimit,
+      desired: pod.desiredResources,
+      resize: pod.resize,
       creationMs: pod.creationMs,
       timestampMs: u?.timestampMs,
     });
@@ -122,15 +128,21 @@ export function joinPods(
         pods: 1,
         key: `${key}/${c.name}`,
         container: c.name,
+        // sidecars run for the pod's lifetime like app containers: their usage, restarts and state count
+        containerType: c.sidecar ? 'sidecar' : 'app',
         status: c.state,
         ready: c.ready,
         restarts: c.restarts,
         cpu: cu?.cpu,
         memory: cu?.memory,
+        swap: cu?.swap,
+        // the container's own values, also under pod-level resources (which bound the pod, not each container)
         cpuRequest: c.cpuRequest,
         memoryRequest: c.memoryRequest,
         cpuLimit: c.cpuLimit,
         memoryLimit: c.memoryLimit,
+        desired: c.desired,
+        resize: pod.resize,
         creationMs: pod.creationMs,
         timestampMs: u?.timestampMs,
       });
@@ -148,6 +160,7 @@ export function joinPods(
           container: cu.name,
           cpu: cu.cpu,
           memory: cu.memory,
+          swap: cu.swap,
           creationMs: pod.creationMs,
           timestampMs: u?.timestampMs,
         });

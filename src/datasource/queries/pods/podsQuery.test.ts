@@ -66,13 +66,53 @@ function expectedUsage(p: SimPod): { cpu: number; memory: number } | null {
   );
 }
 
+type SimContainer = SimPod['containers'][number];
+type Amounts = SimContainer['requests'];
+/** fields a kube-sim of 1.33+ may carry: native sidecars, the resources in effect during a resize, pod-level */
+type Newer = SimContainer & { restartPolicy?: string; actual?: { requests: Amounts; limits: Amounts } };
+const isSidecar = (c: SimContainer) => (c as Newer).restartPolicy === 'Always';
+const inEffect = (c: SimContainer) => (c as Newer).actual ?? { requests: c.requests, limits: c.limits };
+const podLevel = (p: SimPod) => (p as SimPod & { resources?: { requests: Amounts } }).resources;
+
+/** The pod's CPU request in effect: pod-level if set, else app containers and sidecars or the init peak. */
+function podCpuRequest(p: SimPod): number | null {
+  const level = podLevel(p)?.requests.cpu;
+  if (level !== undefined) {
+    return level;
+  }
+  let any = false;
+  let sidecars = 0;
+  let initPeak = 0;
+  for (const c of p.initContainers) {
+    const v = inEffect(c).requests.cpu;
+    any ||= v !== undefined;
+    if (isSidecar(c)) {
+      sidecars += v ?? 0;
+    } else {
+      initPeak = Math.max(initPeak, sidecars + (v ?? 0));
+    }
+  }
+  let app = 0;
+  for (const c of p.containers) {
+    const v = inEffect(c).requests.cpu;
+    any ||= v !== undefined;
+    app += v ?? 0;
+  }
+  return any ? Math.max(app + sidecars, initPeak) : null;
+}
+
 /**
  * kubectl's RESTARTS (printPod): while an init container has not finished, the init containers up to it;
- * once all finished, the app containers only. A pod without container statuses has 0, never an empty cell.
+ * once all finished, the sidecars' and app containers'. A pod without container statuses has 0.
  */
 function kubectlRestarts(p: SimPod): number {
-  const blocking = p.initContainers.findIndex((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0));
-  const counted = blocking === -1 ? p.containers : p.initContainers.slice(0, blocking + 1);
+  const blocking = p.initContainers.findIndex(
+    (c) => !isSidecar(c) && !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)
+  );
+  const counted =
+    blocking === -1
+      ? [...p.initContainers.filter(isSidecar), ...p.containers]
+      : p.initContainers.slice(0, blocking + 1);
   return counted.reduce((s, c) => s + c.restartCount, 0);
 }
 
@@ -95,12 +135,8 @@ describe('pods query against kube-sim()', () => {
         expect(row.cpu).toBeNull();
         expect(row.memory).toBeNull();
       }
-      const appCpu = p.containers.reduce((s, c) => s + (c.requests.cpu ?? 0), 0);
-      const initCpu = Math.max(0, ...p.initContainers.map((c) => c.requests.cpu ?? 0));
-      const anyCpu = [...p.containers, ...p.initContainers].some((c) => c.requests.cpu !== undefined);
-      expect(row.cpuRequest === null ? null : (row.cpuRequest as number)).toEqual(
-        anyCpu ? expect.closeTo(Math.max(appCpu, initCpu), 9) : null
-      );
+      const cpuRequest = podCpuRequest(p);
+      expect(row.cpuRequest).toEqual(cpuRequest === null ? null : expect.closeTo(cpuRequest, 9));
       expect(row.restarts).toBe(kubectlRestarts(p));
     }
     // an unscheduled pod: Pending, and RESTARTS 0 as kubectl prints it
@@ -234,15 +270,19 @@ describe('pods query against kube-sim()', () => {
     const frame = frameOf(await run({ groupBy: 'container', namespace: 'shop' }));
     const got = rows(frame);
     const shopPods = pods((p) => p.namespace === 'shop');
-    expect(got.length).toBe(shopPods.reduce((s, p) => s + p.containers.length, 0));
+    // sidecars (restartable init containers) run beside the app containers and have rows of their own
+    expect(got.length).toBe(
+      shopPods.reduce((s, p) => s + p.containers.length + p.initContainers.filter(isSidecar).length, 0)
+    );
     for (const p of shopPods.filter(podHasMetrics)) {
       const item = podMetricsItem(p, sim().now(), 0) as { containers: Array<{ name: string; usage: { cpu: string } }> };
       for (const c of item.containers) {
         const row = got.find((r) => r.pod === p.name && r.container === c.name)!;
         expect(row.cpu).toBeCloseTo(parseQuantity(c.usage.cpu), 9);
-        const spec = p.containers.find((x) => x.name === c.name)!;
-        expect(row.cpuRequest).toBe(spec.requests.cpu ?? null);
-        expect(row.memoryLimit).toBe(spec.limits.memory ?? null);
+        const spec = [...p.containers, ...p.initContainers].find((x) => x.name === c.name)!;
+        expect(row.containerType).toBe(isSidecar(spec) ? 'sidecar' : 'app');
+        expect(row.cpuRequest).toBe(inEffect(spec).requests.cpu ?? null);
+        expect(row.memoryLimit).toBe(inEffect(spec).limits.memory ?? null);
         expect(row.ready).toBe(spec.ready);
         expect(row.restarts).toBe(spec.restartCount);
       }

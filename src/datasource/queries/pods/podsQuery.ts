@@ -295,7 +295,7 @@ function sampleLabels(row: PodsRow, groupBy: PodsGroupBy): Record<string, string
   return labels;
 }
 
-/** CPU and memory of every row as samples; rows without usage give none (absent, never 0). */
+/** CPU, memory and (where reported) swap of every row as samples; rows without usage give none (absent, never 0). */
 export function podsSamples(rows: readonly PodsRow[], groupBy: PodsGroupBy): Sample[] {
   const samples: Sample[] = [];
   for (const row of rows) {
@@ -307,11 +307,14 @@ export function podsSamples(rows: readonly PodsRow[], groupBy: PodsGroupBy): Sam
     if (row.memory !== undefined) {
       samples.push({ key: row.key, labels, metric: 'memory', value: row.memory, counter: false, unit: 'bytes', ...at });
     }
+    if (row.swap !== undefined) {
+      samples.push({ key: row.key, labels, metric: 'swap', value: row.swap, counter: false, unit: 'bytes', ...at });
+    }
   }
   return samples;
 }
 
-/** One poll for time series: CPU and memory per row, grouped, sorted and cut like the table. */
+/** One poll for time series: CPU, memory and swap per row, grouped, sorted and cut like the table. */
 export function podsSnapshot(ctx: QueryContext, q: ResolvedPodsQuery): Observable<Snapshot> {
   return readPods(ctx, q).pipe(
     map((read): Snapshot => {
