@@ -176,8 +176,8 @@ export default defineConfig([
   ),
   boundary(
     'config',
-    ['queries', 'editors', 'variables', 'live', 'testing', ...TOP],
-    'config/ is the settings and their editor: it may use kube/ limits and health/ progress, nothing else.'
+    ['queries', 'editors', 'variables', 'health', 'live', 'testing', ...TOP],
+    'config/ is the settings, their editor and the channel that shows Save & test live: it may use kube/ limits, nothing else.'
   ),
   boundary(
     'health',

@@ -15,7 +15,7 @@ import { defer, lastValueFrom, map, merge, Observable, of } from 'rxjs';
 
 import { kubeAnnotations } from './annotations';
 import { checkHealth } from './health/checkHealth';
-import { publishHealthProgress } from './health/progress';
+import { publishHealthProgress } from './config/healthProgress';
 import { authMethodOf } from './config/configOptions';
 import { hasOAuthSession, type SavedSettings, type SignedInUser } from './health/settingsCheck';
 import { KubeClient } from './kube/client';

@@ -4,7 +4,7 @@ import { Alert, Field, FieldSet, Input } from '@grafana/ui';
 
 import { TEST_IDS } from '../../components/testIds';
 import { checkApiServerUrl } from './urlCheck';
-import { HealthProgressNote } from '../health/HealthProgressNote';
+import { HealthProgressNote } from './HealthProgressNote';
 import type { KubeDataSourceOptions, KubeSecureJsonData } from '../types';
 import { AccessSettings } from './AccessSettings';
 import { AuthSettings } from './AuthSettings';

@@ -4,7 +4,7 @@ import { type KubeSim, type KubeSimOptions, startKubeSim } from '../../../tools/
 import { KubeDataSource } from '../datasource';
 import type { KubeDataSourceOptions, KubeSecureJsonData } from '../types';
 import { describePermission, KUBELET_PERMISSION, LOGS_PERMISSION, READ_PERMISSIONS } from './permissions';
-import { type HealthProgress, subscribeHealthProgress } from './progress';
+import { type HealthProgress, subscribeHealthProgress } from '../config/healthProgress';
 import type { SignedInUser } from './settingsCheck';
 
 jest.mock('@grafana/runtime', () => ({

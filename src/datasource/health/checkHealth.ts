@@ -8,7 +8,7 @@ import { asKubeError } from '../kube/queryError';
 import { rejectedText, unreachableText } from './connectionText';
 import { describeKubeletProbe, KUBELET_PROBE_CONCURRENCY, probeKubelets } from './kubeletProbe';
 import { accessReviewFor, describePermission, neededPermissions, type Permission } from './permissions';
-import type { HealthProgress } from './progress';
+import type { HealthProgress } from '../config/healthProgress';
 import { buildReport, type HealthReport, type StepId, type StepResult } from './report';
 import { checkSettings, type SavedSettings, type SignedInUser } from './settingsCheck';
 import { riskyRules, rulesReviewFor, type RulesReviewStatus } from './writeAccess';

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Spinner, Stack, Text, useStyles2 } from '@grafana/ui';
 
-import { type HealthProgress, subscribeHealthProgress } from './progress';
+import { type HealthProgress, subscribeHealthProgress } from './healthProgress';
 
 export const HEALTH_PROGRESS_TEST_ID = 'data-testid kubeglance health progress';
 

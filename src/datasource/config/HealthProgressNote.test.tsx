@@ -2,7 +2,7 @@ import React from 'react';
 import { act, render, screen } from '@testing-library/react';
 
 import { HEALTH_PROGRESS_TEST_ID, HealthProgressNote } from './HealthProgressNote';
-import { publishHealthProgress } from './progress';
+import { publishHealthProgress } from './healthProgress';
 
 describe('HealthProgressNote', () => {
   it('shows the running step of its own data source only, and goes away when the test ends', () => {

@@ -1,4 +1,7 @@
-/** One step of Save & test as it starts: shown live by the config editor, which sits above Grafana's button. */
+/**
+ * One step of Save & test as it starts: health/ publishes it, and the config editor, which sits above Grafana's
+ * button, shows it.
+ */
 export interface HealthProgress {
   title: string;
   /** 1-based */
