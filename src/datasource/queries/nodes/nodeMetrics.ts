@@ -10,6 +10,8 @@ export interface NodeUsage {
   cpu?: number;
   /** working-set bytes */
   memory?: number;
+  /** swap in use, bytes: only from a metrics API that reports it (`kubectl top node --show-swap`); metrics-server does not */
+  swap?: number;
   timestampMs?: number;
   windowSeconds?: number;
 }
@@ -21,13 +23,17 @@ export function decodeNodeMetrics(item: NodeMetricsItem, problems: string[]): No
     return undefined;
   }
   const usage = item.usage ?? {};
-  return {
+  const u: NodeUsage = {
     name,
     cpu: readQuantity(usage.cpu, `node ${name} cpu`, problems),
     memory: readQuantity(usage.memory, `node ${name} memory`, problems),
     timestampMs: parseKubeTime(item.timestamp),
     windowSeconds: parseGoDuration(item.window),
   };
+  if (usage.swap !== undefined) {
+    u.swap = readQuantity(usage.swap, `node ${name} swap`, problems);
+  }
+  return u;
 }
 
 /** A NodeMetricsList body to usage per node. Throws DecodeError when the body is not a list at all. */

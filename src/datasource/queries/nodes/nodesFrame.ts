@@ -10,14 +10,17 @@ function ratio(used: number | undefined, total: number | undefined): number | nu
 
 /**
  * Node objects joined with their metrics.k8s.io usage into one table frame, one row per node, sorted by name.
- * A node without metrics keeps its row with the usage cells empty (absent, never zero).
+ * A node without metrics keeps its row with the usage cells empty (absent, never zero). Swap used (from a metrics
+ * API that reports usage.swap) and swap capacity (status.nodeInfo.swap.capacity) are fields only when some node
+ * has them.
  */
 export function nodesFrame(
   nodes: NodeInfo[],
   usage: NodeUsage[] | undefined,
   refId: string,
   nowMs: number,
-  notices: QueryResultMetaNotice[] = []
+  notices: QueryResultMetaNotice[] = [],
+  swapCapacity: ReadonlyMap<string, number> = new Map()
 ): DataFrame {
   const byName = new Map<string, NodeUsage>();
   for (const u of usage ?? []) {
@@ -36,6 +39,8 @@ export function nodesFrame(
   const roles = new Array<string>(n);
   const version = new Array<string | null>(n);
   const age = new Array<number | null>(n);
+  const swap = new Array<number | null>(n);
+  const swapCap = new Array<number | null>(n);
   const withoutMetrics: string[] = [];
 
   for (let i = 0; i < n; i++) {
@@ -55,6 +60,25 @@ export function nodesFrame(
     roles[i] = node.roles.length ? node.roles.join(',') : '<none>';
     version[i] = node.kubeletVersion ?? null;
     age[i] = node.creationMs === undefined ? null : Math.max(0, Math.floor((nowMs - node.creationMs) / 1000));
+    swap[i] = u?.swap ?? null;
+    swapCap[i] = swapCapacity.get(node.name) ?? null;
+  }
+  const swapFields: DataFrame['fields'] = [];
+  if (swap.some((v) => v !== null)) {
+    swapFields.push({
+      name: 'swap',
+      type: FieldType.number,
+      values: swap,
+      config: { displayName: 'Swap used', unit: 'bytes' },
+    });
+  }
+  if (swapCap.some((v) => v !== null)) {
+    swapFields.push({
+      name: 'swapCapacity',
+      type: FieldType.number,
+      values: swapCap,
+      config: { displayName: 'Swap capacity', unit: 'bytes' },
+    });
   }
 
   const allNotices = [...notices];
@@ -110,6 +134,7 @@ export function nodesFrame(
         values: memPct,
         config: { displayName: 'Memory %', unit: 'percentunit', min: 0, max: 1 },
       },
+      ...swapFields,
       { name: 'ready', type: FieldType.string, values: ready, config: { displayName: 'Status' } },
       { name: 'roles', type: FieldType.string, values: roles, config: { displayName: 'Roles' } },
       { name: 'kubeletVersion', type: FieldType.string, values: version, config: { displayName: 'Version' } },

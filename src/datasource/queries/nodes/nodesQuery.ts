@@ -13,6 +13,7 @@ import { withMetricsVersion } from '../../kube/metricsDiscovery';
 import { Sample, Snapshot } from '../../live/types';
 import { NodesQuery } from '../../types';
 import { nodesFrame } from './nodesFrame';
+import { nodeSwapCapacities } from './nodeSwap';
 import { CORES_UNIT } from '../shared/format';
 import { QueryModule } from '../types';
 import { asKubeError, toQueryError } from '../../kube/queryError';
@@ -46,7 +47,8 @@ function problemsNotice(problems: string[]): QueryResultMetaNotice[] {
 }
 
 interface NodesRead {
-  nodes: Outcome<Decoded<NodeInfo>>;
+  /** with each node's swap capacity, which the shared Node decoding leaves out */
+  nodes: Outcome<Decoded<NodeInfo> & { swapCapacity: Map<string, number> }>;
   metrics: Outcome<Decoded<NodeUsage>>;
 }
 
@@ -60,7 +62,12 @@ function readNodes(client: KubeClient, q: ResolvedNodesQuery): Observable<NodesR
     wanted ? { items: d.items.filter((i) => wanted.has(i.name)), problems: d.problems } : d;
 
   const nodes$ = settle(
-    client.list<NodeObject>(nodesPath(), params).pipe(map((list) => keep(decodeNodeList({ items: list.items })))),
+    client.list<NodeObject>(nodesPath(), params).pipe(
+      map((list) => ({
+        ...keep(decodeNodeList({ items: list.items })),
+        swapCapacity: nodeSwapCapacities(list.items),
+      }))
+    ),
     nodesPath()
   );
   // the version comes from the metrics.k8s.io discovery (cached per data source): v1 where served, else v1beta1
@@ -113,7 +120,8 @@ export function runNodesQuery(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
       if (!nodes.ok && !metrics.ok) {
         return { data: [], errors, key: q.refId };
       }
-      const frame = nodesFrame(nodeRows, usage, q.refId, nowMs, notices);
+      const swapCapacity = nodes.ok ? nodes.value.swapCapacity : undefined;
+      const frame = nodesFrame(nodeRows, usage, q.refId, nowMs, notices, swapCapacity);
       return { data: [frame], errors: errors.length ? errors : undefined, key: q.refId };
     })
   );
@@ -150,6 +158,17 @@ export function nodesSnapshot(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
               timeMs: u.timestampMs,
             });
           }
+          if (u.swap !== undefined) {
+            samples.push({
+              key: u.name,
+              labels,
+              metric: 'swap',
+              value: u.swap,
+              counter: false,
+              unit: 'bytes',
+              timeMs: u.timestampMs,
+            });
+          }
         }
       } else {
         errors.push(toQueryError(metrics.error, q.refId));
@@ -173,6 +192,17 @@ export function nodesSnapshot(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
               labels,
               metric: 'memoryAllocatable',
               value: n.memoryAllocatable,
+              counter: false,
+              unit: 'bytes',
+            });
+          }
+          const swapCapacity = nodes.value.swapCapacity.get(n.name);
+          if (swapCapacity !== undefined) {
+            samples.push({
+              key: n.name,
+              labels,
+              metric: 'swapCapacity',
+              value: swapCapacity,
               counter: false,
               unit: 'bytes',
             });
