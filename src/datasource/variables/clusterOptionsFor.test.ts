@@ -2,7 +2,7 @@
 import { fakeTemplateSrv, testContext } from '../../../tools/testing/queryContext';
 import type { KubeletEndpoint } from '../types';
 import { filterOptions } from '../editors/clusterOptions';
-import { clusterOptionsFor, templateVariableOptions } from './clusterOptionsFor';
+import { clusterOptionsFor, templateVariableOptions, toOption } from './clusterOptionsFor';
 import { kubeSimForTests } from '../testing/kubeSim';
 
 const sim = kubeSimForTests({ nodes: 3, podsPerNode: 2, seed: 3 });
@@ -79,5 +79,19 @@ describe('filterOptions', () => {
     ];
     expect(filterOptions(options, 'DEPLOY').map((o) => o.value)).toEqual(['web', '']);
     expect(filterOptions(options, ' ')).toHaveLength(3);
+  });
+});
+
+describe('toOption', () => {
+  it('shows a sidecar or init container by name with its role as the description', () => {
+    expect(
+      toOption({ text: 'istio-proxy (sidecar)', value: 'istio-proxy', properties: { description: 'sidecar' } })
+    ).toEqual({ value: 'istio-proxy', label: 'istio-proxy', description: 'sidecar' });
+    expect(toOption({ text: 'web', value: 'web' })).toEqual({ value: 'web', label: 'web' });
+    expect(toOption({ text: 'Deployment/web', value: 'web' })).toEqual({
+      value: 'web',
+      label: 'Deployment/web',
+      description: 'web',
+    });
   });
 });

@@ -28,8 +28,14 @@ export type ClusterSource = { readonly client: KubeClient } & Partial<KubeletMet
 /** Options loaded this recently are reused: a combobox asks again on every key press. */
 const CACHE_MS = 30_000;
 
-function toOption(v: MetricFindValue): ComboboxOption<string> {
+/** A listed value as a picker option; exported for its test. */
+export function toOption(v: MetricFindValue): ComboboxOption<string> {
   const value = String(v.value ?? v.text);
+  // a value that says what it is (a sidecar, an init container) shows its name and that as the description
+  const description = v.properties?.description;
+  if (description) {
+    return { value, label: value, description };
+  }
   return v.text === value ? { value, label: value } : { value, label: v.text, description: value };
 }
 

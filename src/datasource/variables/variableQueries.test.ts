@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { testContext } from '../../../tools/testing/queryContext';
 import { KubeError } from '../kube/errors';
-import { listVariableValues, sortedUnique } from './variableQueries';
+import { containerValues, listVariableValues, sortedUnique } from './variableQueries';
 import type { KubeVariableQuery } from '../variableTypes';
 import { kubeSimForTests } from '../testing/kubeSim';
 
@@ -62,20 +62,55 @@ describe('listVariableValues against kube-sim()', () => {
   it('lists the containers of a pod with its init containers marked', async () => {
     const pod = sim().cluster.pods.find((p) => p.initContainers.length > 0)!;
     const values = await list({ kind: 'containers', namespace: pod.namespace, pod: '$pod' }, { pod: pod.name });
+    // a sidecar (restartable init container) is marked as one, other init containers as init
+    const role = (c: (typeof pod.initContainers)[number]) =>
+      (c as typeof c & { restartPolicy?: string }).restartPolicy === 'Always' ? 'sidecar' : 'init';
     expect(values).toEqual(
       expect.arrayContaining([
         ...pod.containers.map((c) => ({ text: c.name, value: c.name })),
-        ...pod.initContainers.map((c) => ({ text: `${c.name} (init)`, value: c.name })),
+        ...pod.initContainers.map((c) => ({
+          text: `${c.name} (${role(c)})`,
+          value: c.name,
+          properties: { description: role(c) },
+        })),
       ])
     );
     expect(values).toHaveLength(pod.containers.length + pod.initContainers.length);
+  });
+
+  it('marks a sidecar as a sidecar and a run-to-completion init container as init', () => {
+    const values = sortedUnique(
+      containerValues([
+        {
+          metadata: { name: 'web-1', namespace: 'shop' },
+          spec: {
+            initContainers: [{ name: 'migrate' }, { name: 'istio-proxy', restartPolicy: 'Always' }],
+            containers: [{ name: 'web' }],
+          },
+        },
+      ])
+    );
+    expect(values).toEqual([
+      { text: 'istio-proxy (sidecar)', value: 'istio-proxy', properties: { description: 'sidecar' } },
+      { text: 'migrate (init)', value: 'migrate', properties: { description: 'init' } },
+      { text: 'web', value: 'web' },
+    ]);
   });
 
   it('lists container names once across several pods', async () => {
     const frontend = sim().cluster.pods.filter((p) => p.namespace === 'shop' && p.labels.app === 'frontend');
     expect(frontend.length).toBeGreaterThan(1);
     const values = await list({ kind: 'containers', namespace: 'shop', labelSelector: 'app=frontend' });
-    expect(texts(values)).toEqual(unique(frontend.flatMap((p) => p.containers.map((c) => c.name))));
+    const role = (c: (typeof frontend)[number]['initContainers'][number]) =>
+      (c as typeof c & { restartPolicy?: string }).restartPolicy === 'Always' ? 'sidecar' : 'init';
+    expect(texts(values)).toEqual(
+      unique(
+        frontend.flatMap((p) => [
+          ...p.containers.map((c) => c.name),
+          ...p.initContainers.map((c) => `${c.name} (${role(c)})`),
+        ])
+      )
+    );
   });
 
   it('lists workloads as Kind/name with the plain name as value', async () => {

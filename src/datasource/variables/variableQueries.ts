@@ -31,12 +31,12 @@ export interface ResolvedVariableQuery {
 }
 
 /** The parts of any listed object this module reads. */
-interface ListedObject {
+export interface ListedObject {
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
   spec?: {
     nodeName?: string;
     containers?: Array<{ name?: string }>;
-    initContainers?: Array<{ name?: string }>;
+    initContainers?: Array<{ name?: string; restartPolicy?: string }>;
   };
 }
 
@@ -160,11 +160,24 @@ function labelPaths(q: ResolvedVariableQuery): string[] {
 const names = (items: ListedObject[]): MetricFindValue[] =>
   items.flatMap((i) => (i.metadata?.name ? [{ text: i.metadata.name, value: i.metadata.name }] : []));
 
-function containerValues(pods: ListedObject[]): MetricFindValue[] {
+/**
+ * One container name; a sidecar or init container says so: in its text for a dashboard's variable picker,
+ * and as the description the query editors' pickers show under the name. App containers say nothing.
+ */
+function containerValue(name: string, role?: 'sidecar' | 'init'): MetricFindValue {
+  return role
+    ? { text: `${name} (${role})`, value: name, properties: { description: role } }
+    : { text: name, value: name };
+}
+
+/** Every container of the pods, by name, marked by role (duplicates are left to sortedUnique). */
+export function containerValues(pods: ListedObject[]): MetricFindValue[] {
   return pods.flatMap((p) => [
-    ...(p.spec?.containers ?? []).flatMap((c) => (c.name ? [{ text: c.name, value: c.name }] : [])),
-    // marked so a user sees which ones only run before the pod starts
-    ...(p.spec?.initContainers ?? []).flatMap((c) => (c.name ? [{ text: `${c.name} (init)`, value: c.name }] : [])),
+    ...(p.spec?.containers ?? []).flatMap((c) => (c.name ? [containerValue(c.name)] : [])),
+    // sidecars (restartable init containers) run beside the app containers; other init containers only before
+    ...(p.spec?.initContainers ?? []).flatMap((c) =>
+      c.name ? [containerValue(c.name, c.restartPolicy === 'Always' ? 'sidecar' : 'init')] : []
+    ),
   ]);
 }
 

@@ -50,7 +50,7 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
         <NameField
           {...picker}
           field="container"
-          tooltip="One container; empty for every container"
+          tooltip="One container; empty for every app container and sidecar"
           lookup={{
             namespace: query.namespace,
             pod: query.podName,
@@ -59,7 +59,12 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
         />
       </InlineFieldRow>
       <InlineFieldRow>
-        {flag('includeInit', 'Init containers', 'Also read the init containers', EDITOR_TEST_IDS.includeInit)}
+        {flag(
+          'includeInit',
+          'Init containers',
+          'Also read the init containers that run to completion (sidecars are read like app containers)',
+          EDITOR_TEST_IDS.includeInit
+        )}
         {flag(
           'previous',
           'Previous',

@@ -130,12 +130,17 @@ describe('logs query: sources', () => {
       await run({ namespace: 'shop', labelSelector: 'app=frontend' }, { from: START - 60_000, to: START })
     );
     const seen = new Set(labelsOf(frame).map((l) => `${l.pod}/${l.container}`));
-    const expected = frontends.flatMap((p) => p.containers.map((c) => `${p.name}/${c.name}`));
+    // every container that runs for the pod's lifetime: sidecars (restartable init containers) too
+    const lifetime = (p: (typeof frontends)[number]) => [
+      ...p.initContainers.filter((c) => (c as typeof c & { restartPolicy?: string }).restartPolicy === 'Always'),
+      ...p.containers,
+    ];
+    const expected = frontends.flatMap((p) => lifetime(p).map((c) => `${p.name}/${c.name}`));
     expect(seen).toEqual(new Set(expected));
     expect(nonDecreasing(frame)).toBe(true);
     let total = 0;
     for (const p of frontends) {
-      for (const c of p.containers) {
+      for (const c of lifetime(p)) {
         const rows = await direct(p, c.name, `sinceTime=${new Date(START - 60_000).toISOString()}`);
         total += rows.timeMs.filter((t) => t >= START - 60_000 && t <= START).length;
       }

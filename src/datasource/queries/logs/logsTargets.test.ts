@@ -36,6 +36,43 @@ describe('podTargets', () => {
     ]);
   });
 
+  it('reads sidecars (restartable init containers) with the app containers, in the API server’s order', () => {
+    const meshed: PodObject = {
+      ...POD,
+      spec: {
+        ...POD.spec,
+        initContainers: [{ name: 'migrate' }, { name: 'istio-proxy', restartPolicy: 'Always' }],
+      },
+      status: {
+        ...POD.status,
+        initContainerStatuses: [
+          { name: 'migrate', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          {
+            name: 'istio-proxy',
+            started: true,
+            ready: true,
+            restartCount: 3,
+            containerID: 'containerd://i3',
+            state: { running: { startedAt: '2026-12-01T10:00:00Z' } },
+          },
+        ],
+      },
+    };
+    const all = podTargets(meshed, sel()).targets;
+    expect(all.map((t) => [t.container, t.init])).toEqual([
+      ['istio-proxy', false],
+      ['cart', false],
+      ['proxy', false],
+    ]);
+    expect(all[0]).toMatchObject({ restartCount: 3, containerId: 'containerd://i3' });
+    expect(podTargets(meshed, sel({ includeInit: true })).targets.map((t) => [t.container, t.init])).toEqual([
+      ['migrate', true],
+      ['istio-proxy', false],
+      ['cart', false],
+      ['proxy', false],
+    ]);
+  });
+
   it('carries the labels, node and instance of each stream', () => {
     const [cart] = podTargets(POD, sel({ containers: ['cart'] })).targets;
     expect(cart).toMatchObject({

@@ -20,8 +20,9 @@ export interface TargetSelection {
   /** empty: every pod the selector matches */
   podNames: string[];
   labelSelector?: string;
-  /** empty: every container */
+  /** empty: every container that runs for the pod's lifetime (app containers and sidecars) */
   containers: string[];
+  /** also the run-to-completion init containers */
   includeInit: boolean;
 }
 
@@ -38,6 +39,7 @@ export interface LogTarget {
   pod: string;
   container: string;
   node?: string;
+  /** a run-to-completion init container (a sidecar is not: it runs beside the app containers) */
   init: boolean;
   /** from the pod status: a higher restart count or another container ID means a new instance runs */
   restartCount?: number;
@@ -78,10 +80,13 @@ export function podTargets(pod: PodObject, sel: TargetSelection): { targets: Log
       statuses.set(s.name, s);
     }
   }
-  const init = (pod.spec?.initContainers ?? []).map((c) => c.name).filter((n): n is string => !!n);
+  const initSpecs = pod.spec?.initContainers ?? [];
+  const init = initSpecs.map((c) => c.name).filter((n): n is string => !!n);
+  // sidecars (restartable init containers, GA 1.33) run for the pod's lifetime: read like app containers
+  const sidecars = initSpecs.filter((c) => c.restartPolicy === 'Always' && c.name).map((c) => c.name as string);
   const regular = (pod.spec?.containers ?? []).map((c) => c.name).filter((n): n is string => !!n);
   const all = [...init, ...regular];
-  const initSet = new Set(init);
+  const initSet = new Set(init.filter((n) => !sidecars.includes(n)));
   const notices: string[] = [];
   let chosen: string[];
   if (sel.containers.length) {
@@ -94,7 +99,8 @@ export function podTargets(pod: PodObject, sel: TargetSelection): { targets: Log
       );
     }
   } else {
-    chosen = sel.includeInit ? all : regular;
+    // the API server's order: init containers (sidecars among them) first
+    chosen = sel.includeInit ? all : [...sidecars, ...regular];
   }
   const targets = chosen.map((container): LogTarget => {
     const status = statuses.get(container);
