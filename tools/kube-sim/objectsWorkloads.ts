@@ -1,5 +1,5 @@
 /** apps/v1 and batch/v1 objects as JSON; status counts come from the pods the workload owns. */
-import type { SimCluster, SimPod, SimWorkload } from './model';
+import type { SimCluster, SimContainer, SimPod, SimWorkload } from './model';
 import { clusterIndex } from './clusterIndex';
 import { rfc3339 } from './clock';
 import { binaryQuantity } from './quantity';
@@ -27,10 +27,12 @@ function nodeOf(c: SimCluster, p: SimPod) {
 function template(w: SimWorkload, pods: SimPod[], templateLabels: Record<string, string>): Json {
   const sample = pods[0];
   const spec: Json = {};
+  // an in-place resize patches the pod, not its template: the template keeps the resources from before it
+  const asTemplated = (ct: SimContainer): SimContainer => (ct.actual ? { ...ct, ...ct.actual } : ct);
   if (sample?.initContainers.length) {
-    spec.initContainers = sample.initContainers.map((ct) => containerSpecJson(ct, []));
+    spec.initContainers = sample.initContainers.map((ct) => containerSpecJson(asTemplated(ct), []));
   }
-  spec.containers = sample ? sample.containers.map((ct) => containerSpecJson(ct, [])) : [];
+  spec.containers = sample ? sample.containers.map((ct) => containerSpecJson(asTemplated(ct), [])) : [];
   spec.restartPolicy = sample ? podRestartPolicy(sample) : w.kind === 'Job' ? 'Never' : 'Always';
   spec.terminationGracePeriodSeconds = 30;
   spec.dnsPolicy = 'ClusterFirst';

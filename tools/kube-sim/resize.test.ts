@@ -51,6 +51,15 @@ describe('a resize in progress (accepted, not yet actuated)', () => {
   });
 });
 
+describe('the Deployment of a resized pod', () => {
+  // a resize goes through the pod's resize subresource; the controller's template is untouched
+  it('keeps the resources from before the resize in its pod template', async () => {
+    const r = await simGet(`${sim.url}/apis/apps/v1/namespaces/shop/deployments/frontend`, { token: sim.token });
+    const app = named(JSON.parse(r.body).spec.template.spec, 'containers', 'app');
+    expect(app.resources).toEqual({ limits: { memory: '512Mi' }, requests: { cpu: '250m', memory: '256Mi' } });
+  });
+});
+
 describe('a resize the kubelet has not accepted', () => {
   it('Deferred: the old requests stay allocated, with the kubelet message naming cpu in millicores', async () => {
     const o = await podObject(frontends()[1]);
