@@ -15,6 +15,7 @@
  *   that still runs kills it and the pod object goes once its grace period is over.
  * Everything is a function of (node, pod, now), so the same clock always gives the same cluster.
  */
+import { containersReady } from './podConditions';
 import type { SimCluster, SimEvent, SimNode, SimPod } from './model';
 import { hashString } from './clusterRandom';
 
@@ -107,7 +108,8 @@ export function podExists(pod: SimPod, node: SimNode | undefined, nowMs: number)
 
 /** Ready as the pod's Ready condition says at nowMs (the kubelet's view, then the node controller's) */
 export function podReadyAt(pod: SimPod, node: SimNode | undefined, nowMs: number): boolean {
-  if (pod.phase !== 'Running' || !pod.containers.every((ct) => ct.ready)) {
+  // the kubelet's Ready condition: app containers and native sidecars ready
+  if (pod.phase !== 'Running' || !containersReady(pod).ok) {
     return false;
   }
   const e = podNodeEffects(pod, node, nowMs);

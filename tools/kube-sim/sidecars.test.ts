@@ -9,6 +9,7 @@ import { manualClock } from './clock';
 import { simGet } from './client';
 import { buildCluster } from './cluster';
 import { chooseContainer } from './logs';
+import { podReadyAt } from './nodeLifecycle';
 import { type Json, podJson } from './objects';
 import type { SimPod } from './model';
 import { T0, container, pod } from './testCluster';
@@ -101,6 +102,22 @@ describe('the log route names init containers first when a container must be cho
       message: 'a container name must be specified for pod two-apps, choose one of: [istio-proxy migrate app worker]',
     });
     expect(chooseContainer(p, 'istio-proxy')).toMatchObject({ ok: true, container: { name: 'istio-proxy' } });
+  });
+});
+
+describe('readiness with a native sidecar', () => {
+  // the kubelet's Ready condition needs ready sidecars too, so Endpoints and workload counts follow it
+  it('is not ready while its sidecar is not', () => {
+    const withSidecar = (ready: boolean) =>
+      pod({
+        name: `ready-${ready}`,
+        initContainers: [container({ name: 'istio-proxy', init: true, restartPolicy: 'Always', ready })],
+        containers: [container({ name: 'app' })],
+      });
+    expect([podReadyAt(withSidecar(true), undefined, T0), podReadyAt(withSidecar(false), undefined, T0)]).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 
