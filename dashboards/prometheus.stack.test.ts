@@ -62,8 +62,10 @@ describe('the Prometheus dashboard against a scraped kube-sim', () => {
   });
 
   it.each(exprs)('%s returns data for one node and one namespace', async (_panel, expr) => {
-    // kube-proxy is a DaemonSet: kube-system has containers on every node
-    const values = { node: stack.sim.cluster.nodes[1].name, namespace: 'kube-system' };
+    // kube-proxy is a DaemonSet: kube-system has containers on every node. Swap series exist only on a node
+    // with swap (kube-sim's node-2): those expressions are checked on it.
+    const node = /container_swap_/.test(expr) ? 'node-2' : stack.sim.cluster.nodes[1].name;
+    const values = { node, namespace: 'kube-system' };
     const result = await promQuery(
       stack.prom.url,
       withPlaceholders(expr, { interval: INTERVAL, values, fallback: '.*' })

@@ -1,7 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 
 import { dashboard, dashboardLink } from '../lib/dashboard';
-import { onlyFields, onlyMetrics } from '../lib/filters';
+import { filterByValue, limit, onlyFields, onlyMetrics, sortByField } from '../lib/filters';
 import { CORES, LIVE, rowLinks, summaryQuery, TABLE } from '../lib/kube';
 import { barGauge, hideColumns, linkOverride, overrideByRegexp, stat, table, timeseries } from '../lib/panels';
 import { kubeDs, KUBE_DS_TYPE, PROVISIONED_UIDS, UIDS } from '../lib/refs';
@@ -11,13 +11,23 @@ const ds = kubeDs;
 const NODE = '$node';
 
 const nodeStats = (refId = 'A') => summaryQuery({ refId, nodeName: NODE, scope: 'node', ...TABLE });
+/** PSI some, the share of time some task waited (KubeletPSI, 1.36 GA): the early sign of a node short of a resource. */
+const PRESSURE_SOME = [
+  'memoryPsiSomeAvg10',
+  'memoryPsiSomeAvg60',
+  'cpuPsiSomeAvg10',
+  'cpuPsiSomeAvg60',
+  'ioPsiSomeAvg10',
+  'ioPsiSomeAvg60',
+];
 const nodeSeries = (refId = 'A') => summaryQuery({ refId, nodeName: NODE, scope: 'node', ...LIVE });
 
 export function nodeDashboard(): Dashboard {
   return dashboard({
     uid: UIDS.node,
     title: 'Kubernetes / Node (live)',
-    description: "One node from its kubelet's Summary API: CPU, memory, network, filesystems, pods and volumes.",
+    description:
+      "One node from its kubelet's Summary API: CPU, memory, network, filesystems, pressure, swap, pods and volumes.",
     tags: ['kubernetes', 'live', 'node'],
     refresh: '30s',
     links: [dashboardLink('Cluster', UIDS.cluster, ['ds'], 'The whole cluster')],
@@ -101,6 +111,69 @@ export function nodeDashboard(): Dashboard {
                   unit: 'Bps',
                   legend: 'list',
                   overrides: [overrideByRegexp('^.* txBytes$', { 'custom.transform': 'negative-Y' })],
+                }),
+              ],
+            ],
+          },
+        ],
+      },
+      {
+        title: 'Pressure and swap',
+        bands: [
+          {
+            h: 8,
+            panels: [
+              [
+                10,
+                timeseries({
+                  title: 'Pressure on this node',
+                  description:
+                    'Share of time some task waited for memory, CPU or IO over the last 10 s and 1 min (PSI some). ' +
+                    'Empty on kubelets without PSI (before 1.36 without the KubeletPSI gate, or cgroup v1).',
+                  datasource: ds,
+                  targets: [nodeSeries()],
+                  transformations: [onlyMetrics(...PRESSURE_SOME)],
+                  unit: 'percent',
+                  min: 0,
+                  legend: 'list',
+                }),
+              ],
+              [
+                14,
+                table({
+                  title: 'Which node is under memory pressure',
+                  description:
+                    'Every node by its memory pressure (PSI some, % of time), with CPU and IO pressure and the swap ' +
+                    'in use where a node has swap. Click a node for its view.',
+                  datasource: ds,
+                  targets: [summaryQuery({ refId: 'A', scope: 'node', ...TABLE })],
+                  transformations: [onlyFields('node', ...PRESSURE_SOME, 'swapUsage')],
+                  overrides: [linkOverride('node', 'Node details', rowLinks.node(UIDS.node))],
+                  sortBy: [{ displayName: 'Memory pressure some (10s)', desc: true }],
+                }),
+              ],
+            ],
+          },
+          {
+            h: 8,
+            panels: [
+              [
+                24,
+                table({
+                  title: 'Which pods swap',
+                  description:
+                    'The 10 pods using the most swap on any node, with their memory pressure. Only nodes with swap ' +
+                    '(NodeSwap, LimitedSwap) report it, and only Burstable pods may swap. Click a pod for its view.',
+                  datasource: ds,
+                  targets: [summaryQuery({ refId: 'A', scope: 'pod', ...TABLE })],
+                  transformations: [
+                    onlyFields('node', 'namespace', 'pod', 'swapUsage', 'memoryPsiSomeAvg10', 'memoryPsiSomeAvg60'),
+                    filterByValue('Swap used', 0),
+                    sortByField('Swap used'),
+                    limit(10),
+                  ],
+                  overrides: [linkOverride('pod', 'Pod details', rowLinks.pod(UIDS.pod))],
+                  sortBy: [{ displayName: 'Swap used', desc: true }],
                 }),
               ],
             ],

@@ -30,7 +30,8 @@ export function podDashboard(): Dashboard {
   return dashboard({
     uid: UIDS.pod,
     title: 'Kubernetes / Pod (live)',
-    description: "One pod: its containers' usage against requests and limits, restarts, volumes, events and logs.",
+    description:
+      "One pod: its containers' usage against requests and limits, restarts, swap and pressure, volumes, events and logs.",
     tags: ['kubernetes', 'live', 'pod'],
     refresh: '30s',
     links: [
@@ -122,6 +123,36 @@ export function podDashboard(): Dashboard {
                   unit: 'Bps',
                   legend: 'list',
                   overrides: [overrideByRegexp('^.* txBytes$', { 'custom.transform': 'negative-Y' })],
+                }),
+              ],
+            ],
+          },
+          {
+            h: 6,
+            panels: [
+              [
+                24,
+                table({
+                  title: 'Containers: swap and pressure',
+                  description:
+                    'Swap each container uses and may still use (LimitedSwap; only on nodes with swap), and how ' +
+                    'much of the time it waited for memory, CPU or IO (PSI some, %). From the kubelet.',
+                  datasource: ds,
+                  targets: [summaryQuery({ refId: 'A', namespace: NS, podName: POD, scope: 'container', ...TABLE })],
+                  transformations: [
+                    onlyFields(
+                      'container',
+                      'swapUsage',
+                      'swapAvailable',
+                      'memoryPsiSomeAvg10',
+                      'memoryPsiSomeAvg60',
+                      'cpuPsiSomeAvg10',
+                      'cpuPsiSomeAvg60',
+                      'ioPsiSomeAvg10',
+                      'ioPsiSomeAvg60'
+                    ),
+                  ],
+                  sortBy: [{ displayName: 'Memory pressure some (10s)', desc: true }],
                 }),
               ],
             ],

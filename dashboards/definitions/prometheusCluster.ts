@@ -17,6 +17,13 @@ const CPU_TOTAL = `sum(machine_cpu_cores{${NODE}})`;
 const FS_USED = `sum(container_fs_usage_bytes{${MACHINE}, device=~"/dev/.+"})`;
 const FS_TOTAL = `sum(container_fs_limit_bytes{${MACHINE}, device=~"/dev/.+"})`;
 
+// PSI from cAdvisor (/metrics/cadvisor, KubeletPSI): stall seconds per second are the share of time stalled.
+// `waiting` is PSI some (some task waited), `stalled` is PSI full (none could run). The root cgroup is the node.
+const waiting = (res: 'cpu' | 'memory' | 'io', matchers: string) =>
+  rate(`container_pressure_${res}_waiting_seconds_total`, matchers);
+// the pod's own cgroup: container="" and no image (the pause sandbox has the pause image)
+const POD_CGROUP = `container="", image="", pod!="", ${NAMESPACE}, ${NODE}`;
+
 const SHARE = [
   { color: 'green', value: null },
   { color: 'orange', value: 0.65 },
@@ -145,6 +152,75 @@ export function prometheusClusterDashboard(): Dashboard {
                   min: 0,
                   overrides: [overrideByRegexp('memory$', { 'custom.lineStyle': { fill: 'dash', dash: [10, 10] } })],
                 }),
+              ],
+            ],
+          },
+        ],
+      },
+      {
+        title: 'Pressure and swap',
+        bands: [
+          {
+            h: 8,
+            panels: [
+              [
+                12,
+                timeseries({
+                  title: 'Which node is under memory pressure',
+                  description:
+                    'Share of time some task on the node waited for memory, CPU or IO (PSI some, from cAdvisor). ' +
+                    'Needs kubelets with PSI (1.36, or the KubeletPSI gate) on cgroup v2.',
+                  datasource: ds,
+                  targets: [
+                    promTarget('A', `sum by (node) (${waiting('memory', MACHINE)})`, '{{node}} memory'),
+                    promTarget('B', `sum by (node) (${waiting('cpu', MACHINE)})`, '{{node}} cpu'),
+                    promTarget('C', `sum by (node) (${waiting('io', MACHINE)})`, '{{node}} io'),
+                  ],
+                  unit: 'percentunit',
+                  min: 0,
+                }),
+              ],
+              [
+                12,
+                timeseries({
+                  title: 'Nodes swap used',
+                  description:
+                    "The kubelet's node_swap_usage_bytes (/metrics/resource); 0 for a node that reports no swap.",
+                  datasource: ds,
+                  targets: [
+                    promTarget(
+                      'A',
+                      `sum by (node) (node_swap_usage_bytes{${NODE}}) or sum by (node) (node_memory_working_set_bytes{${NODE}}) * 0`,
+                      '{{node}}'
+                    ),
+                  ],
+                  unit: 'bytes',
+                  min: 0,
+                }),
+              ],
+            ],
+          },
+          {
+            h: 8,
+            panels: [
+              [
+                12,
+                byPod(
+                  'Which pods swap',
+                  // a /metrics/resource series: container, pod and namespace, no image label
+                  `topk(10, sum by (namespace, pod) (container_swap_usage_bytes{container!="", ${NAMESPACE}, ${NODE}}))`,
+                  'bytes',
+                  'The 10 pods using the most swap (container_swap_usage_bytes). Only nodes with swap report it.'
+                ),
+              ],
+              [
+                12,
+                byPod(
+                  'Pods memory pressure',
+                  `topk(10, sum by (namespace, pod) (${waiting('memory', POD_CGROUP)}))`,
+                  'percentunit',
+                  'The 10 pods whose tasks waited longest for memory (PSI some on the pod cgroup).'
+                ),
               ],
             ],
           },

@@ -12,3 +12,25 @@ export function onlyMetrics(...metrics: string[]): DataTransformerConfig {
 export function onlyFields(...names: string[]): DataTransformerConfig {
   return { id: 'filterFieldsByName', options: { include: { names } } };
 }
+
+/** Keep the rows whose field (by display name) is above a value; rows without a value go too. */
+export function filterByValue(displayName: string, above: number): DataTransformerConfig {
+  return {
+    id: 'filterByValue',
+    options: {
+      type: 'include',
+      match: 'any',
+      filters: [{ fieldName: displayName, config: { id: 'greater', options: { value: above } } }],
+    },
+  };
+}
+
+/** Sort the rows by a field (by display name), largest first: with `limit`, a top N. */
+export function sortByField(displayName: string): DataTransformerConfig {
+  return { id: 'sortBy', options: { fields: {}, sort: [{ field: displayName, desc: true }] } };
+}
+
+/** Keep the first rows. */
+export function limit(rows: number): DataTransformerConfig {
+  return { id: 'limit', options: { limitField: rows } };
+}
