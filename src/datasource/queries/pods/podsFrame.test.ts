@@ -94,7 +94,9 @@ describe('podsFrame', () => {
       pod: 'db-0',
       pods: 1,
       cpuRequest: 1,
-      desired: { cpuRequest: 2, memoryLimit: 4096 },
+      cpuLimit: 2,
+      // the spec's CPU limit is the one in effect: its spec cell stays empty
+      desired: { cpuRequest: 2, cpuLimit: 2, memoryLimit: 4096 },
       resize: 'In progress',
       swap: 512,
     };

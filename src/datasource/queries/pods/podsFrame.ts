@@ -75,8 +75,11 @@ const AGE: Column = {
 };
 
 const DESIRED_NOTE = 'The spec, where an in-place resize has not taken effect yet (empty otherwise)';
+// only the values that differ: a resize of the CPU request leaves the memory cells empty
 const desired = (name: string, displayName: string, unit: string, key: keyof Resources): Column => ({
-  ...num(name, displayName, unit, (r) => r.desired?.[key], { description: DESIRED_NOTE }),
+  ...num(name, displayName, unit, (r) => (r.desired && r.desired[key] !== r[key] ? r.desired[key] : undefined), {
+    description: DESIRED_NOTE,
+  }),
   when: 'desired',
 });
 
