@@ -12,6 +12,7 @@ import { decodePodList } from './podObjects';
 import { podsFrame } from './podsFrame';
 import { rowsFor } from './podsGroup';
 import { joinPods } from './podsJoin';
+import { podsSamples } from './podsQuery';
 
 const Mi = 1024 * 1024;
 
@@ -149,5 +150,19 @@ describe('pods table for 1.33+ pods', () => {
       delete (c.usage as { swap?: string }).swap;
     }
     expect(Object.keys(frame('pod', noSwap)[0])).not.toContain('Swap');
+  });
+});
+
+describe('pods samples for time series', () => {
+  it('adds a swap series for the rows that report swap, none for the others', () => {
+    const usage = decodePodMetricsList(METRICS).items;
+    const joined = joinPods(decodePodList({ items: [WEB] }).items, usage, {}, true);
+    const samples = podsSamples(joined.containerRows, 'container');
+    expect(samples.filter((s) => s.metric === 'swap').map((s) => [s.labels.container, s.value, s.unit])).toEqual([
+      ['istio-proxy', 0, 'bytes'],
+      ['app', 10 * Mi, 'bytes'],
+    ]);
+    const noSwap = podsSamples([{ key: 'a/p', namespace: 'a', pod: 'p', pods: 1, cpu: 1, memory: 2 }], 'pod');
+    expect(noSwap.map((s) => s.metric)).toEqual(['cpu', 'memory']);
   });
 });
