@@ -5,26 +5,13 @@
  */
 import { type RouteContext, type Reply, json } from './routesCommon';
 import { SIM_GIT_VERSION } from './cluster';
+import { versionInfo } from './versions';
 import { aggregatedDiscoveryVersion } from './accept';
 import { aggregatedContentType, groupDiscovery, groupDiscoveryList } from './discoveryAggregated';
 import { CORE_GROUP, METRICS_GROUP, NAMED_GROUPS, type GroupVersionResources } from './discoveryResources';
 
 export * from './discoveryResources';
-
-export function versionInfo(gitVersion: string): Record<string, string> {
-  const m = /^v(\d+)\.(\d+)/.exec(gitVersion);
-  return {
-    major: m?.[1] ?? '1',
-    minor: m?.[2] ?? '31',
-    gitVersion,
-    gitCommit: '9e6c1e9a2e1f0b4e4d7f5c3b2a1f0e9d8c7b6a5f',
-    gitTreeState: 'clean',
-    buildDate: '2024-10-22T20:28:14Z',
-    goVersion: 'go1.22.8',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
+export { versionInfo } from './versions';
 
 function group(name: string, version: string): Record<string, unknown> {
   return groupOf(name, [version]);

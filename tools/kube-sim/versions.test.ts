@@ -30,6 +30,7 @@ describe.each([
   });
   afterAll(() => sim.stop());
 
+  // apimachinery version.Info; the emulation and compatibility fields exist from 1.33 (KEP-4330)
   it(`reports ${gitVersion} at /version`, async () => {
     const v = await read(sim, '/version');
     expect({ major: v.major, minor: v.minor, gitVersion: v.gitVersion }).toEqual({
@@ -37,6 +38,11 @@ describe.each([
       minor: version.slice(2),
       gitVersion,
     });
+    const minor = Number(version.slice(2));
+    expect([v.emulationMinor, v.minCompatibilityMinor]).toEqual(
+      minor >= 33 ? [String(minor), String(minor - 1)] : [undefined, undefined]
+    );
+    expect(v.goVersion).toMatch(/^go1\.2\d\.\d+$/);
   });
 
   it(`runs kubelets of ${gitVersion}, one a minor behind (${skewed})`, async () => {

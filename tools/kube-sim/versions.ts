@@ -29,6 +29,47 @@ const PATCH: Record<KubeVersion, number> = {
   '1.37': 1,
 };
 
+/** when the played patch release was built, and with which Go (the release's Go line) */
+const BUILD: Record<KubeVersion, { buildDate: string; goVersion: string }> = {
+  '1.30': { buildDate: '2025-06-17T18:32:01Z', goVersion: 'go1.23.10' },
+  '1.31': { buildDate: '2025-09-09T19:30:48Z', goVersion: 'go1.24.6' },
+  '1.32': { buildDate: '2025-09-09T19:34:20Z', goVersion: 'go1.24.6' },
+  '1.33': { buildDate: '2025-09-09T19:37:12Z', goVersion: 'go1.24.6' },
+  '1.34': { buildDate: '2025-12-09T14:59:13Z', goVersion: 'go1.24.11' },
+  '1.35': { buildDate: '2026-02-10T12:21:44Z', goVersion: 'go1.25.7' },
+  '1.36': { buildDate: '2026-05-12T09:51:34Z', goVersion: 'go1.26.2' },
+  '1.37': { buildDate: '2026-09-15T10:02:17Z', goVersion: 'go1.26.6' },
+};
+
+/**
+ * The fields of /version (apimachinery pkg/version.Info) for a gitVersion, in the API server's order. From
+ * 1.33 the server also reports the version it emulates and the oldest it stays compatible with (KEP-4330).
+ */
+export function versionInfo(gitVersion: string): Record<string, string> {
+  const minor = minorOfGitVersion(gitVersion);
+  const v = `1.${minor}` as KubeVersion;
+  const build = BUILD[v] ?? BUILD[DEFAULT_KUBE_VERSION];
+  const info: Record<string, string> = { major: '1', minor: String(minor) };
+  if (minor >= 33) {
+    Object.assign(info, {
+      emulationMajor: '1',
+      emulationMinor: String(minor),
+      minCompatibilityMajor: '1',
+      minCompatibilityMinor: String(minor - 1),
+    });
+  }
+  return {
+    ...info,
+    gitVersion,
+    gitCommit: '9e6c1e9a2e1f0b4e4d7f5c3b2a1f0e9d8c7b6a5f',
+    gitTreeState: 'clean',
+    buildDate: build.buildDate,
+    goVersion: build.goVersion,
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
 /** '1.31', 'v1.31' or '1.31.4' → '1.31'; anything outside 1.30–1.37 throws */
 export function parseKubeVersion(v: string): KubeVersion {
   const m = /^v?(1\.\d+)(?:\.\d+)?$/.exec(v.trim());
