@@ -310,11 +310,13 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
   const resize = readResize(status);
   const infeasible = resize?.infeasible === true;
 
+  let anyDesired = false;
   const app: ContainerInfo[] = [];
   for (const raw of Array.isArray(spec.containers) ? spec.containers : []) {
     const c = decodeContainer(raw, appStatuses, false, infeasible, where, problems);
     if (c) {
       app.push(c);
+      anyDesired ||= c.desired !== undefined;
     }
   }
   const initInOrder: ContainerInfo[] = [];
@@ -322,6 +324,7 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
     const c = decodeContainer(raw, initStatuses, raw?.restartPolicy === 'Always', infeasible, where, problems);
     if (c) {
       initInOrder.push(c);
+      anyDesired ||= c.desired !== undefined;
     }
   }
   const overheadRaw = isRecord(spec.overhead) ? spec.overhead : {};
@@ -335,7 +338,7 @@ export function decodePod(pod: PodObject, problems: string[]): PodInfo | undefin
   const level = readPodLevel(pod, where, problems);
   let resources = podResources(app, initInOrder, overhead);
   let desiredResources: Resources | undefined;
-  if (level || app.some((c) => c.desired) || initInOrder.some((c) => c.desired)) {
+  if (level || anyDesired) {
     desiredResources = podResources(app, initInOrder, overhead, fromSpec);
     if (level) {
       resources = withPodLevel(resources, level, overhead, true);
