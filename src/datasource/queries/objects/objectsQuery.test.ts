@@ -3,6 +3,7 @@ import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { manualClock, podNodeEffects, podReadyAt, SimPod } from '../../../../tools/kube-sim';
+import { isSidecar } from '../../../../tools/kube-sim/model';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeClient } from '../../kube/client';
 import { ObjectResource, ObjectsQuery } from '../../types';
@@ -48,8 +49,10 @@ describe('objects query: pods', () => {
     const frame = await table('pods');
     expect(frame.length).toBe(sim().cluster.pods.length);
     for (const p of sim().cluster.pods) {
-      const ready = p.containers.filter((c) => c.ready && c.state === 'running').length;
-      expect(rowOf(frame, p.name, p.namespace).ready).toBe(`${ready}/${p.containers.length}`);
+      // native sidecars (restartable init containers) count as kubectl counts them
+      const running = [...p.initContainers.filter(isSidecar), ...p.containers];
+      const ready = running.filter((c) => c.ready && c.state === 'running').length;
+      expect(rowOf(frame, p.name, p.namespace).ready).toBe(`${ready}/${running.length}`);
     }
   });
 
