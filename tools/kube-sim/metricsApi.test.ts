@@ -3,7 +3,8 @@ import { KubeSim, startKubeSim } from './index';
 import { manualClock } from './clock';
 import { simGet } from './client';
 import { containerCpuSecondsAt } from './model';
-import { scrapeWindow } from './metricsApi';
+import { podMetricsItem, scrapeWindow } from './metricsApi';
+import { isSidecar } from './model';
 
 interface MetricsItem {
   metadata: { name: string; namespace?: string; creationTimestamp: string; labels?: Record<string, string> };
@@ -158,6 +159,40 @@ describe('metrics.k8s.io', () => {
       orders.add(r.body.containers!.map((c) => c.name).join(','));
     }
     expect(orders.size).toBe(2);
+  });
+
+  it('reports a native sidecar next to the app containers (shop/frontend istio-proxy)', async () => {
+    // metrics-server builds PodMetrics from the kubelet's /metrics/resource, which has a sample for every
+    // running container of the pod, native sidecars (init containers with restartPolicy Always) included
+    const pod = sim.cluster.pods.find(
+      (p) =>
+        p.labels.app === 'frontend' && p.nodeName && p.initContainers.some((c) => isSidecar(c) && c.state === 'running')
+    )!;
+    expect(pod).toBeDefined();
+    const r = await get<MetricsItem>(`/apis/metrics.k8s.io/v1beta1/namespaces/${pod.namespace}/pods/${pod.name}`);
+    expect(r.status).toBe(200);
+    const names = r.body.containers!.map((c) => c.name).sort();
+    expect(names).toEqual([...pod.initContainers.filter(isSidecar), ...pod.containers].map((c) => c.name).sort());
+    expect(names).toContain('istio-proxy');
+    const proxy = r.body.containers!.find((c) => c.name === 'istio-proxy')!;
+    const sidecar = pod.initContainers.find((c) => c.name === 'istio-proxy')!;
+    const w = scrapeWindow(pod.nodeName, sim.now());
+    const cpu = (containerCpuSecondsAt(sidecar, w.timestampMs - w.windowMs, w.timestampMs) / (w.windowMs / 1000)) * 1e9;
+    expect(Math.abs(nanos(proxy.usage.cpu) - cpu)).toBeLessThan(1000);
+    // in the list too
+    const list = await get(`/apis/metrics.k8s.io/v1beta1/namespaces/${pod.namespace}/pods`);
+    const item = list.body.items.find((i) => i.metadata.name === pod.name)!;
+    expect(item.containers!.map((c) => c.name)).toContain('istio-proxy');
+  });
+
+  it('leaves a finished (non-sidecar) init container out', () => {
+    const pod = sim.cluster.pods.find(
+      (p) => p.phase === 'Running' && p.initContainers.some((c) => !isSidecar(c) && c.state === 'terminated')
+    );
+    expect(pod).toBeDefined();
+    const item = podMetricsItem(pod!, sim.now(), 1) as { containers: Array<{ name: string }> };
+    const done = pod!.initContainers.filter((c) => !isSidecar(c)).map((c) => c.name);
+    expect(item.containers.map((c) => c.name).filter((n) => done.includes(n))).toEqual([]);
   });
 
   it('answers 404 text and leaves /apis without the group when metrics-server is absent', async () => {

@@ -17,6 +17,7 @@ import { goDuration, rfc3339 } from './clock';
 import { binaryQuantity, nanoQuantity } from './quantity';
 import type { Json } from './objects';
 import { containerSwapAt, nodeSwapAt, type PressureOptions } from './kubelet-pressure';
+import { runningContainers } from './kubelet-stats';
 
 /**
  * What a metrics API that reports swap would add (`kubectl top --show-swap` reads usage.swap): off by default,
@@ -55,7 +56,10 @@ export function nodeHasMetrics(node: SimNode, nowMs: number, without: ReadonlySe
   return nowMs - node.bootMs >= 2 * METRIC_RESOLUTION_MS;
 }
 
-/** A pod has metrics only when it runs and every container runs (each needs two data points). */
+/**
+ * A pod has metrics only when it runs and every app container runs (each needs two data points). A native
+ * sidecar that is not running does not hold the pod back; it is just missing from the pod's containers.
+ */
 export function podHasMetrics(pod: SimPod): boolean {
   return (
     pod.phase === 'Running' &&
@@ -76,7 +80,8 @@ export function nodeUsage(node: SimNode, pods: SimPod[], w: ScrapeWindow): { cpu
   let cpuSeconds = nodeSystemCpuSecondsAt(node, t0, t1);
   let memory = nodeSystemUsageAt(node, t1).memory;
   for (const p of pods) {
-    for (const ct of p.containers) {
+    // the node's own cgroup holds every running container, native sidecars included
+    for (const ct of runningContainers(p)) {
       cpuSeconds += containerCpuSecondsAt(ct, t0, t1);
       memory += containerUsageAt(ct, t1).memory;
     }
@@ -121,7 +126,9 @@ export function podMetricsItem(
   const w = scrapeWindow(pod.nodeName, nowMs);
   const t1 = w.timestampMs;
   const t0 = t1 - w.windowMs;
-  const containers = pod.containers.map((ct) => {
+  // metrics-server reports every container the kubelet's /metrics/resource has, native sidecars (init
+  // containers with restartPolicy Always) included, as the kubelet's own endpoints do
+  const containers = runningContainers(pod).map((ct) => {
     const usage: Record<string, string> = {
       cpu: nanoQuantity((containerCpuSecondsAt(ct, t0, t1) / (w.windowMs / 1000)) * 1e9),
       memory: binaryQuantity(pages(containerUsageAt(ct, t1).memory)),
