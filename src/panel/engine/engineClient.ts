@@ -44,6 +44,7 @@ function chunks(delta: RowsDelta): RowsDelta[] {
       texts: delta.texts.slice(start, end),
       levels: delta.levels.slice(start, end),
       sources: delta.sources.slice(start, end),
+      heads: delta.heads?.slice(start, end),
     });
     start = end;
   } while (start < n);

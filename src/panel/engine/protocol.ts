@@ -2,7 +2,11 @@ import type { FilterResult, FilterSpec, RowsDelta } from '../model/filterEngine'
 import type { Range } from '../model/search';
 import type { Structured } from '../model/structured';
 
-/** Messages from the panel to its engine (a Web Worker, or the same code on the main thread). */
+/**
+ * Messages from the panel to its engine (a Web Worker, or the same code on the main thread). Row deltas carry
+ * each row's stack-trace group head (RowsDelta.heads), and results list whole groups; the view tells heads from
+ * continuation rows and counts a group's rows from the store's own `heads`, which it holds already.
+ */
 export type EngineRequest =
   | { type: 'rows'; seq: number; delta: RowsDelta }
   | { type: 'filter'; id: number; spec: FilterSpec }

@@ -6,6 +6,11 @@ import type { Compilers, Matcher, Range } from './search';
  * resumable: the panel runs it in a Web Worker (tools: `logs.worker.ts`), or on the main thread in slices of a
  * few milliseconds where no worker can start. Rows are named by absolute index (the store's dropped count plus
  * the index held), so results stay meaningful while the store appends and drops.
+ *
+ * Stack traces are groups (a head row and its continuation rows, LogStore.heads) kept together: a group is shown
+ * when its head passes the source, exclude and level filters (continuation rows share the head's source and
+ * level), and with "only matching" when any of its rows matches the search; only the rows that match are in
+ * `matches`. Level counts count groups, once at the head: 40 frames under an error are one error.
  */
 
 /** What the reader asked for. Patterns arrive already checked by the main thread (the last valid ones). */
@@ -42,6 +47,8 @@ export interface RowsDelta {
   texts: string[];
   levels: number[];
   sources: number[];
+  /** absolute index of each row's group head (itself for a line of its own); absent: every row is its own */
+  heads?: number[];
   /** absolute index of the oldest row the store still holds */
   dropped: number;
 }
@@ -56,7 +63,10 @@ export interface FilterResult {
   rows: Int32Array;
   /** absolute indices of the shown rows that match the search, oldest first */
   matches: Int32Array;
-  /** rows per level that pass every filter but the level filter, so hidden levels keep a count */
+  /**
+   * groups (a stack trace with the line that starts it, or a line of its own) per level that pass every filter
+   * but the level filter, so hidden levels keep a count
+   */
   levelCounts: Int32Array;
   /** rows examined so far and rows held: a scan in progress has scanned < held */
   scanned: number;
@@ -69,8 +79,10 @@ export interface FilterResult {
 const TESTED = 1;
 const EXCLUDED = 2;
 const HIT = 4;
-/** Rows passing source, exclude and "only matching": counted in levelCounts. */
+/** Group heads passing source, exclude and "only matching": counted in levelCounts. */
 const COUNTED = 8;
+/** On a group's head: some row of the group scanned so far matches the search. */
+const GROUP_HIT = 16;
 
 /** How often a scan looks at the clock: every this many rows, or sooner after this many characters. */
 const CLOCK_ROWS = 256;
@@ -149,6 +161,9 @@ export class FilterEngine {
   private levels = new IntColumn();
   private sources = new IntColumn();
   private flags = new IntColumn();
+  private heads = new IntColumn();
+  /** groups whose head was dropped: the old head's index to the group's first row still held, which stands for it */
+  private orphans = new Map<number, number>();
   /** absolute index of the next row to examine */
   private next = 0;
   private rows = new IntColumn();
@@ -214,6 +229,8 @@ export class FilterEngine {
       this.levels = new IntColumn();
       this.sources = new IntColumn();
       this.flags = new IntColumn();
+      this.heads = new IntColumn();
+      this.orphans.clear();
       this.restartScan();
     }
     const end = this.base + this.texts.length;
@@ -237,6 +254,13 @@ export class FilterEngine {
       }
       this.levels.append(delta.levels, skip);
       this.sources.append(delta.sources, skip);
+      if (delta.heads) {
+        this.heads.append(delta.heads, skip);
+      } else {
+        for (let k = 0; k < added; k++) {
+          this.heads.append1(from + k);
+        }
+      }
       this.flags.appendZeros(added);
     }
     this.dropBefore(delta.dropped);
@@ -256,31 +280,63 @@ export class FilterEngine {
     while (this.next < end) {
       const abs = this.next++;
       const i = abs - this.base;
+      const head = this.heads.data[i];
+      // the row standing for the group: its head, or the first row held of a group whose head was dropped
+      const rep = head === abs ? abs : head >= this.base ? head : this.orphanRep(head, abs);
       let flags = allFlags[i];
       if (!(flags & TESTED)) {
         const text = this.texts[i];
         chars += text.length;
         flags = TESTED;
-        if (exclude !== undefined && exclude.test(text)) {
+        // exclude looks at the head only: a frame that mentions an excluded word does not tear the trace apart
+        if (rep === abs && exclude !== undefined && exclude.test(text)) {
           flags |= EXCLUDED;
         } else if (search !== undefined && search.test(text)) {
           flags |= HIT;
         }
       }
       flags &= ~COUNTED;
-      const passes = !hiddenSources[sources[i]] && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & HIT);
-      if (passes) {
-        flags |= COUNTED;
-        const level = levels[i];
-        this.levelCounts[level]++;
-        if (!hiddenLevels[level]) {
+      if (rep === abs) {
+        if (flags & HIT) {
+          flags |= GROUP_HIT;
+        }
+        const passes =
+          !hiddenSources[sources[i]] && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT);
+        if (passes) {
+          flags |= COUNTED;
+          const level = levels[i];
+          this.levelCounts[level]++;
+          if (!hiddenLevels[level]) {
+            this.rows.append1(abs);
+            if (flags & HIT) {
+              this.matches.append1(abs);
+            }
+          }
+        }
+        allFlags[i] = flags;
+      } else {
+        const r = rep - this.base;
+        let repFlags = allFlags[r];
+        if (flags & HIT && !(repFlags & GROUP_HIT)) {
+          repFlags |= GROUP_HIT;
+          if (onlyMatching && search && !hiddenSources[sources[r]] && !(repFlags & EXCLUDED)) {
+            // the first match in a group that did not show: count it, and show the rows before this one
+            repFlags |= COUNTED;
+            this.levelCounts[levels[r]]++;
+            if (!hiddenLevels[levels[r]]) {
+              this.showEarlier(rep, abs, head);
+            }
+          }
+          allFlags[r] = repFlags;
+        }
+        if (repFlags & COUNTED && !hiddenLevels[levels[r]]) {
           this.rows.append1(abs);
           if (flags & HIT) {
             this.matches.append1(abs);
           }
         }
+        allFlags[i] = flags;
       }
-      allFlags[i] = flags;
       if (++sinceClock >= CLOCK_ROWS || chars >= CLOCK_CHARS) {
         sinceClock = 0;
         chars = 0;
@@ -317,6 +373,40 @@ export class FilterEngine {
     });
   }
 
+  /** The row standing for a group whose head (`head`) was dropped: the first one held, met at `abs` or before. */
+  private orphanRep(head: number, abs: number): number {
+    const known = this.orphans.get(head);
+    if (known !== undefined && known >= this.base && known <= abs && this.heads.data[known - this.base] === head) {
+      return known;
+    }
+    this.orphans.set(head, abs);
+    return abs;
+  }
+
+  /** Adds the rows of a group from its head `rep` up to `abs` (not included) to the rows shown, in order. */
+  private showEarlier(rep: number, abs: number, head: number): void {
+    const members: number[] = [rep];
+    const heads = this.heads.data;
+    for (let j = rep + 1; j < abs; j++) {
+      if (heads[j - this.base] === head) {
+        members.push(j);
+      }
+    }
+    const rows = this.rows;
+    const at = lowerBound(rows.data, rep, rows.length);
+    const tail = rows.data.slice(at, rows.length);
+    rows.truncate(at);
+    let a = 0;
+    let b = 0;
+    while (a < tail.length || b < members.length) {
+      if (b >= members.length || (a < tail.length && tail[a] < members[b])) {
+        rows.append1(tail[a++]);
+      } else {
+        rows.append1(members[b++]);
+      }
+    }
+  }
+
   private restartScan(): void {
     this.next = this.base;
     this.rows = new IntColumn();
@@ -336,6 +426,7 @@ export class FilterEngine {
     this.levels.truncate(i);
     this.sources.truncate(i);
     this.flags.truncate(i);
+    this.heads.truncate(i);
     this.next = Math.min(this.next, from);
     this.rows.truncate(lowerBound(this.rows.data, from, this.rows.length));
     this.matches.truncate(lowerBound(this.matches.data, from, this.matches.length));
@@ -356,7 +447,13 @@ export class FilterEngine {
     this.levels.dropFront(n);
     this.sources.dropFront(n);
     this.flags.dropFront(n);
+    this.heads.dropFront(n);
     this.base += n;
+    for (const [head, rep] of this.orphans) {
+      if (rep < this.base) {
+        this.orphans.delete(head);
+      }
+    }
     this.next = Math.max(this.next, this.base);
     this.rows.dropFront(lowerBound(this.rows.data, this.base, this.rows.length));
     this.matches.dropFront(lowerBound(this.matches.data, this.base, this.matches.length));

@@ -1,6 +1,7 @@
 import type { RowsDelta } from './filterEngine';
 import { type LogBatch, mergeTwo } from './frameRows';
 import { SourceTable } from './sources';
+import { type Grouping, TraceGrouper } from './traceGrouper';
 
 const order = (t: number) => (t === t ? t : -Infinity);
 
@@ -23,6 +24,12 @@ export class LogStore {
   sources: number[] = [];
   /** a unique, never reused number per appended row: list keys and "new since" counts */
   seqs: number[] = [];
+  /**
+   * the absolute row of each row's group head (stack traces grouped with the line that starts them): the row's
+   * own for a line of its own; below `dropped` when the capacity dropped the head (the group's first row held
+   * then stands for it)
+   */
+  heads: number[] = [];
   readonly sourceTable = new SourceTable();
   /** rows dropped by the capacity since the last clear: row i is absolute row `dropped + i` */
   dropped = 0;
@@ -30,6 +37,7 @@ export class LogStore {
   /** changes on clear(): absolute row numbers start again */
   generation = 0;
   private nextSeq = 0;
+  private readonly grouper = new TraceGrouper();
   /** the first absolute row changed since the last takeDelta(); Infinity when none */
   private changedFrom = 0;
 
@@ -55,6 +63,8 @@ export class LogStore {
     this.levels = [];
     this.sources = [];
     this.seqs = [];
+    this.heads = [];
+    this.grouper.clear();
     this.dropped = 0;
     this.version++;
     this.generation++;
@@ -83,6 +93,7 @@ export class LogStore {
       texts: this.texts.slice(i),
       levels: this.levels.slice(i),
       sources: this.sources.slice(i),
+      heads: this.heads.slice(i),
       dropped: this.dropped,
     };
   }
@@ -124,6 +135,8 @@ export class LogStore {
     const seqBase = this.nextSeq;
     this.nextSeq += batch.length;
     const batchSeqs = Array.from({ length: batch.length }, (_, k) => seqBase + k);
+    // grouping changes continuation rows' levels: done before the batch's columns are taken or copied
+    const grouping = this.grouper.group(batch, batchSeqs, start === n ? this.dropped + n : NaN);
 
     if (n === 0 && batch.length <= this.cap) {
       // a first load: take the batch's columns as they are rather than copy a million rows
@@ -133,26 +146,55 @@ export class LogStore {
       this.levels = batch.levels;
       this.sources = batch.sources;
       this.seqs = batchSeqs;
+      this.heads = grouping.headAbs;
     } else if (start === n) {
-      this.push(batch, batchSeqs);
+      this.push(batch, batchSeqs, grouping.headAbs);
     } else {
-      const tail: LogBatch = {
-        length: n - start,
-        times: this.times.splice(start),
-        bodies: this.bodies.splice(start),
-        texts: this.texts.splice(start),
-        levels: this.levels.splice(start),
-        sources: this.sources.splice(start),
-      };
-      tail.seqs = this.seqs.splice(start);
-      const merged = mergeTwo(tail, { ...batch, seqs: batchSeqs });
-      this.push(merged, merged.seqs!);
+      this.mergeTail(batch, batchSeqs, grouping, start);
     }
     this.trim();
     this.version++;
   }
 
-  private push(batch: LogBatch, seqs: number[]): void {
+  /**
+   * Merges a batch into the held rows from `start` on. Heads are absolute rows, and rows from `start` move: heads
+   * there are found again by seq (heads before `start` stay where they are).
+   */
+  private mergeTail(batch: LogBatch, batchSeqs: number[], grouping: Grouping, start: number): void {
+    const n = this.length;
+    const from = this.dropped + start;
+    // each moving row's head: by seq when the head moves too, else its (stable) absolute row
+    const headBySeq = new Map<number, { seq: number; abs: number }>();
+    for (let i = start; i < n; i++) {
+      const h = this.heads[i];
+      headBySeq.set(this.seqs[i], h >= from ? { seq: this.seqs[h - this.dropped], abs: NaN } : { seq: -1, abs: h });
+    }
+    for (let k = 0; k < batch.length; k++) {
+      const abs = grouping.headAbs[k];
+      headBySeq.set(batchSeqs[k], abs < from ? { seq: -1, abs } : { seq: grouping.headSeqs[k], abs: NaN });
+    }
+    const tail: LogBatch = {
+      length: n - start,
+      times: this.times.splice(start),
+      bodies: this.bodies.splice(start),
+      texts: this.texts.splice(start),
+      levels: this.levels.splice(start),
+      sources: this.sources.splice(start),
+    };
+    tail.seqs = this.seqs.splice(start);
+    const merged = mergeTwo(tail, { ...batch, seqs: batchSeqs });
+    const absBySeq = new Map<number, number>();
+    merged.seqs!.forEach((seq, k) => absBySeq.set(seq, from + k));
+    const heads = merged.seqs!.map((seq, k) => {
+      const h = headBySeq.get(seq)!;
+      return h.seq === -1 ? h.abs : (absBySeq.get(h.seq) ?? from + k);
+    });
+    this.heads.length = start;
+    this.grouper.placed(absBySeq);
+    this.push(merged, merged.seqs!, heads);
+  }
+
+  private push(batch: LogBatch, seqs: number[], heads: number[]): void {
     // native pushes of up to PUSH_CHUNK values at a time (an argument list has a size limit)
     for (let from = 0; from < batch.length; from += PUSH_CHUNK) {
       const to = Math.min(batch.length, from + PUSH_CHUNK);
@@ -162,6 +204,7 @@ export class LogStore {
       pushRange(this.levels, batch.levels, from, to);
       pushRange(this.sources, batch.sources, from, to);
       pushRange(this.seqs, seqs, from, to);
+      pushRange(this.heads, heads, from, to);
     }
   }
 
@@ -176,6 +219,7 @@ export class LogStore {
     this.levels.splice(0, over);
     this.sources.splice(0, over);
     this.seqs.splice(0, over);
+    this.heads.splice(0, over);
     this.dropped += over;
     return true;
   }
