@@ -2,9 +2,8 @@
 import { KubeSim, startKubeSim } from './index';
 import { manualClock } from './clock';
 import { simGet } from './client';
-import { containerCpuSecondsAt } from './model';
+import { containerCpuSecondsAt, isSidecar } from './model';
 import { podMetricsItem, scrapeWindow } from './metricsApi';
-import { isSidecar } from './model';
 
 interface MetricsItem {
   metadata: { name: string; namespace?: string; creationTimestamp: string; labels?: Record<string, string> };
