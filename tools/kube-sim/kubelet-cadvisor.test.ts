@@ -2,7 +2,7 @@
 import { metricsCadvisorText } from './kubelet';
 import { podCgroup } from './kubelet-cadvisor';
 import { parsePromText, seriesKey, type ParsedFamily } from './kubelet-promtext-check';
-import { T0, nodeNamed, podNamed, testCluster } from './testCluster';
+import { Gi, Mi, T0, container, nodeNamed, pod, podNamed, testCluster } from './testCluster';
 
 const cluster = testCluster();
 const nodeA = nodeNamed(cluster, 'node-a');
@@ -169,5 +169,56 @@ describe('/metrics/cadvisor', () => {
 
   it('is deterministic', () => {
     expect(metricsCadvisorText(testCluster(), nodeA, T0)).toBe(text);
+  });
+
+  describe('cgroup limits in effect (in-place resize, pod-level resources)', () => {
+    // cAdvisor reads container_spec_* from the cgroup, which the kubelet writes: during an in-place resize
+    // (KEP-1287) it keeps the old limits until it actuates the new ones (status.containerStatuses[].resources);
+    // with pod-level resources (KEP-2837) the pod cgroup takes spec.resources' limits, and the QoS class (so
+    // the pod's slice) follows them (ComputePodQOS)
+    const c = testCluster();
+    c.pods.push(
+      pod({
+        name: 'resized-0',
+        uid: 'uid-resized-0',
+        containers: [
+          container({
+            name: 'app',
+            requests: { cpu: 1, memory: 1 * Gi },
+            limits: { cpu: 2, memory: 2 * Gi },
+            actual: { requests: { cpu: 0.5, memory: 512 * Mi }, limits: { cpu: 1, memory: 1 * Gi } },
+          }),
+        ],
+      }),
+      pod({
+        name: 'pod-level-0',
+        uid: 'uid-pod-level-0',
+        resources: { requests: { cpu: 1, memory: 2 * Gi }, limits: { cpu: 1, memory: 2 * Gi } },
+        containers: [container({ name: 'app' }), container({ name: 'reloader' })],
+      })
+    );
+    const fams = parsePromText(metricsCadvisorText(c, nodeNamed(c, 'node-a'), T0));
+    const samples = (name: string) => fams.find((f) => f.name === name)!.samples;
+    const of = (name: string, podName: string, ctr: string) =>
+      samples(name).find((s) => s.labels.pod === podName && s.labels.container === ctr)?.value;
+
+    it('gives a resized container the limits in effect, not the spec', () => {
+      expect(of('container_spec_memory_limit_bytes', 'resized-0', 'app')).toBe(1 * Gi);
+      expect(of('container_spec_cpu_quota', 'resized-0', 'app')).toBe(100_000);
+      // the pod cgroup: the sum of the limits in effect
+      expect(of('container_spec_memory_limit_bytes', 'resized-0', '')).toBe(1 * Gi);
+      expect(of('container_spec_cpu_quota', 'resized-0', '')).toBe(100_000);
+    });
+
+    it('bounds a pod with pod-level resources by them, in the slice of the class they give', () => {
+      const p = podNamed(c, 'pod-level-0');
+      expect(of('container_spec_memory_limit_bytes', 'pod-level-0', '')).toBe(2 * Gi);
+      expect(of('container_spec_cpu_quota', 'pod-level-0', '')).toBe(100_000);
+      expect(of('container_spec_memory_limit_bytes', 'pod-level-0', 'app')).toBe(0);
+      expect(of('container_spec_cpu_quota', 'pod-level-0', 'app')).toBeUndefined();
+      // requests = limits at pod level: Guaranteed, though no container has resources of its own
+      expect(podCgroup(p)).toBe('/kubepods.slice/kubepods-poduid_pod_level_0.slice');
+      expect(samples('container_memory_working_set_bytes').some((s) => s.labels.id === podCgroup(p))).toBe(true);
+    });
   });
 });

@@ -11,6 +11,7 @@
 import {
   nodeSystemCpuSecondsAt,
   nodeSystemUsageAt,
+  resourcesInEffect,
   type SimCluster,
   type SimContainer,
   type SimNode,
@@ -176,6 +177,7 @@ function podRows(
   for (const c of runningContainers(pod)) {
     const t = sampleTime(`ctr/${pod.uid}/${c.name}`, nowMs, HOUSEKEEPING_MS, c.startedAtMs);
     const id = containerId(pod, c);
+    const inEffect = resourcesInEffect(c);
     rows.push({
       labels: labelsOf({
         ...base,
@@ -188,8 +190,9 @@ function podRows(
       startMs: c.startedAtMs,
       cpu: containerCpuAt(c, t),
       memory: containerMemAt(pod, c, t),
-      memLimit: c.limits.memory ?? 0,
-      cpuQuota: c.limits.cpu ? Math.round(c.limits.cpu * CFS_PERIOD_US) : undefined,
+      // the cgroup's: what the kubelet configured, which lags the spec while a resize is not actuated
+      memLimit: inEffect.limits.memory ?? 0,
+      cpuQuota: inEffect.limits.cpu ? Math.round(inEffect.limits.cpu * CFS_PERIOD_US) : undefined,
       cfs: containerCfsAt(c, t),
       fs: { device: partition, usage: containerRootfsUsed(pod, c), limit: fsLimit },
       io: { device, ...containerDiskIoAt(pod, c, t) },

@@ -11,6 +11,8 @@ import {
 import { nodePods } from './kubelet-stats';
 import { nodeMetricsItem, podMetricsItem } from './metricsApi';
 import { Gi, T0, node, nodeNamed, podNamed, testCluster } from './testCluster';
+import { buildCluster } from './cluster';
+import { nodeJson } from './objects';
 
 type Json = Record<string, any>;
 
@@ -228,5 +230,29 @@ describe('usage.swap in metrics.k8s.io (an option, off as in metrics-server)', (
     const item = podMetricsItem(web, T0, 1, opts, nodeA) as Json;
     const app = item.containers.find((c: Json) => c.name === 'app');
     expect(Object.keys(app.usage)).toEqual(['cpu', 'memory', 'swap']);
+  });
+});
+
+describe('status.nodeInfo.swap (NodeSwapStatus)', () => {
+  // the kubelet reports its swap device in nodeInfo.swap.capacity, an int64 of bytes (core/v1 NodeSwapStatus,
+  // from 1.30); a node without swap, and a kubelet older than 1.30, leave the field out
+  const info = (c: ReturnType<typeof buildCluster>, name: string) =>
+    (nodeJson(c, nodeNamed(c, name), c.startMs) as Json).status.nodeInfo;
+
+  it('gives a swap node its capacity in bytes, after the other fields', () => {
+    const c = buildCluster(1, 4, 4, T0);
+    const n2 = nodeNamed(c, 'node-2');
+    expect(defaultSwapNode(n2)).toBe(true);
+    const i = info(c, 'node-2');
+    expect(i.swap).toEqual({ capacity: nodeSwapCapacity(n2) });
+    expect(Number.isInteger(i.swap.capacity)).toBe(true);
+    expect(Object.keys(i).at(-1)).toBe('swap');
+    expect(info(c, 'node-1').swap).toBeUndefined();
+  });
+
+  it('is absent where the kubelet predates the field (1.29 kubelet under 1.30)', () => {
+    const c = buildCluster(1, 4, 4, T0, '1.30');
+    expect(nodeNamed(c, 'node-2').kubeletVersion).toMatch(/^v1\.29\./);
+    expect(info(c, 'node-2').swap).toBeUndefined();
   });
 });

@@ -13,10 +13,10 @@
  * Under LimitedSwap only Burstable pods' containers with a memory request may swap, each up to
  * request / node memory × node swap; Guaranteed and BestEffort containers get a swap limit of 0.
  */
-import type { SimContainer, SimNode, SimPod } from './model';
+import { resourcesInEffect, type SimContainer, type SimNode, type SimPod } from './model';
 import { hashRange, hashUnit } from './hash';
 import { podQos } from './kubelet-pressure-qos';
-import { containerMemAt, runningContainers, wavyTotal } from './kubelet-stats';
+import { containerMemAt, podCpuLimit, podMemoryLimit, runningContainers, wavyTotal } from './kubelet-stats';
 
 const GiB = 1024 * 1024 * 1024;
 const PAGE = 4096;
@@ -110,16 +110,25 @@ function pair(s: Stall, startMs: number, tMs: number, fullIsZero = false): PsiPa
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** The container's memory request as configured (in effect: it lags the spec during an in-place resize). */
+function memoryRequest(c: SimContainer): number | undefined {
+  return resourcesInEffect(c).requests.memory;
+}
+
 /** Whether a container may swap: Burstable, with a memory request, on a swap node. */
 function swaps(node: SimNode, pod: SimPod, c: SimContainer, opts: PressureOptions): boolean {
-  return nodeHasSwap(node, opts) && podQos(pod) === 'Burstable' && !!c.requests.memory;
+  return nodeHasSwap(node, opts) && podQos(pod) === 'Burstable' && !!memoryRequest(c);
 }
 
 function containerStalls(node: SimNode, pod: SimPod, c: SimContainer, opts: PressureOptions) {
   const k = `${pod.uid}/${c.name}`;
   const u = c.usage;
-  const cpuUse = (u.cpuBase + u.cpuWave) / (c.limits.cpu || node.capacity.cpu);
-  const memUse = c.limits.memory ? (u.memBase + u.memWave) / c.limits.memory : 0;
+  // the limits that bound the cgroup: the container's in effect, else the pod cgroup's (pod-level resources)
+  const limits = resourcesInEffect(c).limits;
+  const cpuLimit = limits.cpu || podCpuLimit(pod) || node.capacity.cpu;
+  const memLimit = limits.memory ?? podMemoryLimit(pod);
+  const cpuUse = (u.cpuBase + u.cpuWave) / cpuLimit;
+  const memUse = memLimit ? (u.memBase + u.memWave) / memLimit : 0;
   const swapping = swaps(node, pod, c, opts);
   return {
     cpu: clamp(0.002 + 0.01 * hashUnit(k, 73) + Math.max(0, cpuUse - 0.5) * 0.4, 0, 0.6),
@@ -192,7 +201,7 @@ export function containerSwapLimit(node: SimNode, pod: SimPod, c: SimContainer, 
   if (!swaps(node, pod, c, opts)) {
     return 0;
   }
-  const share = (c.requests.memory ?? 0) / node.capacity.memory;
+  const share = (memoryRequest(c) ?? 0) / node.capacity.memory;
   return PAGE * Math.floor((share * nodeSwapCapacity(node)) / PAGE);
 }
 
@@ -215,7 +224,7 @@ export function containerSwapAt(
     return { tMs, usage: 0, available: 0 };
   }
   const ws = containerMemAt(pod, c, tMs).workingSet;
-  const over = ws / (c.requests.memory ?? ws);
+  const over = ws / (memoryRequest(c) ?? ws);
   const usage = PAGE * Math.floor((limit * clamp((over - 0.6) * 1.5, 0.05, 0.95)) / PAGE);
   return { tMs, usage, available: limit - usage };
 }

@@ -17,6 +17,8 @@ import {
   resourcesInEffect,
 } from './model';
 import { containersReady, initialized, resizeCondition } from './podConditions';
+import { podQos } from './kubelet-pressure-qos';
+import { nodeHasSwap, nodeSwapCapacity } from './kubelet-pressure';
 import { featuresOf, minorOfGitVersion } from './versions';
 import { hashString } from './clusterRandom';
 import { rfc3339 } from './clock';
@@ -255,29 +257,9 @@ function condition(type: string, ok: boolean, atMs: number, reason?: string, mes
   return c;
 }
 
+/** status.qosClass: the kubelet's and the API server's one computation (kubelet-pressure-qos.ts) */
 export function qosClass(pod: SimPod): string {
-  // with pod-level resources, they alone decide (KEP-2837)
-  const all = pod.resources
-    ? [{ requests: pod.resources.requests, limits: pod.resources.limits }]
-    : [...pod.initContainers, ...pod.containers];
-  const any = all.some(
-    (c) =>
-      c.requests.cpu !== undefined ||
-      c.requests.memory !== undefined ||
-      c.limits.cpu !== undefined ||
-      c.limits.memory !== undefined
-  );
-  if (!any) {
-    return 'BestEffort';
-  }
-  const guaranteed = all.every(
-    (c) =>
-      c.limits.cpu !== undefined &&
-      c.limits.memory !== undefined &&
-      (c.requests.cpu ?? c.limits.cpu) === c.limits.cpu &&
-      (c.requests.memory ?? c.limits.memory) === c.limits.memory
-  );
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return podQos(pod);
 }
 
 function podVolumes(pod: SimPod): { volumes: Json[]; mounts: Json[] } {
@@ -607,9 +589,16 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
         kubeProxyVersion: n.kubeletVersion,
         operatingSystem: 'linux',
         architecture: arch,
+        // NodeSystemInfo.swap (NodeSwapStatus, 1.30+): the kubelet reports its swap device's size in bytes
+        ...(swapReported(n) ? { swap: { capacity: nodeSwapCapacity(n) } } : {}),
       },
     },
   };
+}
+
+/** a kubelet of 1.30 or later on a node with swap (kubelet-pressure.ts) fills nodeInfo.swap; older ones have no field */
+function swapReported(n: SimNode): boolean {
+  return nodeHasSwap(n) && minorOfGitVersion(n.kubeletVersion) >= 30;
 }
 
 export function namespaceJson(c: SimCluster, ns: SimNamespace): Json {

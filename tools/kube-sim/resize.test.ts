@@ -51,6 +51,20 @@ describe('a resize in progress (accepted, not yet actuated)', () => {
   });
 });
 
+describe('the kubelet endpoints of a resize in progress', () => {
+  // cAdvisor's container_spec_memory_limit_bytes is the cgroup's memory.max, which the kubelet changes only
+  // when it actuates the resize: 512Mi in effect, not the spec's 768Mi
+  it('serve container_spec_memory_limit_bytes at the limit in effect', async () => {
+    const p = frontends()[0];
+    const r = await simGet(`${sim.url}/api/v1/nodes/${p.nodeName}/proxy/metrics/cadvisor`, { token: sim.token });
+    const line = r.body
+      .split('\n')
+      .find((l) => l.startsWith('container_spec_memory_limit_bytes{container="app",') && l.includes(`pod="${p.name}"`));
+    expect(line).toBeDefined();
+    expect(Number(line!.split(' ').at(-1))).toBe(512 * 1024 * 1024);
+  });
+});
+
 describe('the Deployment of a resized pod', () => {
   // a resize goes through the pod's resize subresource; the controller's template is untouched
   it('keeps the resources from before the resize in its pod template', async () => {
