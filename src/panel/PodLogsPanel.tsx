@@ -8,6 +8,7 @@ import { inertString } from './model/inertText';
 import { logFileCsv, type LogFileFormat, logFileJson, logFileName, logFileText, singlePod } from './model/logFile';
 import { literalMatcher } from './model/search';
 import { sourceColumnChars } from './model/sources';
+import { groupMembers } from './model/traceFolds';
 import { type PodLogsOptions, withDefaults } from './options';
 import { PODLOGS_TEST_IDS } from './testIds';
 import { copyText } from './view/clipboard';
@@ -45,7 +46,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const session = usePodLogsSession(data, options, replaceVariables(options.defaultSearch));
-  const { store, snapshot, engine, rows, matches, current, timestamps, wrap, prettify, search } = session;
+  const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
+  const { groupSizes, groupExpanded } = session;
 
   const now = useNow(timestamps === 'relative');
   const formatTime = useMemo(() => timestampFormatter(timestamps, timeZone, now), [timestamps, timeZone, now]);
@@ -79,7 +81,14 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       sourceColor,
       onToggleStructured: session.toggleStructured,
       onExpand: session.expandLine,
-      onCopy: (row) => copyText(inertString(store.texts[row])),
+      // a stack trace's head copies the whole trace, collapsed or not
+      onCopy: (row) =>
+        copyText(
+          groupMembers(store, row)
+            .map((r) => inertString(store.texts[r]))
+            .join('\n')
+        ),
+      onToggleGroup: session.toggleGroup,
     }),
     // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
     // when lines arrive. 2,000 lines a second while following redraw only the new ones.
@@ -113,7 +122,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   );
 
   const download = (which: 'visible' | 'all', format: LogFileFormat) => {
-    const chosen = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : rows;
+    // every line that passes the filters, the frames of collapsed stack traces included
+    const chosen = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : shownRows;
     const text =
       format === 'json'
         ? logFileJson(store, chosen)
@@ -139,7 +149,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
 
   const current_ = current >= 0 ? matches[current] : -1;
   const showChips = options.showLevelFilter || (options.showSourceChips && showSource);
-  const filterBusy = engine.busy && rows.length === 0 && store.length > 0;
+  const filterBusy = engine.busy && shownRows.length === 0 && store.length > 0;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
       <div className={styles.toolbar}>
@@ -160,7 +170,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           onWrap={session.setWrap}
           prettify={prettify}
           onPrettify={session.setPrettify}
-          visibleCount={rows.length}
+          visibleCount={shownRows.length}
           totalCount={store.length}
           onDownload={download}
         />
@@ -197,7 +207,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           />
         </div>
       )}
-      {rows.length === 0 ? (
+      {shownRows.length === 0 ? (
         <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
           {filterBusy ? (
             <span>Filtering {store.length.toLocaleString('en-US')} lines…</span>
@@ -235,6 +245,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
                   toggled={session.toggled.has(seq)}
                   shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
                   current={index === current_}
+                  more={groupSizes ? groupSizes[index] : 0}
+                  expanded={groupExpanded ? groupExpanded[index] === 1 : false}
                 />
               );
             }}
@@ -242,7 +254,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
         </div>
       )}
       <StatusBar
-        shown={rows.length}
+        shown={shownRows.length}
         total={store.length}
         dropped={store.dropped}
         busy={engine.busy}

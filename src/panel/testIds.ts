@@ -34,6 +34,7 @@ export const PODLOGS_TEST_IDS = {
   structuredToggle: 'data-testid kubeglance podlogs structured-toggle',
   structured: 'data-testid kubeglance podlogs structured',
   copyLine: 'data-testid kubeglance podlogs copy-line',
+  groupToggle: 'data-testid kubeglance podlogs group-toggle',
   notice: 'data-testid kubeglance podlogs notice',
   moreSources: 'data-testid kubeglance podlogs more-sources',
   filtering: 'data-testid kubeglance podlogs filtering',

@@ -1,7 +1,7 @@
 import React, { memo, useEffect, useMemo, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { IconButton, useStyles2 } from '@grafana/ui';
+import { Button, IconButton, useStyles2 } from '@grafana/ui';
 
 import { levelAt } from '../model/levels';
 import { fitSourceLabel } from '../model/sources';
@@ -23,13 +23,17 @@ interface Props {
   shownChars: number;
   /** the line the match navigation is on */
   current: boolean;
+  /** a stack trace's head: its continuation lines (> 0); -1 for a continuation line; 0 for a line of its own */
+  more: number;
+  /** a head's trace is expanded */
+  expanded: boolean;
 }
 
 /** How long "Copied" shows on the copy button. */
 const COPIED_MS = 1500;
 
 /** One log line: level bar, time, pod/container, text, and on hover copy and structured-view buttons. */
-export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars, current }: Props) {
+export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars, current, more, expanded }: Props) {
   const styles = useStyles2(getStyles);
   const [copied, setCopied] = useState<boolean | undefined>(undefined);
   // The copy and prettify buttons exist only while the row is hovered or has focus: a thousand rows scrolled
@@ -49,6 +53,7 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
   // long lines are prettified by the engine, off the main thread
   const structured = structuredOn && !inline ? ctx.prettified(seq, text) : structuredInline;
   const label = source ? fitSourceLabel(source, ctx.sourceChars) : '';
+  const copyLabel = more > 0 ? 'Copy the stack trace' : 'Copy the line';
 
   useEffect(() => {
     if (copied === undefined) {
@@ -64,6 +69,7 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
       style={{ borderLeftColor: ctx.levelColors[level] }}
       data-testid={PODLOGS_TEST_IDS.row}
       data-level={levelAt(level)}
+      data-group={more > 0 ? 'head' : more < 0 ? 'continuation' : undefined}
       tabIndex={0}
       onMouseEnter={() => setActive(true)}
       onMouseLeave={(e) => setActive(e.currentTarget.contains(document.activeElement))}
@@ -95,7 +101,23 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
           {label}
         </span>
       )}
-      <span className={styles.body}>
+      {more > 0 && (
+        <Button
+          size="sm"
+          fill="text"
+          variant="secondary"
+          className={styles.groupToggle}
+          aria-expanded={expanded}
+          aria-label={
+            expanded ? `Collapse the stack trace (${more} more lines)` : `Expand the stack trace (${more} more lines)`
+          }
+          onClick={() => ctx.onToggleGroup(seq, expanded)}
+          data-testid={PODLOGS_TEST_IDS.groupToggle}
+        >
+          {expanded ? '▾' : `▸ ${more} more ${more === 1 ? 'line' : 'lines'}`}
+        </Button>
+      )}
+      <span className={cx(styles.body, more < 0 && styles.continuation)}>
         {structured ? (
           <StructuredBody value={structured} mark={ctx.markText} />
         ) : (
@@ -124,8 +146,8 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
           <IconButton
             name={copied ? 'check' : 'copy'}
             size="sm"
-            aria-label={copied ? 'Copied' : copied === false ? 'Copy failed' : 'Copy the line'}
-            tooltip={copied ? 'Copied' : copied === false ? 'The browser refused the copy' : 'Copy the line'}
+            aria-label={copied ? 'Copied' : copied === false ? 'Copy failed' : copyLabel}
+            tooltip={copied ? 'Copied' : copied === false ? 'The browser refused the copy' : copyLabel}
             onClick={() => void ctx.onCopy(row).then(setCopied)}
             data-testid={PODLOGS_TEST_IDS.copyLine}
           />
@@ -174,6 +196,19 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minWidth: 0,
     color: theme.colors.text.primary,
     // wrapping itself is set on the list row (pre-wrap or pre), inherited here
+  }),
+  // the toggle sits in the line's flow, one text line high, so rows keep their measured height
+  groupToggle: css({
+    flex: 'none',
+    height: 18,
+    minHeight: 0,
+    padding: theme.spacing(0, 0.5),
+    lineHeight: '18px',
+    fontFamily: 'inherit',
+    fontSize: 'inherit',
+  }),
+  continuation: css({
+    color: theme.colors.text.secondary,
   }),
   note: css({
     color: theme.colors.text.secondary,

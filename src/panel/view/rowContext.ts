@@ -25,8 +25,10 @@ export interface RowContext {
   sourceColor: (source: number) => string;
   onToggleStructured: (seq: number) => void;
   onExpand: (seq: number) => void;
-  /** copies the row; resolves to whether the clipboard took it */
+  /** copies the row (a stack trace's head: the whole trace); resolves to whether the clipboard took it */
   onCopy: (row: number) => Promise<boolean>;
+  /** collapses (expanded: true) or expands the stack trace headed by the line with this seq */
+  onToggleGroup: (seq: number, expanded: boolean) => void;
 }
 
 /** Characters of a long line shown at first, and added by each "show more". */

@@ -4,6 +4,7 @@ import type { PanelData } from '@grafana/data';
 import { countNewer } from '../model/filter';
 import type { FilterSpec } from '../model/filterEngine';
 import { LEVEL_COUNT } from '../model/levels';
+import { foldRows } from '../model/traceFolds';
 import type { PodLogsOptions } from '../options';
 import type { LogListHandle } from './LogList';
 import { LINE_CHUNK_CHARS } from './rowContext';
@@ -48,6 +49,8 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
   const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
   const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
+  /** stack traces the reader expanded (true) or collapsed (false), by the head's seq */
+  const [folds, setFolds] = useState<ReadonlyMap<number, boolean>>(new Map());
   /** characters shown per long line (by seq), beyond the first chunk */
   const [expanded, setExpanded] = useState<ReadonlyMap<number, number>>(new Map());
   /** the seq of the line the match navigation is on */
@@ -74,13 +77,18 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     [search, hiddenLevels, hiddenSources]
   );
   const engine = useLogEngine(snapshot, spec);
-  const { rows, matches } = engine;
+  // the list shows the filtered rows without the frames of collapsed stack traces
+  const folded = useMemo(
+    () => foldRows(store, engine.rows, engine.matches, folds),
+    [store, engine.rows, engine.matches, folds]
+  );
+  const { rows, matches } = folded;
 
   if (!following && pausedAfter === Infinity && store.length > 0) {
     // not following from the start: lines after the first ones shown count as new
     setPausedAfter(store.times[store.length - 1]);
   }
-  const newLines = following ? 0 : countNewer(store, rows, pausedAfter);
+  const newLines = following ? 0 : countNewer(store, engine.rows, pausedAfter);
 
   const pause = useCallback(() => {
     setFollowing(false);
@@ -170,8 +178,16 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     snapshot,
     store,
     engine,
+    /** store rows listed (collapsed stack traces show their first line only) */
     rows,
+    /** store rows that pass the filters, collapsed frames included: what "visible" counts and downloads hold */
+    shownRows: engine.rows,
     matches,
+    /** per listed row: continuation rows of a head (> 0), -1 for a continuation row, 0 otherwise */
+    groupSizes: folded.sizes,
+    groupExpanded: folded.expanded,
+    /** collapses or expands the stack trace headed by the line with this seq */
+    toggleGroup: (seq: number, expanded: boolean) => setFolds((m) => new Map(m).set(seq, !expanded)),
     current,
     newLines,
     search,
