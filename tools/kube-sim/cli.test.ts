@@ -60,3 +60,12 @@ describe('kube-sim CLI flags', () => {
     expect(() => parseArgs(['--metrics-server=maybe'])).toThrow(/present, absent, unavailable/);
   });
 });
+
+describe('kube-sim CLI: PSI and swap', () => {
+  it('reads --psi=false, --psi and --metrics-swap', () => {
+    expect(parseArgs(['--psi=false']).sim).toEqual({ port: 6443, psi: false });
+    expect(parseArgs(['--psi']).sim).toEqual({ port: 6443, psi: true });
+    expect(parseArgs(['--metrics-swap']).sim).toEqual({ port: 6443, metricsSwap: true });
+    expect(parseArgs(['--metrics-swap=false']).sim).toEqual({ port: 6443, metricsSwap: false });
+  });
+});

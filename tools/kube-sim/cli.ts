@@ -2,7 +2,7 @@
  * npm run sim -- [flags]: start kube-sim in the foreground.
  *   --port=6443 --host=127.0.0.1 --tls --client-cert-auth --token=T --nodes=3 --pods-per-node=8 --seed=1 --version=1.37
  *   --latency=MS --metrics-server=present|absent|unavailable --metrics-versions=v1,v1beta1 --deny=nodes/proxy
- *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin
+ *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin --psi=false --metrics-swap
  *   --oidc-issuer-url=URL --oidc-client-id=AUD[,AUD] --oidc-username-claim=sub --oidc-username-prefix=P
  */
 import fs from 'fs';
@@ -39,7 +39,7 @@ const list = (v: string) =>
 /** Parses `--flag=value`, `--flag value` and bare boolean flags. */
 export function parseArgs(argv: string[]): CliConfig {
   const cfg: CliConfig = { sim: { port: 6443 }, deny: [], unreachable: [] };
-  const booleans = new Set(['tls', 'client-cert-auth', 'cors', 'help']);
+  const booleans = new Set(['tls', 'client-cert-auth', 'cors', 'psi', 'metrics-swap', 'help']);
   const valued = new Set([
     'port',
     'host',
@@ -93,6 +93,12 @@ export function parseArgs(argv: string[]): CliConfig {
         break;
       case 'cors':
         cfg.sim.cors = true;
+        break;
+      case 'psi':
+        cfg.sim.psi = value === undefined || value !== 'false';
+        break;
+      case 'metrics-swap':
+        cfg.sim.metricsSwap = value === undefined || value !== 'false';
         break;
       case 'token':
         cfg.sim.token = value;

@@ -52,6 +52,13 @@ export interface KubeSimOptions {
    * ['v1'] only, or both (v1 preferred). Default: both from version 1.37, ['v1beta1'] before.
    */
   metricsVersions?: Array<'v1' | 'v1beta1'>;
+  /**
+   * the kubelets' KubeletPSI gate (psi and io in /stats/summary, PSI in /metrics/resource and cAdvisor's
+   * pressure counters). Default: each kubelet's version decides, on from 1.34 (beta, on by default; GA 1.36)
+   */
+  psi?: boolean;
+  /** metrics.k8s.io NodeMetrics and PodMetrics carry usage.swap on swap nodes (default false: metrics-server does not) */
+  metricsSwap?: boolean;
   /** also accept JWT bearer tokens from this issuer, as kube-apiserver's OIDC/JWT authenticator (oidc.ts) */
   oidc?: OidcOptions;
 }
@@ -122,6 +129,8 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     identity,
     oidc,
     metricsVersions: normalizeMetricsVersions(opts.metricsVersions ?? defaultMetricsVersions(version)),
+    psi: opts.psi,
+    metricsSwap: !!opts.metricsSwap,
   });
   const sim: KubeSim = {
     url: server.url,

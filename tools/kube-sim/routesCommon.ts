@@ -19,6 +19,10 @@ export interface RouteContext {
   metricsVersions: MetricsVersion[];
   /** whose permissions the sim plays (rbac.ts) */
   identity: Identity;
+  /** the KubeletPSI gate when set; unset, each kubelet has its version's default (versions.ts) */
+  psi?: boolean;
+  /** metrics.k8s.io reports usage.swap (metrics-server does not) */
+  metricsSwap?: boolean;
   /** GET, or POST on the review paths */
   method: string;
   /** the body of a POST */

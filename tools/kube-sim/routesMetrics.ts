@@ -123,7 +123,7 @@ function nodes(ctx: RouteContext, gv: string, name: string | undefined): Reply {
     return json({
       kind: 'NodeMetrics',
       apiVersion: gv,
-      ...nodeMetricsItem(node, idx.podsByNode.get(node.name) ?? [], ctx.now),
+      ...nodeMetricsItem(node, idx.podsByNode.get(node.name) ?? [], ctx.now, { swap: ctx.metricsSwap }),
     });
   }
   const sel = metaFieldSelector(ctx);
@@ -133,7 +133,7 @@ function nodes(ctx: RouteContext, gv: string, name: string | undefined): Reply {
   const labelsOk = labelMatcher(ctx);
   const items = sortedByKey(ctx.cluster.nodes)
     .filter((n) => sel.get(n.name, '') && labelsOk(n.labels) && nodeOk(ctx, n))
-    .map((n) => nodeMetricsItem(n, idx.podsByNode.get(n.name) ?? [], ctx.now));
+    .map((n) => nodeMetricsItem(n, idx.podsByNode.get(n.name) ?? [], ctx.now, { swap: ctx.metricsSwap }));
   return json({ kind: 'NodeMetricsList', apiVersion: gv, metadata: {}, items });
 }
 
@@ -147,7 +147,11 @@ function pods(ctx: RouteContext, gv: string, namespace: string | undefined, name
     if (!podOk(ctx, pod)) {
       return statusReply(notFound('podmetrics', GROUP, `${namespace}/${name}`));
     }
-    return json({ kind: 'PodMetrics', apiVersion: gv, ...podMetricsItem(pod, ctx.now, ctx.requestSeq) });
+    return json({
+      kind: 'PodMetrics',
+      apiVersion: gv,
+      ...podMetricsItem(pod, ctx.now, ctx.requestSeq, { swap: ctx.metricsSwap }, idx.nodeByName.get(pod.nodeName)),
+    });
   }
   const sel = metaFieldSelector(ctx);
   if (!sel.ok) {
@@ -162,6 +166,6 @@ function pods(ctx: RouteContext, gv: string, namespace: string | undefined, name
         labelsOk(p.labels) &&
         podOk(ctx, p)
     )
-    .map((p) => podMetricsItem(p, ctx.now, ctx.requestSeq));
+    .map((p) => podMetricsItem(p, ctx.now, ctx.requestSeq, { swap: ctx.metricsSwap }, idx.nodeByName.get(p.nodeName)));
   return json({ kind: 'PodMetricsList', apiVersion: gv, metadata: {}, items });
 }

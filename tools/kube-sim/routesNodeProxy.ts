@@ -8,6 +8,18 @@ import { clusterIndex } from './clusterIndex';
 import { forbidden, notFound, serviceUnavailable } from './status';
 import { metricsCadvisorText, metricsResourceText, summaryJson } from './kubelet';
 import { podJson } from './objects';
+import type { PressureOptions } from './kubelet-pressure';
+import { featuresOf, minorOfGitVersion } from './versions';
+import type { SimNode } from './model';
+
+/**
+ * What the node's kubelet has on: KubeletPSI as the sim was told, else as its own version has it by default
+ * (a kubelet one minor behind may still lack it). Swap nodes are kubelet-pressure.ts's default, the nodes whose
+ * status.nodeInfo.swap objects.ts fills.
+ */
+export function kubeletPressureOptions(ctx: Pick<RouteContext, 'psi'>, node: SimNode): PressureOptions {
+  return { psi: ctx.psi ?? featuresOf(minorOfGitVersion(node.kubeletVersion)).psi };
+}
 
 export function nodeProxyRoute(ctx: RouteContext, nodeName: string, rest: string[]): Reply {
   if (ctx.faults.isDenied('', 'nodes', 'proxy', 'get', undefined)) {
@@ -27,20 +39,21 @@ export function nodeProxyRoute(ctx: RouteContext, nodeName: string, rest: string
     );
   }
   const path = rest.join('/');
+  const pressure = kubeletPressureOptions(ctx, node);
   switch (path) {
     case 'stats/summary': {
       const only = ctx.query.get('only_cpu_and_memory') === 'true';
       return {
         kind: 'text',
         status: 200,
-        body: summaryJson(ctx.cluster, node, ctx.now, { onlyCpuAndMemory: only }),
+        body: summaryJson(ctx.cluster, node, ctx.now, { ...pressure, onlyCpuAndMemory: only }),
         contentType: 'application/json',
       };
     }
     case 'metrics/resource':
-      return text(metricsResourceText(ctx.cluster, node, ctx.now), 200, PROMETHEUS_TEXT);
+      return text(metricsResourceText(ctx.cluster, node, ctx.now, pressure), 200, PROMETHEUS_TEXT);
     case 'metrics/cadvisor':
-      return text(metricsCadvisorText(ctx.cluster, node, ctx.now), 200, PROMETHEUS_TEXT);
+      return text(metricsCadvisorText(ctx.cluster, node, ctx.now, pressure), 200, PROMETHEUS_TEXT);
     case 'healthz':
       return text('ok', 200);
     case 'pods': {

@@ -48,6 +48,10 @@ export interface ServerOptions {
   metricsVersions?: MetricsVersion[];
   /** whose permissions the authorization reviews report (default reader) */
   identity?: Identity;
+  /** the kubelets' KubeletPSI gate; unset, each kubelet's version decides */
+  psi?: boolean;
+  /** metrics.k8s.io reports usage.swap */
+  metricsSwap?: boolean;
   /** accept JWTs from this issuer as bearer tokens, next to the static token */
   oidc?: SimOidc;
 }
@@ -275,6 +279,8 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
       user: auth.user,
       identity: o.identity ?? 'reader',
       metricsVersions: o.metricsVersions ?? [...DEFAULT_METRICS_VERSIONS],
+      psi: o.psi,
+      metricsSwap: o.metricsSwap,
       method,
       request,
       segments,

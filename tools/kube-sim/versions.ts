@@ -9,6 +9,8 @@
  *   conditions replaced status.resize in 1.33), so the sim shows resize from 1.33 on;
  * - pod-level resources (PodLevelResources, KEP-2837): alpha in 1.32, beta and on in 1.34; before that
  *   the API server drops spec.resources;
+ * - pressure stall information in the kubelet's stats (KubeletPSI, KEP-4205): alpha in 1.33, beta and on in
+ *   1.34, GA in 1.36. It is a kubelet gate, so a kubelet one minor behind follows its own version;
  * - metrics.k8s.io v1 (served next to v1beta1): from 1.37, as kube-sim's metricsVersions default.
  */
 import type { MetricsVersion } from './discoveryResources';
@@ -106,10 +108,12 @@ export interface VersionFeatures {
   resizeStatus: boolean;
   /** spec.resources on the pod */
   podLevelResources: boolean;
+  /** the kubelet's PSI (psi and io blocks in the Summary, cAdvisor's pressure counters) */
+  psi: boolean;
 }
 
 export function featuresOf(minor: number): VersionFeatures {
-  return { resizeStatus: minor >= 33, podLevelResources: minor >= 34 };
+  return { resizeStatus: minor >= 33, podLevelResources: minor >= 34, psi: minor >= 34 };
 }
 
 /** metrics.k8s.io versions served by default: v1 (preferred) and v1beta1 from 1.37, v1beta1 before */
