@@ -41,6 +41,12 @@ const PYTHON_CHAINS = [
   'The above exception was the direct cause of the following exception:',
 ];
 
+/** First characters of the lines that can join or start a trace outside one: blanks, `...`, `---`, headings. */
+const MAY_MATTER: boolean[] = [];
+for (const c of ' \t.-Tpfg') {
+  MAY_MATTER[c.charCodeAt(0)] = true;
+}
+
 function indent(text: string): number {
   let i = 0;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
@@ -190,6 +196,10 @@ function headingMode(text: string): number {
  */
 export function traceStep(mode: number, text: string): number {
   if (text.length > MAX_TRACE_LINE) {
+    return TRACE_NONE;
+  }
+  if (mode === TRACE_NONE && !MAY_MATTER[text.charCodeAt(0)]) {
+    // most lines: outside a trace, and no frame or heading starts with this character
     return TRACE_NONE;
   }
   const ws = indent(text);

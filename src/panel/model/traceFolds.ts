@@ -38,15 +38,16 @@ export function foldRows(
 ): FoldedRows {
   const n = rows.length;
   const { heads, sources, dropped, seqs } = store;
-  const lastHead = new Map<number, number>();
-  const lastPos = new Map<number, number>();
+  // per source (small integers): the head of its latest group listed, and where that group's first row is
+  const lastHead = new Float64Array(store.sourceTable.size + 1).fill(NaN);
+  const lastPos = new Int32Array(store.sourceTable.size + 1);
   let repPos: Int32Array | undefined;
   let sizes: Int32Array | undefined;
   for (let p = 0; p < n; p++) {
     const r = rows[p];
     const head = heads[r];
     const source = sources[r];
-    if (head !== dropped + r && lastHead.get(source) === head) {
+    if (head !== dropped + r && lastHead[source] === head) {
       if (!sizes) {
         sizes = new Int32Array(n);
         repPos = new Int32Array(n);
@@ -54,14 +55,14 @@ export function foldRows(
           repPos[q] = q;
         }
       }
-      const at = lastPos.get(source)!;
+      const at = lastPos[source];
       sizes[at]++;
       sizes[p] = -1;
       repPos![p] = at;
     } else {
       // a head, or the first listed row of a group whose head is not held: it stands for the group
-      lastHead.set(source, head);
-      lastPos.set(source, p);
+      lastHead[source] = head;
+      lastPos[source] = p;
       if (repPos) {
         repPos[p] = p;
       }
