@@ -106,6 +106,28 @@ describe('stack trace groups in the store', () => {
   });
 });
 
+describe('stack traces while the capacity drops rows', () => {
+  it('keeps showing and counting a trace once when its head is dropped between deltas', () => {
+    const s = new LogStore(4);
+    const engine = new FilterEngine(compilers(compileRegex));
+    engine.setFilter({ ...NO_FILTER, hiddenLevels: LOG_LEVELS.map((l) => l === 'info') }, 1);
+    s.append(batch(TRACE.slice(1, 4)));
+    engine.apply(s.takeDelta()!, 1);
+    engine.step(Infinity);
+    expect(engine.snapshot().levelCounts[lvl('error')]).toBe(1);
+    s.append(batch([
+      [5, '    at async route (/app/server.js:40:3)', 'unknown', 0],
+      [6, '    at process (/app/server.js:50:1)', 'unknown', 0],
+    ]));
+    expect(s.dropped).toBe(1);
+    engine.apply(s.takeDelta()!, 2);
+    engine.step(Infinity);
+    const r = engine.snapshot();
+    expect(r.rows).toHaveLength(4);
+    expect(r.levelCounts[lvl('error')]).toBe(1);
+  });
+});
+
 describe('filters keep stack traces together', () => {
   const store = () => {
     const s = new LogStore(100);

@@ -12,7 +12,10 @@ interface Props {
   onToggle: (level: number) => void;
 }
 
-/** One chip per level that has lines (or is hidden), with how many lines it has under the other filters. */
+/**
+ * One chip per level that has lines (or is hidden), with how many entries it has under the other filters: a
+ * stack trace counts once, with the line that starts it.
+ */
 export function LevelChips({ counts, hidden, colors, onToggle }: Props) {
   return (
     <>

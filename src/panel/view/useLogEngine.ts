@@ -13,7 +13,10 @@ export interface EngineView {
   rows: Int32Array;
   /** positions in `rows` of lines matching the search */
   matches: Int32Array;
-  /** lines per level that pass every filter but the level filter; undefined until the engine first answers */
+  /**
+   * entries (a stack trace counts once) per level that pass every filter but the level filter; undefined until
+   * the engine first answers
+   */
   levelCounts?: Int32Array;
   /** the engine is still working on the current rows or filter: what is shown may be incomplete */
   busy: boolean;
