@@ -32,7 +32,10 @@ function groups(lines: string[], levels: string[] = []): string[][] {
 const JAVA = [
   'Exception in thread "main" java.lang.IllegalStateException: cart is empty',
   '\tat com.example.shop.Checkout.total(Checkout.java:42)',
-  '\tat com.example.shop.Checkout.run(Checkout.java:17)',
+  '\tat com.example.shop.Checkout.run(Checkout.java:17) ~[shop-1.4.2.jar:1.4.2]',
+  '\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:885) [spring-webmvc-6.1.3.jar:6.1.3]',
+  '\tat scala.collection.immutable.List.foreach(List.scala:333)',
+  '\tat jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
   '\tat java.base/java.lang.Thread.run(Thread.java:1583)',
   'Caused by: java.lang.NullPointerException: Cannot invoke "Item.price()" because "item" is null',
   '\tat com.example.shop.Cart.sum(Cart.java:88)',
@@ -107,6 +110,7 @@ const DOTNET = [
   '   at Shop.Orders.Checkout(Int32 id) in /src/Shop/Orders.cs:line 12',
   '--- End of stack trace from previous location ---',
   '   at Shop.Program.<Main>$(String[] args) in /src/Shop/Program.cs:line 5',
+  '   at Shop.Repo`1.Find[TKey](TKey key)',
 ];
 
 describe('stack trace detection', () => {

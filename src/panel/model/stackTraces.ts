@@ -105,11 +105,19 @@ function isAtFrame(text: string, ws: number): boolean {
     if (!qualified) {
       return false;
     }
-    if (text.charCodeAt(end - 1) === 41 /* ) */) {
+    const close = text.indexOf(')', paren);
+    if (close === -1) {
+      return false;
+    }
+    if (close === end - 1) {
+      return true;
+    }
+    // logback's packaging data: `(Y.java:12) ~[app.jar:1.0]`
+    if ((text.startsWith(' ~[', close + 1) || text.startsWith(' [', close + 1)) && text.endsWith(']')) {
       return true;
     }
     const at = text.lastIndexOf(':line ');
-    return at > paren && digitsEnd(text, at + 6) === end && end > at + 6;
+    return at > close && digitsEnd(text, at + 6) === end && end > at + 6;
   }
   if (space !== -1 && text.charCodeAt(space + 1) === 40 /* ( */ && text.charCodeAt(end - 1) === 41) {
     // Node.js `fn (/app/x.js:1:2)`, `Array.map (<anonymous>)`, `Promise.all (index 0)`
