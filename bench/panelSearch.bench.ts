@@ -81,6 +81,8 @@ export async function benchPanelSearch(): Promise<void> {
     texts: lines.slice(0, 10_000),
     levels: new Array(10_000).fill(3),
     sources: new Array(10_000).fill(0),
+    // each row's stack-trace head (its own index for a line of its own)
+    heads: Array.from({ length: 10_000 }, (_, i) => i),
     dropped: 0,
   };
   const clone = time(() => structuredClone(delta));
