@@ -117,6 +117,15 @@ describe('PodLogsPanel: stack traces', () => {
       fireEvent.click(within(row).getByTestId(IDS.copyLine));
     });
     expect(writeText).toHaveBeenCalledWith(LONG.slice(1, 10).join('\n'));
+    // a frame copies itself only
+    click(toggles()[0]);
+    const frameRow = screen.getAllByTestId(IDS.row)[3];
+    fireEvent.mouseEnter(frameRow);
+    expect(within(frameRow).getByTestId(IDS.copyLine)).toHaveAccessibleName('Copy the line');
+    await act(async () => {
+      fireEvent.click(within(frameRow).getByTestId(IDS.copyLine));
+    });
+    expect(writeText).toHaveBeenLastCalledWith(JAVA_FRAMES[1]);
   });
 
   it('downloads every line of a collapsed trace', async () => {

@@ -82,9 +82,9 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       onToggleStructured: session.toggleStructured,
       onExpand: session.expandLine,
       // a stack trace's head copies the whole trace, collapsed or not
-      onCopy: (row) =>
+      onCopy: (row, group) =>
         copyText(
-          groupMembers(store, row)
+          (group ? groupMembers(store, row) : [row])
             .map((r) => inertString(store.texts[r]))
             .join('\n')
         ),

@@ -148,7 +148,7 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
             size="sm"
             aria-label={copied ? 'Copied' : copied === false ? 'Copy failed' : copyLabel}
             tooltip={copied ? 'Copied' : copied === false ? 'The browser refused the copy' : copyLabel}
-            onClick={() => void ctx.onCopy(row).then(setCopied)}
+            onClick={() => void ctx.onCopy(row, more > 0).then(setCopied)}
             data-testid={PODLOGS_TEST_IDS.copyLine}
           />
           <span className={styles.srOnly} role="status" aria-live="polite">

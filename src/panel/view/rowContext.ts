@@ -25,8 +25,8 @@ export interface RowContext {
   sourceColor: (source: number) => string;
   onToggleStructured: (seq: number) => void;
   onExpand: (seq: number) => void;
-  /** copies the row (a stack trace's head: the whole trace); resolves to whether the clipboard took it */
-  onCopy: (row: number) => Promise<boolean>;
+  /** copies the row, or with `group` the whole stack trace it heads; resolves to whether the clipboard took it */
+  onCopy: (row: number, group: boolean) => Promise<boolean>;
   /** collapses (expanded: true) or expands the stack trace headed by the line with this seq */
   onToggleGroup: (seq: number, expanded: boolean) => void;
 }
