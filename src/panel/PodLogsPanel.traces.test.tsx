@@ -48,6 +48,8 @@ describe('PodLogsPanel: stack traces', () => {
     expect(toggle).toHaveTextContent('▸ 8 more lines');
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(toggle).toHaveAccessibleName('Expand the stack trace (8 more lines)');
+    // a real button: reachable with Tab, pressed with Enter or Space
+    expect(screen.getByRole('button', { name: 'Expand the stack trace (8 more lines)' })).toBe(toggle);
     click(toggle);
     expect(bodies()).toEqual(LONG);
     expect(toggles()[0]).toHaveAttribute('aria-expanded', 'true');

@@ -75,6 +75,27 @@ const PYTHON_CHAINED = [
   'RuntimeError: database unavailable',
 ];
 
+const PYTHON_GROUP = [
+  '  + Exception Group Traceback (most recent call last):',
+  '  |   File "/app/jobs.py", line 30, in <module>',
+  '  |     asyncio.run(main())',
+  '  | ExceptionGroup: 2 jobs failed (2 sub-exceptions)',
+  '  +-+---------------- 1 ----------------',
+  '    | ValueError: job 1',
+  '    +---------------- 2 ----------------',
+  '    | KeyError: \'job 2\'',
+  '    +------------------------------------',
+];
+
+const GO_DUMP = [
+  'SIGQUIT: quit',
+  'PC=0x46e1c1 m=0 sigcode=0',
+  '',
+  'goroutine 0 gp=0x5a2f40 m=0 mp=0x5a3800 [idle]:',
+  'runtime.futex(0x5a3940, 0x80, 0x0, 0x0, 0x0, 0x0)',
+  '\t/usr/local/go/src/runtime/sys_linux_amd64.s:557 +0x21 fp=0x7ffd5c0c0e28 sp=0x7ffd5c0c0e20 pc=0x46e1c1',
+];
+
 const GO = [
   'panic: runtime error: index out of range [5] with length 3',
   '',
@@ -124,6 +145,16 @@ describe('stack trace detection', () => {
     ['.NET', DOTNET],
   ])('groups a %s trace with the line that starts it', (_, trace) => {
     expect(groups(['starting', ...trace, 'ready'])).toEqual([['starting'], trace, ['ready']]);
+  });
+
+  it('keeps an exception group’s tree inside its Python traceback', () => {
+    const trace = ['Traceback (most recent call last):', '  File "/app/jobs.py", line 12, in run', ...PYTHON_GROUP];
+    // the group's tree is indented, so it joins the traceback it is printed in
+    expect(groups(['starting', ...trace])).toEqual([['starting'], trace]);
+  });
+
+  it('groups a Go goroutine dump from its first goroutine line', () => {
+    expect(groups(GO_DUMP)).toEqual([['SIGQUIT: quit'], ['PC=0x46e1c1 m=0 sigcode=0'], [''], GO_DUMP.slice(3)]);
   });
 
   it('closes a Python traceback at its exception line', () => {
