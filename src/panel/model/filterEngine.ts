@@ -281,8 +281,9 @@ export class FilterEngine {
       const abs = this.next++;
       const i = abs - this.base;
       const head = this.heads.data[i];
-      // the row standing for the group: its head, or the first row held of a group whose head was dropped
-      const rep = head === abs ? abs : head >= this.base ? head : this.orphanRep(head, abs);
+      // the row standing for the group: its head, or the first row held of a group whose head was dropped (a
+      // head after its row, from a pod whose clock went back, leaves the row on its own)
+      const rep = head >= abs ? abs : head >= this.base ? head : this.orphanRep(head, abs);
       let flags = allFlags[i];
       if (!(flags & TESTED)) {
         const text = this.texts[i];
