@@ -7,7 +7,7 @@ import { detectLevel } from '../src/common/logLevel';
 import { LogRows, mergeByTime, parseKubeletLog } from '../src/datasource/queries/logs/logLines';
 import { logsFrame } from '../src/datasource/queries/logs/logsFrame';
 import { compare } from './lib';
-import { mulberry32 } from '../tools/kube-sim/clusterRandom';
+import { mulberry32 } from '../tools/kube-sim/cluster/clusterRandom';
 
 export const LOG_LINES = 1_000_000;
 

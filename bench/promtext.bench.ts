@@ -4,7 +4,7 @@
  */
 import { parsePrometheusText } from '../src/datasource/queries/kubelet/promtext';
 import { compare } from './lib';
-import { mulberry32 } from '../tools/kube-sim/clusterRandom';
+import { mulberry32 } from '../tools/kube-sim/cluster/clusterRandom';
 
 const TARGET_BYTES = 3_000_000;
 

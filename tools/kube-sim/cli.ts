@@ -9,10 +9,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startKubeSim, KubeSimOptions } from './index';
-import type { MetricsServerMode } from './faults';
-import { IDENTITIES, type Identity } from './rbac';
-import { normalizeMetricsVersions } from './discoveryResources';
-import { parseKubeVersion } from './versions';
+import type { MetricsServerMode } from './faults/faults';
+import { IDENTITIES, type Identity } from './authz/rbac';
+import { normalizeMetricsVersions } from './api/discoveryResources';
+import { parseKubeVersion } from './cluster/versions';
 
 export interface CliConfig {
   sim: KubeSimOptions;

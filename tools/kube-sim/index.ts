@@ -2,16 +2,16 @@
  * kube-sim: a Kubernetes API server (plus metrics-server and kubelet endpoints through the node
  * proxy) over a synthetic cluster, for tests, benchmarks and the playground.
  */
-import type { SimCluster } from './model';
-import { Faults } from './faults';
-import { buildCluster } from './cluster';
-import { generatePki, SimPki } from './certs';
-import { startServer } from './server';
-import { createOidc, OidcOptions, SimOidc } from './oidc';
-import type { Identity } from './rbac';
-import { nodeGoesNotReady } from './nodeLifecycle';
-import { normalizeMetricsVersions } from './discoveryResources';
-import { type KubeVersion, DEFAULT_KUBE_VERSION, defaultMetricsVersions, parseKubeVersion } from './versions';
+import type { SimCluster } from './cluster/model';
+import { Faults } from './faults/faults';
+import { buildCluster } from './cluster/cluster';
+import { generatePki, SimPki } from './server/certs';
+import { startServer } from './server/server';
+import { createOidc, OidcOptions, SimOidc } from './server/oidc';
+import type { Identity } from './authz/rbac';
+import { nodeGoesNotReady } from './cluster/nodeLifecycle';
+import { normalizeMetricsVersions } from './api/discoveryResources';
+import { type KubeVersion, DEFAULT_KUBE_VERSION, defaultMetricsVersions, parseKubeVersion } from './cluster/versions';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -158,17 +158,17 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   return sim;
 }
 
-export { buildCluster } from './cluster';
-export { Faults } from './faults';
-export type { DenyRule, ErrorRule, ThrottleRule, UnavailableOptions, MetricsServerMode, RequestRecord } from './faults';
-export type { OidcOptions, SimOidc, JwtVerdict } from './oidc';
-export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './rbac';
-export { IDENTITIES } from './rbac';
-export { manualClock } from './clock';
-export { KUBE_VERSIONS, DEFAULT_KUBE_VERSION, gitVersionOf } from './versions';
-export type { KubeVersion } from './versions';
-export type { ManualClock } from './clock';
-export { SERVICE_ACCOUNT_USER } from './server';
+export { buildCluster } from './cluster/cluster';
+export { Faults } from './faults/faults';
+export type { DenyRule, ErrorRule, ThrottleRule, UnavailableOptions, MetricsServerMode, RequestRecord } from './faults/faults';
+export type { OidcOptions, SimOidc, JwtVerdict } from './server/oidc';
+export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './authz/rbac';
+export { IDENTITIES } from './authz/rbac';
+export { manualClock } from './cluster/clock';
+export { KUBE_VERSIONS, DEFAULT_KUBE_VERSION, gitVersionOf } from './cluster/versions';
+export type { KubeVersion } from './cluster/versions';
+export type { ManualClock } from './cluster/clock';
+export { SERVICE_ACCOUNT_USER } from './server/server';
 export {
   NODE_MONITOR_GRACE_MS,
   DEFAULT_TOLERATION_SECONDS,
@@ -176,5 +176,5 @@ export {
   nodeReadyStatus,
   podNodeEffects,
   podReadyAt,
-} from './nodeLifecycle';
-export * from './model';
+} from './cluster/nodeLifecycle';
+export * from './cluster/model';

@@ -8,7 +8,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { KubeSim } from '../kube-sim';
-import { kubeconfig } from '../kube-sim/kubeconfig';
+import { kubeconfig } from '../kube-sim/server/kubeconfig';
 
 export interface Run {
   code: number | null;

@@ -11,10 +11,10 @@ import { DataFrame } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { buildCluster, KubeSim, manualClock, SimCluster, startKubeSim } from '../kube-sim';
-import { nodeGoesNotReady, podExists } from '../kube-sim/nodeLifecycle';
-import { nodeJson, podJson } from '../kube-sim/objects';
-import { printPod } from '../kube-sim/podPrint';
-import { printerCasePods } from '../kube-sim/printerCases';
+import { nodeGoesNotReady, podExists } from '../kube-sim/cluster/nodeLifecycle';
+import { nodeJson, podJson } from '../kube-sim/api/objects';
+import { printPod } from '../kube-sim/api/podPrint';
+import { printerCasePods } from '../kube-sim/cluster/printerCases';
 import { testContext } from '../testing/queryContext';
 import { humanDuration } from '../../src/datasource/decode/k8sAge';
 import { printNodeStatus } from '../../src/datasource/decode/nodePrinter';

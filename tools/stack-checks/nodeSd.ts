@@ -6,7 +6,7 @@
  */
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { simGet } from '../kube-sim/client';
+import { simGet } from '../kube-sim/server/client';
 
 export interface TargetGroup {
   targets: string[];

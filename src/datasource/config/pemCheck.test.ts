@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { generatePki, SimPki } from '../../../tools/kube-sim/certs';
+import { generatePki, SimPki } from '../../../tools/kube-sim/server/certs';
 import { checkPem } from './pemCheck';
 
 let pki: SimPki;

@@ -4,7 +4,7 @@ import { lastValueFrom } from 'rxjs';
 
 import { containerUsageAt, manualClock } from '../../../../tools/kube-sim';
 import { metricsCadvisorText } from '../../../../tools/kube-sim/kubelet';
-import { runningContainers as kubeletContainers } from '../../../../tools/kube-sim/kubelet-stats';
+import { runningContainers as kubeletContainers } from '../../../../tools/kube-sim/kubelet/stats';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeError } from '../../kube/errors';
 import { Snapshot } from '../../live/types';

@@ -3,14 +3,14 @@
  * kube-sim's kubelet bodies (the ones the query tests scrape) must parse cleanly, with every family and sample
  * kube-sim's own strict checker finds: a parser change that refuses them would break the kubelet query.
  */
-import { buildCluster } from '../../../../tools/kube-sim/cluster';
+import { buildCluster } from '../../../../tools/kube-sim/cluster/cluster';
 import {
   metricsCadvisorText,
   metricsResourceScrapeErrorText,
   metricsResourceText,
 } from '../../../../tools/kube-sim/kubelet';
-import { parsePromText } from '../../../../tools/kube-sim/kubelet-promtext-check';
-import { T0, testCluster } from '../../../../tools/kube-sim/testCluster';
+import { parsePromText } from '../../../../tools/kube-sim/kubelet/promtextCheck';
+import { T0, testCluster } from '../../../../tools/kube-sim/cluster/testCluster';
 import { parsePrometheusText } from './promtext';
 
 const hand = testCluster();

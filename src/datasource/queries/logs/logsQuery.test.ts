@@ -3,7 +3,7 @@ import { DataFrame, DataQueryResponse, dateTime, LoadingState } from '@grafana/d
 import { lastValueFrom } from 'rxjs';
 
 import { manualClock, SimPod } from '../../../../tools/kube-sim';
-import { simGet } from '../../../../tools/kube-sim/client';
+import { simGet } from '../../../../tools/kube-sim/server/client';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { parseKubeletLog } from './logLines';
 import { DEFAULT_LOG_LIMIT_BYTES, LogsQuery } from '../../types';

@@ -3,7 +3,7 @@ import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { manualClock, podNodeEffects, podReadyAt, SimPod } from '../../../../tools/kube-sim';
-import { isSidecar } from '../../../../tools/kube-sim/model';
+import { isSidecar } from '../../../../tools/kube-sim/cluster/model';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { KubeClient } from '../../kube/client';
 import { ObjectResource, ObjectsQuery } from '../../types';

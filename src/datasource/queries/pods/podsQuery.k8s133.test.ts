@@ -6,7 +6,7 @@ import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { isSidecar, manualClock, resourcesInEffect, SimContainer, SimPod } from '../../../../tools/kube-sim';
-import { podRequest } from '../../../../tools/kube-sim/clusterResize';
+import { podRequest } from '../../../../tools/kube-sim/cluster/clusterResize';
 import { testContext } from '../../../../tools/testing/queryContext';
 import { PodsQuery } from '../../types';
 import { podsModule } from './podsQuery';

@@ -4,7 +4,7 @@ import { DataFrame } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { KubeSim, manualClock, startKubeSim } from '../../../../tools/kube-sim';
-import { podHasMetrics } from '../../../../tools/kube-sim/metricsApi';
+import { podHasMetrics } from '../../../../tools/kube-sim/api/metricsApi';
 import { testContext } from '../../../../tools/testing/queryContext';
 import { PodsQuery } from '../../types';
 import { podsModule } from './podsQuery';

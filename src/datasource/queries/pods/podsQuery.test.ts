@@ -3,7 +3,7 @@ import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { manualClock, SimPod } from '../../../../tools/kube-sim';
-import { podHasMetrics, podMetricsItem } from '../../../../tools/kube-sim/metricsApi';
+import { podHasMetrics, podMetricsItem } from '../../../../tools/kube-sim/api/metricsApi';
 import { testContext, TestContextOptions } from '../../../../tools/testing/queryContext';
 import { parseQuantity } from '../../decode/quantity';
 import { Snapshot } from '../../live/types';

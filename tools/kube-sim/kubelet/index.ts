@@ -1,0 +1,4 @@
+/** The kubelet endpoints kube-sim serves, as pure functions of (cluster, node, time). */
+export { summaryJson, summaryObject, type SummaryOptions } from './summary';
+export { metricsResourceText, metricsResourceScrapeErrorText } from './resource';
+export { metricsCadvisorText } from './cadvisor';
