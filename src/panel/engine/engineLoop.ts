@@ -70,7 +70,11 @@ export class EngineLoop {
     const done = this.engine.step(this.sliceMs);
     const result = this.engine.snapshot();
     this.dirty = !done;
-    this.post({ type: 'result', result, done }, [result.rows.buffer, result.matches.buffer, result.levelCounts.buffer]);
+    const transfer = [result.rows.buffer, result.matches.buffer, result.levelCounts.buffer];
+    if (result.duplicates && result.lastDuplicates) {
+      transfer.push(result.duplicates.buffer, result.lastDuplicates.buffer);
+    }
+    this.post({ type: 'result', result, done }, transfer);
     if (!done) {
       this.schedule();
     }

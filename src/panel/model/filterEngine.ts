@@ -1,5 +1,10 @@
+import { CONTINUATION, Deduper, type DedupRows, PLAIN, type RowKind, UNIQUE } from './dedup';
+import type { DedupMode } from './dedupKeys';
+import { IntColumn, lowerBound } from './intColumn';
 import { LEVEL_COUNT } from './levels';
 import type { Compilers, Matcher, Range } from './search';
+
+export { lowerBound } from './intColumn';
 
 /**
  * Search, exclude, level and source filters with level counts, over rows that keep arriving. Pure and
@@ -11,6 +16,9 @@ import type { Compilers, Matcher, Range } from './search';
  * when its head passes the source, exclude and level filters (continuation rows share the head's source and
  * level), and with "only matching" when any of its rows matches the search; only the rows that match are in
  * `matches`. Level counts count groups, once at the head: 40 frames under an error are one error.
+ *
+ * Deduplication (dedup.ts) runs last, over the rows that pass: adjacent duplicates are listed once with a
+ * count. Level counts and matches are not deduplicated (they count entries that pass the filters).
  */
 
 /** What the reader asked for. Patterns arrive already checked by the main thread (the last valid ones). */
@@ -25,6 +33,8 @@ export interface FilterSpec {
   hiddenLevels: boolean[];
   /** by source index; true hides the source */
   hiddenSources: boolean[];
+  /** collapse adjacent duplicates among the rows that pass; absent: none */
+  dedup?: DedupMode;
 }
 
 export const NO_FILTER: FilterSpec = {
@@ -59,8 +69,12 @@ export interface FilterResult {
   filterId: number;
   /** the last delta applied (its sequence number as the caller counted them) */
   deltaSeq: number;
-  /** absolute indices of the rows shown, oldest first */
+  /** absolute indices of the rows shown, oldest first (with dedup, the first row of each run of duplicates) */
   rows: Int32Array;
+  /** with dedup: per row, the size of its run (1 for a row without duplicates) */
+  duplicates?: Int32Array;
+  /** with dedup: per row, the absolute index of its run's last row (the row itself without duplicates) */
+  lastDuplicates?: Int32Array;
   /** absolute indices of the shown rows that match the search, oldest first */
   matches: Int32Array;
   /**
@@ -83,6 +97,8 @@ const HIT = 4;
 const COUNTED = 8;
 /** On a group's head: some row of the group scanned so far matches the search. */
 const GROUP_HIT = 16;
+/** On a group's head: a continuation row of it was scanned (the head of a stack trace, never deduplicated). */
+const HAS_FRAMES = 32;
 
 /** How often a scan looks at the clock: every this many rows, or sooner after this many characters. */
 const CLOCK_ROWS = 256;
@@ -92,68 +108,20 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** A growable column of small integers: appends and front drops without per-element work in JavaScript. */
-class IntColumn {
-  data: Int32Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-
-  append(values: ArrayLike<number>, from: number): void {
-    const n = values.length - from;
-    if (n <= 0) {
-      return;
-    }
-    this.reserve(this.length + n);
-    if (from === 0 && (values instanceof Int32Array || Array.isArray(values))) {
-      this.data.set(values, this.length);
-    } else {
-      for (let k = 0; k < n; k++) {
-        this.data[this.length + k] = values[from + k];
-      }
-    }
-    this.length += n;
-  }
-
-  /** Appends n zeros. */
-  appendZeros(n: number): void {
-    this.reserve(this.length + n);
-    this.data.fill(0, this.length, this.length + n);
-    this.length += n;
-  }
-
-  append1(value: number): void {
-    if (this.length === this.data.length) {
-      this.reserve(this.length + 1);
-    }
-    this.data[this.length++] = value;
-  }
-
-  truncate(n: number): void {
-    this.length = Math.min(this.length, n);
-  }
-
-  dropFront(n: number): void {
-    this.data.copyWithin(0, n, this.length);
-    this.length -= n;
-  }
-
-  clearValues(): void {
-    this.data.fill(0, 0, this.length);
-  }
-
-  private reserve(n: number): void {
-    if (n > this.data.length) {
-      const next = new Int32Array(Math.max(n, this.data.length * 2));
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
-  }
+/** Whether two specs differ only in their dedup mode (no new scan needed, only a new dedup pass). */
+function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
+  return (
+    a.search === b.search &&
+    a.regex === b.regex &&
+    a.caseSensitive === b.caseSensitive &&
+    a.onlyMatching === b.onlyMatching &&
+    sameList(a.exclude, b.exclude) &&
+    sameList(a.hiddenLevels, b.hiddenLevels) &&
+    sameList(a.hiddenSources, b.hiddenSources)
+  );
 }
 
-export class FilterEngine {
+export class FilterEngine implements DedupRows {
   private generation = -1;
   /** absolute index of texts[0] */
   private base = 0;
@@ -169,6 +137,7 @@ export class FilterEngine {
   private rows = new IntColumn();
   private matches = new IntColumn();
   private levelCounts = new Int32Array(LEVEL_COUNT);
+  private readonly dedup = new Deduper();
 
   private spec: FilterSpec = NO_FILTER;
   private filterId = 0;
@@ -191,13 +160,17 @@ export class FilterEngine {
 
   /** True while some held row is not examined under the current filter. */
   get pending(): boolean {
-    return this.next < this.base + this.texts.length;
+    return this.next < this.base + this.texts.length || this.dedup.pending(this.rows);
   }
 
   setFilter(spec: FilterSpec, id: number): void {
     const old = this.spec;
     this.spec = spec;
     this.filterId = id;
+    if (onlyDedupDiffers(old, spec)) {
+      this.dedup.reset(spec.dedup ?? 'none');
+      return;
+    }
     const patternsChanged =
       old.search !== spec.search ||
       old.regex !== spec.regex ||
@@ -318,6 +291,7 @@ export class FilterEngine {
       } else {
         const r = rep - this.base;
         let repFlags = allFlags[r];
+        repFlags |= HAS_FRAMES;
         if (flags & HIT && !(repFlags & GROUP_HIT)) {
           repFlags |= GROUP_HIT;
           if (onlyMatching && search && !hiddenSources[sources[r]] && !(repFlags & EXCLUDED)) {
@@ -328,8 +302,8 @@ export class FilterEngine {
               this.showEarlier(rep, abs, head);
             }
           }
-          allFlags[r] = repFlags;
         }
+        allFlags[r] = repFlags;
         if (repFlags & COUNTED && !hiddenLevels[levels[r]]) {
           this.rows.append1(abs);
           if (flags & HIT) {
@@ -346,15 +320,24 @@ export class FilterEngine {
         }
       }
     }
-    return this.next >= end;
+    const scanned = this.next >= end;
+    if (this.dedup.mode === 'none') {
+      return scanned;
+    }
+    // at least a few hundred rows per call, so a scan that used the whole slice does not starve it
+    const deduped = this.dedup.advance(this.rows, this, () => now() - start >= budgetMs);
+    return scanned && deduped;
   }
 
   snapshot(): FilterResult {
+    const deduped = this.dedup.mode === 'none' ? undefined : this.dedup.snapshot();
     return {
       generation: this.generation,
       filterId: this.filterId,
       deltaSeq: this.deltaSeq,
-      rows: this.rows.data.slice(0, this.rows.length),
+      rows: deduped ? deduped.rows : this.rows.data.slice(0, this.rows.length),
+      duplicates: deduped?.duplicates,
+      lastDuplicates: deduped?.lastDuplicates,
       matches: this.matches.data.slice(0, this.matches.length),
       levelCounts: this.levelCounts.slice(),
       scanned: this.next - this.base,
@@ -372,6 +355,28 @@ export class FilterEngine {
       }
       return this.search.ranges(text.length > maxChars ? text.slice(0, maxChars) : text, maxRanges);
     });
+  }
+
+  text(abs: number): string {
+    return this.texts[abs - this.base];
+  }
+
+  source(abs: number): number {
+    return this.sources.data[abs - this.base];
+  }
+
+  kind(abs: number): RowKind {
+    const i = abs - this.base;
+    const head = this.heads.data[i];
+    if (head === abs) {
+      return this.flags.data[i] & HAS_FRAMES ? UNIQUE : PLAIN;
+    }
+    return this.rep(abs) === abs ? UNIQUE : CONTINUATION;
+  }
+
+  rep(abs: number): number {
+    const head = this.heads.data[abs - this.base];
+    return head >= abs ? abs : head >= this.base ? head : (this.orphans.get(head) ?? abs);
   }
 
   /** The row standing for a group whose head (`head`) was dropped: the first one held, met at `abs` or before. */
@@ -395,6 +400,7 @@ export class FilterEngine {
     }
     const rows = this.rows;
     const at = lowerBound(rows.data, rep, rows.length);
+    this.dedup.rollback(at, rows.data);
     const tail = rows.data.slice(at, rows.length);
     rows.truncate(at);
     let a = 0;
@@ -410,6 +416,7 @@ export class FilterEngine {
 
   private restartScan(): void {
     this.next = this.base;
+    this.dedup.reset(this.spec.dedup ?? 'none');
     this.rows = new IntColumn();
     this.matches = new IntColumn();
     this.levelCounts = new Int32Array(LEVEL_COUNT);
@@ -430,6 +437,7 @@ export class FilterEngine {
     this.heads.truncate(i);
     this.next = Math.min(this.next, from);
     this.rows.truncate(lowerBound(this.rows.data, from, this.rows.length));
+    this.dedup.rollback(this.rows.length, this.rows.data);
     this.matches.truncate(lowerBound(this.matches.data, from, this.matches.length));
   }
 
@@ -456,21 +464,9 @@ export class FilterEngine {
       }
     }
     this.next = Math.max(this.next, this.base);
-    this.rows.dropFront(lowerBound(this.rows.data, this.base, this.rows.length));
+    const gone = lowerBound(this.rows.data, this.base, this.rows.length);
+    this.dedup.dropFront(gone, this.rows.data);
+    this.rows.dropFront(gone);
     this.matches.dropFront(lowerBound(this.matches.data, this.base, this.matches.length));
   }
-}
-
-/** The first position in a sorted list whose value is >= value. */
-export function lowerBound(list: ArrayLike<number>, value: number, hi = list.length): number {
-  let lo = 0;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] < value) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
