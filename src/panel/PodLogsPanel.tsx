@@ -83,11 +83,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       onExpand: session.expandLine,
       // a stack trace's head copies the whole trace, collapsed or not
       onCopy: (row, group) =>
-        copyText(
-          (group ? groupMembers(store, row) : [row])
-            .map((r) => inertString(store.texts[r]))
-            .join('\n')
-        ),
+        copyText((group ? groupMembers(store, row) : [row]).map((r) => inertString(store.texts[r])).join('\n')),
       onToggleGroup: session.toggleGroup,
     }),
     // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
@@ -170,6 +166,10 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           onWrap={session.setWrap}
           prettify={prettify}
           onPrettify={session.setPrettify}
+          dedup={session.dedup}
+          onDedup={session.setDedup}
+          sortOrder={session.sortOrder}
+          onSortOrder={session.setSortOrder}
           visibleCount={shownRows.length}
           totalCount={store.length}
           onDownload={download}
@@ -231,12 +231,14 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
             height={Math.max(LINE_PX * 3, height - CHROME_PX)}
             wrap={wrap}
             following={session.following}
+            newestFirst={session.sortOrder === 'newestFirst'}
             dataVersion={engine.version}
             layoutVersion={`${wrap}:${prettify}:${timestamps}:${bodyWidth}`}
             onUserScroll={session.onUserScroll}
             renderRow={(index) => {
               const row = rows[index];
               const seq = store.seqs[row];
+              const run = session.runOf(row);
               return (
                 <LogRow
                   ctx={ctx}
@@ -247,6 +249,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
                   current={index === current_}
                   more={groupSizes ? groupSizes[index] : 0}
                   expanded={groupExpanded ? groupExpanded[index] === 1 : false}
+                  duplicates={run ? run.count : 0}
+                  lastTime={run ? store.times[run.last] : NaN}
                 />
               );
             }}

@@ -46,6 +46,22 @@ describe('addPodLogsOptions', () => {
     expect(radio.kind).toBe('radio');
     expect(radio.settings?.options?.map((o) => o.value)).toEqual(['off', 'absolute', 'relative']);
   });
+
+  it('offers the dedup modes and the two orders, defaulting to none and oldest first', () => {
+    const added = collect();
+    expect(added.find((a) => a.path === 'dedup')?.settings?.options?.map((o) => o.value)).toEqual([
+      'none',
+      'exact',
+      'numbers',
+      'signature',
+    ]);
+    expect(added.find((a) => a.path === 'sortOrder')?.settings?.options?.map((o) => o.value)).toEqual([
+      'oldestFirst',
+      'newestFirst',
+    ]);
+    expect(DEFAULT_POD_LOGS_OPTIONS.dedup).toBe('none');
+    expect(DEFAULT_POD_LOGS_OPTIONS.sortOrder).toBe('oldestFirst');
+  });
 });
 
 describe('withDefaults', () => {
@@ -59,5 +75,12 @@ describe('withDefaults', () => {
     expect(withDefaults({ maxLines: 1e9 }).maxLines).toBe(MAX_LINES_LIMIT);
     expect(withDefaults({ maxLines: 12.7 }).maxLines).toBe(12);
     expect(withDefaults({ timestamps: 'sideways' as PodLogsOptions['timestamps'] }).timestamps).toBe('absolute');
+    expect(withDefaults({ dedup: 'fuzzy' as PodLogsOptions['dedup'] }).dedup).toBe('none');
+    expect(withDefaults({ sortOrder: 'random' as PodLogsOptions['sortOrder'] }).sortOrder).toBe('oldestFirst');
+    // saved with the dashboard: a saved choice is kept
+    expect(withDefaults({ dedup: 'numbers', sortOrder: 'newestFirst' })).toMatchObject({
+      dedup: 'numbers',
+      sortOrder: 'newestFirst',
+    });
   });
 });

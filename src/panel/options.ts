@@ -1,6 +1,10 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
+import { DEDUP_MODES, type DedupMode } from './model/dedupKeys';
 import type { TimestampMode } from './view/timeFormat';
+
+/** The order lines are listed in; following keeps the newest line in view at whichever end it is. */
+export type SortOrder = 'oldestFirst' | 'newestFirst';
 
 /** The panel's saved options: the defaults a reader starts from; the toolbar changes them for the session only. */
 export interface PodLogsOptions {
@@ -10,6 +14,10 @@ export interface PodLogsOptions {
   wrapLines: boolean;
   /** show JSON and logfmt lines prettified (each line can still be toggled) */
   prettifyStructured: boolean;
+  /** collapse adjacent duplicate lines: none, identical, identical but for numbers, same punctuation */
+  dedup: DedupMode;
+  /** oldest line at the top (new lines at the bottom), or newest at the top */
+  sortOrder: SortOrder;
   /** the level chips with their counts */
   showLevelFilter: boolean;
   /** the pod/container chips */
@@ -30,6 +38,8 @@ export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
   timestamps: 'absolute',
   wrapLines: false,
   prettifyStructured: false,
+  dedup: 'none',
+  sortOrder: 'oldestFirst',
   showLevelFilter: true,
   showSourceChips: true,
   followByDefault: true,
@@ -47,8 +57,31 @@ export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodL
   if (!['off', 'absolute', 'relative'].includes(merged.timestamps)) {
     merged.timestamps = DEFAULT_POD_LOGS_OPTIONS.timestamps;
   }
+  if (!DEDUP_MODES.includes(merged.dedup)) {
+    merged.dedup = DEFAULT_POD_LOGS_OPTIONS.dedup;
+  }
+  if (merged.sortOrder !== 'oldestFirst' && merged.sortOrder !== 'newestFirst') {
+    merged.sortOrder = DEFAULT_POD_LOGS_OPTIONS.sortOrder;
+  }
   return merged;
 }
+
+/** Dedup modes as the editor and the toolbar offer them. */
+export const DEDUP_OPTIONS: Array<{ value: DedupMode; label: string; description: string }> = [
+  { value: 'none', label: 'None', description: 'Every line' },
+  { value: 'exact', label: 'Exact', description: 'Collapse adjacent identical lines of one pod/container' },
+  { value: 'numbers', label: 'Numbers', description: 'Collapse adjacent lines that differ only in numbers' },
+  {
+    value: 'signature',
+    label: 'Signature',
+    description: 'Collapse adjacent lines that differ only in words and numbers (same punctuation)',
+  },
+];
+
+export const SORT_OPTIONS: Array<{ value: SortOrder; label: string; description: string }> = [
+  { value: 'oldestFirst', label: 'Oldest first', description: 'New lines at the bottom' },
+  { value: 'newestFirst', label: 'Newest first', description: 'New lines at the top' },
+];
 
 const DISPLAY = ['Display'];
 const FILTERS = ['Filters'];
@@ -85,6 +118,23 @@ export function addPodLogsOptions(builder: PanelOptionsEditorBuilder<PodLogsOpti
       description: 'Show JSON lines indented and logfmt lines as fields; each line can be switched back',
       category: DISPLAY,
       defaultValue: d.prettifyStructured,
+    })
+    .addRadio({
+      path: 'dedup',
+      name: 'Deduplication',
+      description:
+        'Collapse adjacent lines of one pod/container that are identical (exact), identical but for numbers, or have the same punctuation (signature), with a count',
+      category: DISPLAY,
+      defaultValue: d.dedup,
+      settings: { options: DEDUP_OPTIONS.map(({ value, label }) => ({ value, label })) },
+    })
+    .addRadio({
+      path: 'sortOrder',
+      name: 'Order',
+      description: 'Oldest line first (new lines at the bottom) or newest first (new lines at the top)',
+      category: DISPLAY,
+      defaultValue: d.sortOrder,
+      settings: { options: SORT_OPTIONS.map(({ value, label }) => ({ value, label })) },
     })
     .addBooleanSwitch({
       path: 'showLevelFilter',

@@ -38,4 +38,7 @@ export const PODLOGS_TEST_IDS = {
   notice: 'data-testid kubeglance podlogs notice',
   moreSources: 'data-testid kubeglance podlogs more-sources',
   filtering: 'data-testid kubeglance podlogs filtering',
+  dedup: 'data-testid kubeglance podlogs dedup',
+  sortOrder: 'data-testid kubeglance podlogs sort-order',
+  duplicates: 'data-testid kubeglance podlogs duplicates',
 } as const;

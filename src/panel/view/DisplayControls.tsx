@@ -1,7 +1,9 @@
 import React from 'react';
 import { Dropdown, Menu, RadioButtonGroup, Stack, ToolbarButton } from '@grafana/ui';
 
+import type { DedupMode } from '../model/dedupKeys';
 import type { LogFileFormat } from '../model/logFile';
+import { DEDUP_OPTIONS, SORT_OPTIONS, type SortOrder } from '../options';
 import type { TimestampMode } from './timeFormat';
 import { PODLOGS_TEST_IDS } from '../testIds';
 
@@ -18,12 +20,16 @@ interface Props {
   onWrap: (wrap: boolean) => void;
   prettify: boolean;
   onPrettify: (prettify: boolean) => void;
+  dedup: DedupMode;
+  onDedup: (mode: DedupMode) => void;
+  sortOrder: SortOrder;
+  onSortOrder: (order: SortOrder) => void;
   visibleCount: number;
   totalCount: number;
   onDownload: (which: 'visible' | 'all', format: LogFileFormat) => void;
 }
 
-/** How lines look (timestamps, wrap, prettify) and getting them out (download). */
+/** How lines look (timestamps, wrap, prettify), which and in what order (dedup, sort), and download. */
 export function DisplayControls(props: Props) {
   const { timestamps, wrap, prettify, visibleCount, totalCount, onDownload } = props;
   const visible = visibleCount.toLocaleString('en-US');
@@ -60,6 +66,24 @@ export function DisplayControls(props: Props) {
           options={TIMESTAMP_OPTIONS}
           value={timestamps}
           onChange={props.onTimestamps}
+        />
+      </div>
+      <div data-testid={PODLOGS_TEST_IDS.dedup}>
+        <RadioButtonGroup
+          size="sm"
+          aria-label="Deduplication"
+          options={DEDUP_OPTIONS}
+          value={props.dedup}
+          onChange={props.onDedup}
+        />
+      </div>
+      <div data-testid={PODLOGS_TEST_IDS.sortOrder}>
+        <RadioButtonGroup
+          size="sm"
+          aria-label="Order"
+          options={SORT_OPTIONS}
+          value={props.sortOrder}
+          onChange={props.onSortOrder}
         />
       </div>
       <ToolbarButton

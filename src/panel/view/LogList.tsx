@@ -7,7 +7,8 @@ import { PODLOGS_TEST_IDS } from '../testIds';
 
 export interface LogListHandle {
   scrollToIndex(index: number): void;
-  scrollToEnd(): void;
+  /** to the newest line: the last row, or the first one when newest lines come first */
+  scrollToNewest(): void;
   /** the first and last rows wholly in view (-1 when none) */
   visibleRange(): { first: number; last: number };
 }
@@ -22,19 +23,21 @@ interface Props {
   height: number;
   wrap: boolean;
   following: boolean;
+  /** rows run newest first: the newest line, which following keeps in view, is at the top */
+  newestFirst: boolean;
   /** changes whenever the rows do; while following, each change scrolls to the newest line */
   dataVersion: number;
   /** changes when row heights may all have changed (wrap, prettify, font) */
   layoutVersion: string;
-  /** the reader scrolled: up away from the end, or down to it */
-  onUserScroll: (atEnd: boolean) => void;
+  /** the reader scrolled: away from the newest line's end of the list, or back to it */
+  onUserScroll: (atNewest: boolean) => void;
   renderRow: (index: number) => ReactNode;
   handleRef?: React.Ref<LogListHandle>;
 }
 
 /** A scroll event this soon after a wheel, key, touch or pointer press is the reader's, not ours. */
 const USER_INTENT_MS = 1000;
-/** Within this many pixels of the bottom counts as "at the newest line". */
+/** Within this many pixels of the newest line's end counts as "at the newest line". */
 const END_SLACK_PX = 8;
 /** Rows rendered beyond the viewport: keeps fast scrolling free of blank flashes and gives tests some rows. */
 const OVERSCAN = 12;
@@ -61,7 +64,8 @@ function scrollElementTo(offset: number, behavior: ScrollBehavior | undefined, e
  * refined by a ResizeObserver where the browser has one.
  */
 export function LogList(props: Props) {
-  const { count, itemKey, estimateSize, width, height, wrap, following, dataVersion, layoutVersion } = props;
+  const { count, itemKey, estimateSize, width, height, wrap, following, newestFirst, dataVersion, layoutVersion } =
+    props;
   const styles = useStyles2(getStyles);
   const scrollRef = useRef<HTMLDivElement>(null);
   const fallback = useRef({ width, height });
@@ -137,21 +141,27 @@ export function LogList(props: Props) {
     virtualizer.measure();
   }, [virtualizer, layoutVersion]);
 
-  useLayoutEffect(() => {
-    if (following && count > 0) {
-      virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  const scrollToNewest = useCallback(() => {
+    if (count > 0) {
+      if (newestFirst) {
+        virtualizer.scrollToIndex(0, { align: 'start' });
+      } else {
+        virtualizer.scrollToIndex(count - 1, { align: 'end' });
+      }
     }
-  }, [virtualizer, following, count, dataVersion]);
+  }, [virtualizer, count, newestFirst]);
+
+  useLayoutEffect(() => {
+    if (following) {
+      scrollToNewest();
+    }
+  }, [scrollToNewest, following, dataVersion]);
 
   useImperativeHandle(
     props.handleRef,
     () => ({
       scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'center' }),
-      scrollToEnd: () => {
-        if (count > 0) {
-          virtualizer.scrollToIndex(count - 1, { align: 'end' });
-        }
-      },
+      scrollToNewest,
       visibleRange: () => {
         const top = virtualizer.scrollOffset ?? 0;
         const bottom = top + (virtualizer.scrollRect?.height ?? fallback.current.height);
@@ -168,7 +178,7 @@ export function LogList(props: Props) {
         return { first, last };
       },
     }),
-    [virtualizer, count]
+    [virtualizer, scrollToNewest]
   );
 
   const markIntent = () => {
@@ -183,7 +193,7 @@ export function LogList(props: Props) {
       return;
     }
     const viewport = event.currentTarget.clientHeight || fallback.current.height;
-    onUserScroll(virtualizer.getTotalSize() - (top + viewport) <= END_SLACK_PX);
+    onUserScroll(newestFirst ? top <= END_SLACK_PX : virtualizer.getTotalSize() - (top + viewport) <= END_SLACK_PX);
   };
 
   const items = virtualizer.getVirtualItems();

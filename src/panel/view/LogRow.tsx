@@ -27,13 +27,39 @@ interface Props {
   more: number;
   /** a head's trace is expanded */
   expanded: boolean;
+  /** with dedup: the size of the line's run of duplicates (0 or 1: none) */
+  duplicates: number;
+  /** the time of the run's last line */
+  lastTime: number;
+}
+
+/** "×N" before a line that stands for N adjacent duplicates, with the last one's time when times are shown. */
+function DuplicatesBadge({ count, last, className }: { count: number; last: string; className: string }) {
+  const label = last ? `${count} duplicate lines, the last at ${last}` : `${count} duplicate lines`;
+  return (
+    <span className={className} title={label} aria-label={label} data-testid={PODLOGS_TEST_IDS.duplicates}>
+      ×{count}
+      {last && ` … ${last}`}
+    </span>
+  );
 }
 
 /** How long "Copied" shows on the copy button. */
 const COPIED_MS = 1500;
 
 /** One log line: level bar, time, pod/container, text, and on hover copy and structured-view buttons. */
-export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars, current, more, expanded }: Props) {
+export const LogRow = memo(function LogRow({
+  ctx,
+  row,
+  seq,
+  toggled,
+  shownChars,
+  current,
+  more,
+  expanded,
+  duplicates,
+  lastTime,
+}: Props) {
   const styles = useStyles2(getStyles);
   const [copied, setCopied] = useState<boolean | undefined>(undefined);
   // The copy and prettify buttons exist only while the row is hovered or has focus: a thousand rows scrolled
@@ -100,6 +126,9 @@ export const LogRow = memo(function LogRow({ ctx, row, seq, toggled, shownChars,
         >
           {label}
         </span>
+      )}
+      {duplicates > 1 && (
+        <DuplicatesBadge count={duplicates} last={ctx.formatTime(lastTime)} className={styles.dupes} />
       )}
       {more > 0 && (
         <Button
@@ -206,6 +235,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
     lineHeight: '18px',
     fontFamily: 'inherit',
     fontSize: 'inherit',
+  }),
+  dupes: css({
+    flex: 'none',
+    padding: theme.spacing(0, 0.5),
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.secondary.main,
+    color: theme.colors.secondary.text,
+    whiteSpace: 'pre',
   }),
   continuation: css({
     color: theme.colors.text.secondary,

@@ -13,6 +13,10 @@ export interface EngineView {
   rows: Int32Array;
   /** positions in `rows` of lines matching the search */
   matches: Int32Array;
+  /** with dedup: per position in `rows`, the size of the row's run of duplicates (1: no duplicates) */
+  duplicates?: Int32Array;
+  /** with dedup: per position in `rows`, the store row of the run's last line */
+  lastDuplicates?: Int32Array;
   /**
    * entries (a stack trace counts once) per level that pass every filter but the level filter; undefined until
    * the engine first answers
@@ -41,7 +45,8 @@ function hidesRows(spec: FilterSpec): boolean {
     spec.exclude.some((p) => p !== '') ||
     (spec.onlyMatching && spec.search !== '') ||
     spec.hiddenLevels.some(Boolean) ||
-    spec.hiddenSources.some(Boolean)
+    spec.hiddenSources.some(Boolean) ||
+    (spec.dedup !== undefined && spec.dedup !== 'none')
   );
 }
 
@@ -288,18 +293,27 @@ export function useLogEngine(snapshot: LogSnapshot, spec: FilterSpec): EngineVie
     const stale = current ? bridge.staleFrom(current) : Infinity;
     const start = store.dropped;
     const end = Math.min(store.dropped + store.length, stale);
-    const toRows = (abs: Int32Array) => {
+    const toRows = (abs: Int32Array, parallel?: Int32Array, shift = 0) => {
       const lo = lowerBound(abs, start);
       const hi = lowerBound(abs, end, abs.length);
+      const source = parallel ?? abs;
       const out = new Int32Array(Math.max(0, hi - lo));
       for (let k = lo; k < hi; k++) {
-        out[k - lo] = abs[k] - start;
+        out[k - lo] = source[k] - shift;
       }
       return out;
     };
-    const rows = allRows ?? (current ? toRows(current.rows) : new Int32Array(0));
+    const rows = allRows ?? (current ? toRows(current.rows, undefined, start) : new Int32Array(0));
+    // runs of duplicates, sliced as their rows are (a run's last line is at or after its first)
+    const dups =
+      !allRows && current?.duplicates && current.lastDuplicates
+        ? {
+            duplicates: toRows(current.rows, current.duplicates),
+            lastDuplicates: toRows(current.rows, current.lastDuplicates, start),
+          }
+        : undefined;
     // matches as positions in rows: both lists are sorted, so one walk finds them
-    const matchRows = current ? toRows(current.matches) : new Int32Array(0);
+    const matchRows = current ? toRows(current.matches, undefined, start) : new Int32Array(0);
     const matches = new Int32Array(matchRows.length);
     let m = 0;
     for (let p = 0, k = 0; k < matchRows.length && p < rows.length;) {
@@ -313,7 +327,7 @@ export function useLogEngine(snapshot: LogSnapshot, spec: FilterSpec): EngineVie
         k++;
       }
     }
-    return { rows, matches: matches.subarray(0, m) };
+    return { rows, matches: matches.subarray(0, m), ...dups };
     // version: the store changed in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, store, version, allRows, bridge]);
@@ -351,6 +365,8 @@ export function useLogEngine(snapshot: LogSnapshot, spec: FilterSpec): EngineVie
   return {
     rows,
     matches: mapped.matches,
+    duplicates: mapped.duplicates,
+    lastDuplicates: mapped.lastDuplicates,
     levelCounts: value?.generation === store.generation ? value.levelCounts : undefined,
     busy,
     progress: value && value.held > 0 ? value.scanned / value.held : 1,

@@ -4,8 +4,11 @@ import type { PanelData } from '@grafana/data';
 import { countNewer } from '../model/filter';
 import type { FilterSpec } from '../model/filterEngine';
 import { LEVEL_COUNT } from '../model/levels';
+import { lowerBound } from '../model/intColumn';
+import { newestFirst } from '../model/newestFirst';
 import { foldRows } from '../model/traceFolds';
-import type { PodLogsOptions } from '../options';
+import type { DedupMode } from '../model/dedupKeys';
+import type { PodLogsOptions, SortOrder } from '../options';
 import type { LogListHandle } from './LogList';
 import { LINE_CHUNK_CHARS } from './rowContext';
 import type { SearchState } from './SearchControls';
@@ -44,6 +47,8 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
   const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
   const [wrap, setWrap] = useOptionState(options.wrapLines);
   const [prettify, setPrettify] = useOptionState(options.prettifyStructured);
+  const [dedup, setDedup] = useOptionState<DedupMode>(options.dedup);
+  const [sortOrder, setSortOrder] = useOptionState<SortOrder>(options.sortOrder);
   const [following, setFollowing] = useOptionState(options.followByDefault);
   const [pausedAfter, setPausedAfter] = useState(Infinity);
   const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
@@ -73,16 +78,31 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       onlyMatching: search.onlyMatching,
       hiddenLevels,
       hiddenSources,
+      dedup,
     }),
-    [search, hiddenLevels, hiddenSources]
+    [search, hiddenLevels, hiddenSources, dedup]
   );
   const engine = useLogEngine(snapshot, spec);
   // the list shows the filtered rows without the frames of collapsed stack traces
-  const folded = useMemo(
-    () => foldRows(store, engine.rows, engine.matches, folds),
-    [store, engine.rows, engine.matches, folds]
-  );
+  const folded = useMemo(() => {
+    const byTime = foldRows(store, engine.rows, engine.matches, folds);
+    return sortOrder === 'newestFirst' ? newestFirst(byTime, (row) => store.sources[row]) : byTime;
+  }, [store, engine.rows, engine.matches, folds, sortOrder]);
   const { rows, matches } = folded;
+
+  /** A listed row's run of duplicates (dedup on): its size and the store row of its last line; undefined alone. */
+  const { rows: shown, duplicates, lastDuplicates } = engine;
+  const runOf = useCallback(
+    (row: number): { count: number; last: number } | undefined => {
+      if (!duplicates || !lastDuplicates) {
+        return undefined;
+      }
+      const k = lowerBound(shown, row);
+      const count = k < shown.length && shown[k] === row ? duplicates[k] : 1;
+      return count > 1 ? { count, last: Math.min(lastDuplicates[k], store.length - 1) } : undefined;
+    },
+    [shown, duplicates, lastDuplicates, store]
+  );
 
   if (!following && pausedAfter === Infinity && store.length > 0) {
     // not following from the start: lines after the first ones shown count as new
@@ -100,7 +120,7 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     (on: boolean) => {
       if (on) {
         setFollowing(true);
-        listRef.current?.scrollToEnd();
+        listRef.current?.scrollToNewest();
       } else {
         pause();
       }
@@ -195,6 +215,11 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     clearFilters,
     timestamps,
     setTimestamps,
+    dedup,
+    setDedup,
+    sortOrder,
+    setSortOrder,
+    runOf,
     wrap,
     setWrap,
     prettify,
