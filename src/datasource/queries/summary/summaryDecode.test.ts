@@ -315,6 +315,16 @@ describe('decodeSummary', () => {
     expect('startTimeMs' in decodeSummary(text).node).toBe(false);
   });
 
+  it('reads a gauge written past 2^53 as the nearest double, a counter as the exact integer', () => {
+    const text = withReplaced(
+      '"capacityBytes": 500000000000,\n      "usedBytes": 100000000000',
+      '"capacityBytes": 18446744073709551615,\n      "usedBytes": 100000000000'
+    );
+    const node = decodeSummary(text).node;
+    expect(node.fs?.capacityBytes).toBe(18446744073709551615);
+    expect(node.cpu?.usageCoreNanoSeconds).toBe(big('18446744073709551615'));
+  });
+
   it('keeps an empty default interface name as the kubelet sent it', () => {
     const text = withReplaced(
       '"time": "2024-05-10T12:00:08Z",\n      "name": "eth0"',
@@ -353,6 +363,85 @@ describe('decodeSummary: malformed bodies', () => {
     expect(decodeError(withReplaced('"name": "cni0", ', '')).message).toMatch(
       /node\.network\.interfaces\[1\]\.name is missing/
     );
+  });
+
+  // paths are put together only when reading fails: each names the whole path, from the row down to the field
+  it.each([
+    [
+      '"usageCoreNanoSeconds": 9007199254741000',
+      '"usageCoreNanoSeconds": "x"',
+      'pods[0].cpu.usageCoreNanoSeconds should be a non-negative integer, got string "x"',
+    ],
+    [
+      '"full": { "total": 18446744073709551000',
+      '"full": { "total": -18446744073709551000',
+      'node.cpu.psi.full.total should be a non-negative integer, got bigint "-18446744073709551000"',
+    ],
+    [
+      '"avg60": 1, "avg300": 0.01',
+      '"avg60": "x", "avg300": 0.01',
+      'node.cpu.psi.some.avg60 should be a number, got string "x"',
+    ],
+    [
+      '{ "name": "cni0", "rxBytes": 10',
+      '{ "name": "cni0", "rxBytes": -10',
+      'node.network.interfaces[1].rxBytes should be a non-negative integer, got number -10',
+    ],
+    ['"interfaces": [', '"interfaces": [7, ', 'node.network.interfaces[0] should be an object, got number 7'],
+    [
+      '"imageFs": { "time": "2024-05-10T12:00:06Z", "usedBytes": 20000000000',
+      '"imageFs": { "time": "2024-05-10T12:00:06Z", "usedBytes": 2.5',
+      'node.runtime.imageFs.usedBytes should be a non-negative integer, got number 2.5',
+    ],
+    [
+      '"containerFs": {',
+      '"containerFs": true, "x": {',
+      'node.runtime.containerFs should be an object, got boolean true',
+    ],
+    [
+      '{ "name": "pods", "startTime": "2024-03-01T08:00:01Z" }',
+      '{ "name": "pods", "startTime": "" }',
+      'node.systemContainers[1].startTime should be an RFC 3339 time, got string ""',
+    ],
+    [
+      '"pvcRef": { "name": "data-web-0", "namespace": "shop" }',
+      '"pvcRef": { "name": "data-web-0" }',
+      'pods[0].volume[1].pvcRef.namespace is missing',
+    ],
+    [
+      '"inodes": 20,',
+      '"inodes": "many",',
+      'pods[0].volume[0].inodes should be a non-negative integer, got string "many"',
+    ],
+    [
+      '"usedBytes": 61440',
+      '"usedBytes": [61440]',
+      'pods[0].ephemeral-storage.usedBytes should be a non-negative integer, got an array',
+    ],
+    ['"name": "starting", "namespace": "default"', '"name": "starting"', 'pods[1].podRef.namespace is missing'],
+    [
+      '"name": "sidecar"',
+      '"name": 18446744073709551615',
+      'pods[0].containers[1].name should be a string, got bigint "18446744073709551615"',
+    ],
+    [
+      '"swap": { "time": "2024-05-10T12:00:02Z", "swapUsageBytes": 0 }',
+      '"swap": { "time": "2024-05-10T12:00:02Z", "swapUsageBytes": {} }',
+      'pods[0].containers[0].swap.swapUsageBytes should be a non-negative integer, got an object',
+    ],
+    ['"maxpid": 4194304', '"maxpid": "4194304"', 'node.rlimit.maxpid should be a non-negative integer, got string'],
+    ['"pods": [', '"pods": [{ "podRef": null }, ', 'pods[0].podRef is missing'],
+  ])('names the whole path: %s -> %s', (fragment, replacement, message) => {
+    expect(decodeError(withReplaced(fragment, replacement)).message).toContain(`from the API server: ${message}`);
+  });
+
+  it('checks a time it has read before as it checks a new one', () => {
+    // the same text, valid and then not: the remembered times must not let the second one through
+    expect(decodeSummary(SUMMARY).node.rlimit?.timeMs).toBe(ms('2024-05-10T12:00:09Z'));
+    const text = withReplaced('"time": "2024-05-10T12:00:09Z"', '"time": "2024-05-10 noon"');
+    expect(decodeError(text).message).toMatch(/node\.rlimit\.time should be an RFC 3339 time/);
+    expect(decodeError(text).message).toMatch(/node\.rlimit\.time should be an RFC 3339 time/);
+    expect(decodeSummary(SUMMARY).node.rlimit?.timeMs).toBe(ms('2024-05-10T12:00:09Z'));
   });
 
   it.each([

@@ -9,271 +9,247 @@ import { ExactJson, parseJsonFast } from '../../decode/json64Fast';
 import {
   ContainerStatsRow,
   ContainerUsage,
-  CpuStats,
-  FsStats,
-  InterfaceStats,
-  IoStats,
-  MemoryStats,
-  NetworkStats,
   NodeStatsRow,
   PodStatsRow,
-  ProcessStats,
-  PsiData,
-  PsiStats,
-  PvcRef,
-  RlimitStats,
-  RuntimeStats,
   SummarySnapshot,
-  SwapStats,
   SystemContainerStats,
   VolumeStatsRow,
 } from './summaryTypes';
 import {
   arrayAt,
-  block,
-  counterAt,
+  cpuStats,
   elementObject,
-  fields,
-  type Fields,
-  floatAt,
-  gaugeAt,
+  fail,
+  fsFields,
+  fsStats,
+  ioStats,
   kindOf,
-  newest,
+  memoryStats,
+  networkStats,
   objectAt,
   optionalString,
-  put,
-  readFields,
+  processStats,
+  psiPaths,
   readingExactly,
   requiredString,
-  TIME,
+  rlimitStats,
+  runtimeStats,
+  swapStats,
   timeAt,
   WHAT,
-  fail,
 } from './summaryFields';
 
-const PSI_FIELDS = fields<PsiData>({ total: counterAt, avg10: floatAt, avg60: floatAt, avg300: floatAt });
-const CPU_FIELDS = fields<CpuStats>({ timeMs: TIME, usageNanoCores: gaugeAt, usageCoreNanoSeconds: counterAt });
-const MEMORY_FIELDS = fields<MemoryStats>({
-  timeMs: TIME,
-  availableBytes: gaugeAt,
-  usageBytes: gaugeAt,
-  workingSetBytes: gaugeAt,
-  rssBytes: gaugeAt,
-  pageFaults: counterAt,
-  majorPageFaults: counterAt,
-});
-const IO_FIELDS = fields<IoStats>({ timeMs: TIME });
-const SWAP_FIELDS = fields<SwapStats>({ timeMs: TIME, swapAvailableBytes: gaugeAt, swapUsageBytes: gaugeAt });
-const RLIMIT_FIELDS = fields<RlimitStats>({ timeMs: TIME, maxpid: gaugeAt, curproc: gaugeAt });
-const PROCESS_FIELDS = fields<ProcessStats>({ processCount: [gaugeAt, 'process_count'] });
+const CPU = psiPaths('cpu');
+const MEMORY = psiPaths('memory');
+const IO = psiPaths('io');
 
-const psiData = (o: Json64Object, p: string): PsiData => readFields<PsiData>(o, p, {}, PSI_FIELDS);
-
-const psiStats = (parent: Json64Object, path: string): PsiStats | undefined =>
-  block(parent, 'psi', path, (o, p) => {
-    const s: PsiStats = {};
-    put(s, 'full', block(o, 'full', p, psiData));
-    put(s, 'some', block(o, 'some', p, psiData));
-    return s;
-  });
-
-const cpuStats = (parent: Json64Object, path: string): CpuStats | undefined =>
-  block(parent, 'cpu', path, (o, p) => {
-    const s = readFields<CpuStats>(o, p, {}, CPU_FIELDS);
-    put(s, 'psi', psiStats(o, p));
-    return s;
-  });
-
-const memoryStats = (parent: Json64Object, path: string): MemoryStats | undefined =>
-  block(parent, 'memory', path, (o, p) => {
-    const s = readFields<MemoryStats>(o, p, {}, MEMORY_FIELDS);
-    put(s, 'psi', psiStats(o, p));
-    return s;
-  });
-
-const ioStats = (parent: Json64Object, path: string): IoStats | undefined =>
-  block(parent, 'io', path, (o, p) => {
-    const s = readFields<IoStats>(o, p, {}, IO_FIELDS);
-    put(s, 'psi', psiStats(o, p));
-    return s;
-  });
-
-const INTERFACE_COUNTERS = fields<InterfaceStats>({
-  rxBytes: counterAt,
-  rxErrors: counterAt,
-  txBytes: counterAt,
-  txErrors: counterAt,
-});
-
-const networkStats = (parent: Json64Object, path: string): NetworkStats | undefined =>
-  block(parent, 'network', path, (o, p) => {
-    const interfaces = arrayAt(o, 'interfaces', p).map((v, i) => {
-      const ip = `${p}.interfaces[${i}]`;
-      const io = elementObject(v, ip);
-      return readFields<InterfaceStats>(io, ip, { name: requiredString(io, 'name', ip) }, INTERFACE_COUNTERS);
-    });
-    const s: NetworkStats = { interfaces };
-    put(s, 'timeMs', timeAt(o, 'time', p));
-    put(s, 'name', optionalString(o, 'name', p));
-    return readFields<NetworkStats>(o, p, s, INTERFACE_COUNTERS as unknown as Fields<NetworkStats>);
-  });
-
-const FS_FIELDS = fields<FsStats>({
-  timeMs: TIME,
-  availableBytes: gaugeAt,
-  capacityBytes: gaugeAt,
-  usedBytes: gaugeAt,
-  inodesFree: gaugeAt,
-  inodes: gaugeAt,
-  inodesUsed: gaugeAt,
-});
-
-function fsFields(o: Json64Object, path: string, into: FsStats): void {
-  readFields(o, path, into, FS_FIELDS);
-}
-
-const fsStats = (parent: Json64Object, key: string, path: string): FsStats | undefined =>
-  block(parent, key, path, (o, p) => readFields<FsStats>(o, p, {}, FS_FIELDS));
-
-const swapStats = (parent: Json64Object, path: string): SwapStats | undefined =>
-  block(parent, 'swap', path, (o, p) => readFields<SwapStats>(o, p, {}, SWAP_FIELDS));
-
-const rlimitStats = (parent: Json64Object, path: string): RlimitStats | undefined =>
-  block(parent, 'rlimit', path, (o, p) => readFields<RlimitStats>(o, p, {}, RLIMIT_FIELDS));
-
-const runtimeStats = (parent: Json64Object, path: string): RuntimeStats | undefined =>
-  block(parent, 'runtime', path, (o, p) => {
-    const s: RuntimeStats = {};
-    put(s, 'imageFs', fsStats(o, 'imageFs', p));
-    put(s, 'containerFs', fsStats(o, 'containerFs', p));
-    return s;
-  });
-
-const processStats = (parent: Json64Object, path: string): ProcessStats | undefined =>
-  block(parent, 'process_stats', path, (o, p) => readFields<ProcessStats>(o, p, {}, PROCESS_FIELDS));
+/** The newer of two sample times; a block without a time leaves the row's as it was. */
+const newer = (a: number | undefined, b: number | undefined) =>
+  b === undefined || (a !== undefined && a >= b) ? a : b;
 
 /**
- * One stats block of a row: the row's field, how the kubelet's block is read, and the time the block was sampled
- * (for the row's `timeMs`, the newest of them); a block without `time` has none.
+ * A container's start time and blocks into `s` (a pod's container or a node's system container), in the order the
+ * rows have always had them; returns the newest block time.
  */
-type StatsBlock<R> = {
-  [K in keyof R]-?: {
-    ours: K;
-    read: (parent: Json64Object, path: string) => R[K] | undefined;
-    time?: (block: NonNullable<R[K]>) => number | undefined;
-  };
-}[keyof R];
-
-const sampled = (b: { timeMs?: number }) => b.timeMs;
-const fsAt = (key: string) => (parent: Json64Object, path: string) => fsStats(parent, key, path);
-
-const CONTAINER_BLOCKS: ReadonlyArray<StatsBlock<ContainerUsage>> = [
-  { ours: 'cpu', read: cpuStats, time: sampled },
-  { ours: 'memory', read: memoryStats, time: sampled },
-  { ours: 'io', read: ioStats, time: sampled },
-  { ours: 'rootfs', read: fsAt('rootfs'), time: sampled },
-  { ours: 'logs', read: fsAt('logs'), time: sampled },
-  { ours: 'swap', read: swapStats, time: sampled },
-];
-
-const NODE_BLOCKS: ReadonlyArray<StatsBlock<NodeStatsRow>> = [
-  { ours: 'cpu', read: cpuStats, time: sampled },
-  { ours: 'memory', read: memoryStats, time: sampled },
-  { ours: 'io', read: ioStats, time: sampled },
-  { ours: 'network', read: networkStats, time: sampled },
-  { ours: 'fs', read: fsAt('fs'), time: sampled },
-  { ours: 'runtime', read: runtimeStats, time: (r) => newest(r.imageFs?.timeMs, r.containerFs?.timeMs) },
-  { ours: 'rlimit', read: rlimitStats, time: sampled },
-  { ours: 'swap', read: swapStats, time: sampled },
-];
-
-const POD_BLOCKS: ReadonlyArray<StatsBlock<PodStatsRow>> = [
-  { ours: 'cpu', read: cpuStats, time: sampled },
-  { ours: 'memory', read: memoryStats, time: sampled },
-  { ours: 'io', read: ioStats, time: sampled },
-  { ours: 'network', read: networkStats, time: sampled },
-  { ours: 'ephemeralStorage', read: fsAt('ephemeral-storage'), time: sampled },
-  { ours: 'processStats', read: processStats },
-  { ours: 'swap', read: swapStats, time: sampled },
-];
-
-/**
- * The one reader of a node's, a pod's or a container's stats: its start time and blocks into `row`, and when
- * `timed`, the newest block time as `timeMs` (a node's system containers have none).
- */
-function readStats<R extends { startTimeMs?: number; timeMs?: number }>(
-  o: Json64Object,
-  path: string,
-  row: R,
-  blocks: ReadonlyArray<StatsBlock<R>>,
-  timed = true
-): R {
-  put(row, 'startTimeMs', timeAt(o, 'startTime', path));
-  let newestMs: number | undefined;
-  for (const b of blocks) {
-    const value = b.read(o, path);
-    if (value !== undefined) {
-      (row as Record<string, unknown>)[b.ours as string] = value;
-      const t = b.time?.(value as never);
-      if (t !== undefined && (newestMs === undefined || t > newestMs)) {
-        newestMs = t;
-      }
-    }
+function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number | undefined {
+  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
+  if (startTimeMs !== undefined) {
+    s.startTimeMs = startTimeMs;
   }
-  if (timed) {
-    put(row, 'timeMs', newestMs);
+  let newest: number | undefined;
+  const cpu = cpuStats(o.cpu, row, CPU);
+  if (cpu !== undefined) {
+    s.cpu = cpu;
+    newest = newer(newest, cpu.timeMs);
   }
-  return row;
+  const memory = memoryStats(o.memory, row, MEMORY);
+  if (memory !== undefined) {
+    s.memory = memory;
+    newest = newer(newest, memory.timeMs);
+  }
+  const io = ioStats(o.io, row, IO);
+  if (io !== undefined) {
+    s.io = io;
+    newest = newer(newest, io.timeMs);
+  }
+  const rootfs = fsStats(o.rootfs, row, 'rootfs');
+  if (rootfs !== undefined) {
+    s.rootfs = rootfs;
+    newest = newer(newest, rootfs.timeMs);
+  }
+  const logs = fsStats(o.logs, row, 'logs');
+  if (logs !== undefined) {
+    s.logs = logs;
+    newest = newer(newest, logs.timeMs);
+  }
+  const swap = swapStats(o.swap, row);
+  if (swap !== undefined) {
+    s.swap = swap;
+    newest = newer(newest, swap.timeMs);
+  }
+  return newest;
 }
 
 function decodeNode(o: Json64Object): NodeStatsRow {
-  const path = 'node';
-  const systemContainers = arrayAt(o, 'systemContainers', path).map((v, i) => {
-    const cp = `${path}.systemContainers[${i}]`;
-    const co = elementObject(v, cp);
-    return readStats<SystemContainerStats>(co, cp, { name: requiredString(co, 'name', cp) }, CONTAINER_BLOCKS, false);
-  });
-  return readStats<NodeStatsRow>(o, path, { node: requiredString(o, 'nodeName', path), systemContainers }, NODE_BLOCKS);
+  const row = 'node';
+  const list = arrayAt(o.systemContainers, row, '', 'systemContainers');
+  const systemContainers: SystemContainerStats[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const cp = `${row}.systemContainers[${i}]`;
+    const co = elementObject(list[i], cp);
+    const c: SystemContainerStats = { name: requiredString(co.name, cp, '', 'name') };
+    // a system container's row has no time of its own
+    containerUsage(co, cp, c);
+    systemContainers.push(c);
+  }
+  const s: NodeStatsRow = { node: requiredString(o.nodeName, row, '', 'nodeName'), systemContainers };
+  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
+  if (startTimeMs !== undefined) {
+    s.startTimeMs = startTimeMs;
+  }
+  let newest: number | undefined;
+  const cpu = cpuStats(o.cpu, row, CPU);
+  if (cpu !== undefined) {
+    s.cpu = cpu;
+    newest = newer(newest, cpu.timeMs);
+  }
+  const memory = memoryStats(o.memory, row, MEMORY);
+  if (memory !== undefined) {
+    s.memory = memory;
+    newest = newer(newest, memory.timeMs);
+  }
+  const io = ioStats(o.io, row, IO);
+  if (io !== undefined) {
+    s.io = io;
+    newest = newer(newest, io.timeMs);
+  }
+  const network = networkStats(o.network, row);
+  if (network !== undefined) {
+    s.network = network;
+    newest = newer(newest, network.timeMs);
+  }
+  const fs = fsStats(o.fs, row, 'fs');
+  if (fs !== undefined) {
+    s.fs = fs;
+    newest = newer(newest, fs.timeMs);
+  }
+  const runtime = runtimeStats(o.runtime, row);
+  if (runtime !== undefined) {
+    s.runtime = runtime;
+    newest = newer(newest, newer(runtime.imageFs?.timeMs, runtime.containerFs?.timeMs));
+  }
+  const rlimit = rlimitStats(o.rlimit, row);
+  if (rlimit !== undefined) {
+    s.rlimit = rlimit;
+    newest = newer(newest, rlimit.timeMs);
+  }
+  const swap = swapStats(o.swap, row);
+  if (swap !== undefined) {
+    s.swap = swap;
+    newest = newer(newest, swap.timeMs);
+  }
+  if (newest !== undefined) {
+    s.timeMs = newest;
+  }
+  return s;
+}
+
+function podRow(o: Json64Object, row: string, s: PodStatsRow): PodStatsRow {
+  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
+  if (startTimeMs !== undefined) {
+    s.startTimeMs = startTimeMs;
+  }
+  let newest: number | undefined;
+  const cpu = cpuStats(o.cpu, row, CPU);
+  if (cpu !== undefined) {
+    s.cpu = cpu;
+    newest = newer(newest, cpu.timeMs);
+  }
+  const memory = memoryStats(o.memory, row, MEMORY);
+  if (memory !== undefined) {
+    s.memory = memory;
+    newest = newer(newest, memory.timeMs);
+  }
+  const io = ioStats(o.io, row, IO);
+  if (io !== undefined) {
+    s.io = io;
+    newest = newer(newest, io.timeMs);
+  }
+  const network = networkStats(o.network, row);
+  if (network !== undefined) {
+    s.network = network;
+    newest = newer(newest, network.timeMs);
+  }
+  const ephemeralStorage = fsStats(o['ephemeral-storage'], row, 'ephemeral-storage');
+  if (ephemeralStorage !== undefined) {
+    s.ephemeralStorage = ephemeralStorage;
+    newest = newer(newest, ephemeralStorage.timeMs);
+  }
+  const process = processStats(o.process_stats, row);
+  if (process !== undefined) {
+    s.processStats = process;
+  }
+  const swap = swapStats(o.swap, row);
+  if (swap !== undefined) {
+    s.swap = swap;
+    newest = newer(newest, swap.timeMs);
+  }
+  if (newest !== undefined) {
+    s.timeMs = newest;
+  }
+  return s;
 }
 
 function decodePod(v: Json64Value, index: number, node: string, out: SummarySnapshot): void {
-  const path = `pods[${index}]`;
-  const o = elementObject(v, path);
-  const ref = objectAt(o, 'podRef', path);
+  const row = `pods[${index}]`;
+  const o = elementObject(v, row);
+  const ref = objectAt(o.podRef, row, '', 'podRef');
   if (!ref) {
-    fail(`${path}.podRef`, 'is missing');
+    fail(row, 'podRef', '', 'is missing');
   }
-  const refPath = `${path}.podRef`;
-  const namespace = requiredString(ref, 'namespace', refPath);
-  const pod = requiredString(ref, 'name', refPath);
-  const podUid = optionalString(ref, 'uid', refPath);
+  const namespace = requiredString(ref.namespace, row, 'podRef', 'namespace');
+  const pod = requiredString(ref.name, row, 'podRef', 'name');
+  const podUid = optionalString(ref.uid, row, 'podRef', 'uid');
 
-  const row: PodStatsRow = { node, namespace, pod };
-  put(row, 'podUid', podUid);
-  out.pods.push(readStats(o, path, row, POD_BLOCKS));
+  const p: PodStatsRow = { node, namespace, pod };
+  if (podUid !== undefined) {
+    p.podUid = podUid;
+  }
+  out.pods.push(podRow(o, row, p));
 
-  arrayAt(o, 'containers', path).forEach((cv, ci) => {
-    const cp = `${path}.containers[${ci}]`;
-    const co = elementObject(cv, cp);
-    const c: ContainerStatsRow = { node, namespace, pod, container: requiredString(co, 'name', cp) };
-    put(c, 'podUid', podUid);
-    out.containers.push(readStats<ContainerStatsRow>(co, cp, c, CONTAINER_BLOCKS));
-  });
+  const containers = arrayAt(o.containers, row, '', 'containers');
+  for (let i = 0; i < containers.length; i++) {
+    const cp = `${row}.containers[${i}]`;
+    const co = elementObject(containers[i], cp);
+    const c: ContainerStatsRow = { node, namespace, pod, container: requiredString(co.name, cp, '', 'name') };
+    if (podUid !== undefined) {
+      c.podUid = podUid;
+    }
+    const newest = containerUsage(co, cp, c);
+    if (newest !== undefined) {
+      c.timeMs = newest;
+    }
+    out.containers.push(c);
+  }
 
-  arrayAt(o, 'volume', path).forEach((vv, vi) => {
-    const vp = `${path}.volume[${vi}]`;
-    const vo = elementObject(vv, vp);
-    const vol: VolumeStatsRow = { node, namespace, pod, volume: requiredString(vo, 'name', vp) };
-    put(vol, 'podUid', podUid);
-    fsFields(vo, vp, vol);
-    const pvc = objectAt(vo, 'pvcRef', vp);
+  const volumes = arrayAt(o.volume, row, '', 'volume');
+  for (let i = 0; i < volumes.length; i++) {
+    const vp = `${row}.volume[${i}]`;
+    const vo = elementObject(volumes[i], vp);
+    const vol: VolumeStatsRow = { node, namespace, pod, volume: requiredString(vo.name, vp, '', 'name') };
+    if (podUid !== undefined) {
+      vol.podUid = podUid;
+    }
+    fsFields(vo, vp, '', vol);
+    const pvc = objectAt(vo.pvcRef, vp, '', 'pvcRef');
     if (pvc) {
-      const pp = `${vp}.pvcRef`;
-      const ref: PvcRef = { name: requiredString(pvc, 'name', pp), namespace: requiredString(pvc, 'namespace', pp) };
-      vol.pvcRef = ref;
+      vol.pvcRef = {
+        name: requiredString(pvc.name, vp, 'pvcRef', 'name'),
+        namespace: requiredString(pvc.namespace, vp, 'pvcRef', 'namespace'),
+      };
     }
     out.volumes.push(vol);
-  });
+  }
 }
 
 /**
@@ -297,12 +273,15 @@ function decodeBody(body: Json64Value): SummarySnapshot {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new DecodeError(WHAT, `expected a JSON object, got ${kindOf(body)}`);
   }
-  const nodeObject = objectAt(body, 'node', '');
+  const nodeObject = objectAt(body.node, '', '', 'node');
   if (!nodeObject) {
     throw new DecodeError(WHAT, 'node is missing');
   }
   const node = decodeNode(nodeObject);
   const out: SummarySnapshot = { node, pods: [], containers: [], volumes: [] };
-  arrayAt(body, 'pods', '').forEach((v, i) => decodePod(v, i, node.node, out));
+  const pods = arrayAt(body.pods, '', '', 'pods');
+  for (let i = 0; i < pods.length; i++) {
+    decodePod(pods[i], i, node.node, out);
+  }
   return out;
 }
