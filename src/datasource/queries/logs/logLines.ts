@@ -13,6 +13,8 @@ export interface LogStreamLabels {
   pod: string;
   container: string;
   node?: string;
+  /** set on rows the data source adds to the stream (a container's restart), not lines the container wrote */
+  marker?: 'restart';
 }
 
 /** Log lines as a struct of arrays, every array `count` long, in the order the kubelet wrote them. */
@@ -169,7 +171,7 @@ export function nanoKey(tsText: string): string | undefined {
 }
 
 /** Epoch ms in the kubelet's layout (`2026-01-02T10:00:00.123000000Z`). */
-function kubeletTimestamp(ms: number): string {
+export function kubeletTimestamp(ms: number): string {
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, -1)}000000Z`;
 }

@@ -179,7 +179,10 @@ describe('logs query: sources', () => {
     const frame = frameOf(
       await run({ namespace: 'shop', podName: pod.name, container: c.name, previous: true, tailLines: 20 }, undefined)
     );
-    expect(frame.length).toBe(20);
+    // the old instance's last 20 lines, then how it ended
+    expect(frame.length).toBe(21);
+    expect(labelsOf(frame).filter((l) => !l.marker)).toHaveLength(20);
+    expect(values<string>(frame, 'body')[20]).toBe(`${c.name} restarted: OOMKilled, exit 137`);
     expect(Math.max(...values<number>(frame, 'timestamp'))).toBeLessThan(c.startedAtMs);
     expect(logRequests()[0].query.previous).toBe('true');
   });
@@ -221,6 +224,37 @@ describe('logs query: sources', () => {
     expect(frame.length).toBe(0);
     expect(notices(frame).join('\n')).toContain('not scheduled');
     expect(logRequests()).toHaveLength(0);
+  });
+});
+
+describe('logs query: restart markers', () => {
+  /** the cart replica the sim restarted after an OOMKill, and when its previous instance ended */
+  const oomKilled = () => {
+    const pod = pods((p) => !!p.nodeName && p.containers.some((c) => c.lastReason === 'OOMKilled' && c.hasPrevious))[0];
+    const c = pod.containers.find((x) => x.lastReason === 'OOMKilled')!;
+    return { pod, c, endedMs: Math.floor((c.startedAtMs - 1000) / 1000) * 1000 };
+  };
+
+  it('shows where the previous instance ended, with its reason and exit code, among the lines', async () => {
+    const { pod, c, endedMs } = oomKilled();
+    const r = await run({ namespace: pod.namespace, podName: pod.name }, { from: endedMs - 60_000, to: START });
+    const frame = frameOf(r);
+    const bodies = values<string>(frame, 'body');
+    const at = bodies.indexOf(`${c.name} restarted: OOMKilled, exit 137`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(values<number>(frame, 'timestamp')[at]).toBe(endedMs);
+    expect(values<string>(frame, 'severity')[at]).toBe('error');
+    expect(labelsOf(frame)[at]).toMatchObject({ pod: pod.name, container: c.name, marker: 'restart' });
+    // in time order with the container's own lines, and exactly once
+    const times = values<number>(frame, 'timestamp');
+    expect(times.every((t, i) => i === 0 || times[i - 1] <= t)).toBe(true);
+    expect(bodies.filter((b) => b.includes('restarted:'))).toHaveLength(1);
+  });
+
+  it('leaves it out when the restart is before the time range', async () => {
+    const { pod, endedMs } = oomKilled();
+    const r = await run({ namespace: pod.namespace, podName: pod.name }, { from: endedMs + 1000, to: START });
+    expect(values<string>(frameOf(r), 'body').some((b) => b.includes('restarted:'))).toBe(false);
   });
 });
 

@@ -17,6 +17,7 @@ import { cappedNotice, noticeList } from './logsNotices';
 import { readContainerLog } from './logsRead';
 import { ResolvedLogsQuery, resolveLogsQuery } from './logsResolve';
 import { emptyRows, rowsInRange } from './logsRows';
+import { restartMarkers } from './logsMarkers';
 import { tailLogs } from './logsTail';
 import { LogTarget, readTargets, TargetsRead } from './logsTargets';
 
@@ -56,7 +57,8 @@ export function logsResponse(
   q: ResolvedLogsQuery,
   read: TargetsRead,
   results: StreamResult[],
-  state: LoadingState = LoadingState.Done
+  state: LoadingState = LoadingState.Done,
+  markers?: LogRows
 ): DataQueryResponse {
   const ok = results.filter((r) => r.rows);
   const failed = results.filter((r) => r.error);
@@ -86,8 +88,23 @@ export function logsResponse(
     const what = q.labelSelector !== undefined ? `No pod matches ${q.labelSelector}${where}` : 'No pod to read';
     notices.unshift({ severity: 'info', text: `${what}.` });
   }
-  const frame = logsFrame(mergeByTime(ok.map((r) => r.rows!)), q.refId, { notices: noticeList(notices) });
+  const parts = ok.map((r) => r.rows!);
+  if (markers?.count) {
+    parts.push(markers);
+  }
+  const frame = logsFrame(mergeByTime(parts), q.refId, { notices: noticeList(notices) });
   return { data: [frame], key: q.refId, state };
+}
+
+/** The time of the oldest row read; undefined when nothing was read. */
+function earliest(parts: Array<LogRows | undefined>): number | undefined {
+  let min: number | undefined;
+  for (const rows of parts) {
+    if (rows?.count && (min === undefined || rows.timeMs[0] < min)) {
+      min = rows.timeMs[0];
+    }
+  }
+  return min;
 }
 
 /** The snapshot answer: every stream read once over the window, merged in time order. */
@@ -106,17 +123,16 @@ export function runLogsSnapshot(ctx: QueryContext, q: ResolvedLogsQuery): Observ
           previous: q.previous,
         }).pipe(map((rows) => rowsInRange(rows, win.fromMs, win.toMs)));
       return ctx.client.fanOut(read.targets, readOne, ctx.concurrency).pipe(
-        map((results) =>
-          logsResponse(
-            q,
-            read,
-            results.map((r) => ({
-              target: r.key,
-              rows: r.error ? undefined : (r.value ?? emptyRows()),
-              error: r.error ? logReadError(r.error, r.key) : undefined,
-            }))
-          )
-        )
+        map((results) => {
+          const streams = results.map((r) => ({
+            target: r.key,
+            rows: r.error ? undefined : (r.value ?? emptyRows()),
+            error: r.error ? logReadError(r.error, r.key) : undefined,
+          }));
+          // "last N lines" has no start: a restart shows when it falls within the lines read
+          const fromMs = win.fromMs ?? earliest(streams.map((s) => s.rows));
+          return logsResponse(q, read, streams, LoadingState.Done, restartMarkers(read.targets, fromMs, win.toMs));
+        })
       );
     })
   );

@@ -138,6 +138,13 @@ describe('live tail', () => {
       expect(times[times.length - 1]).toBeGreaterThanOrEqual(clock() - 2000);
       const ids = values<string>(frameOf(r), 'id');
       expect(new Set(ids).size).toBe(ids.length);
+      // the restart is a row of the stream, at the time the old instance ended (the sim: a second before the new one)
+      const bodies = values<string>(frameOf(r), 'body');
+      const at = bodies.indexOf(`${c.name} restarted: Error, exit 1`);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(times[at]).toBe(Math.floor((clock() - 3000) / 1000) * 1000);
+      expect(values<Record<string, string>>(frameOf(r), 'labels')[at]).toMatchObject({ marker: 'restart' });
+      expect(values<string>(frameOf(r), 'severity')[at]).toBe('error');
       // what the old instance wrote last is read too
       expect(sim().faults.requests.some((q) => q.path.endsWith('/log') && q.query.previous === 'true')).toBe(true);
     } finally {

@@ -28,6 +28,7 @@ import type { ResolvedLogsQuery } from './logsResolve';
 import { logReadError, podGoneError } from './logsErrors';
 import { logsFrame } from './logsFrame';
 import { formatBytes, MAX_NOTICES } from './logsNotices';
+import { restartMarker } from './logsMarkers';
 import { readContainerLog } from './logsRead';
 import { appendRows, emptyRows, keepRows, rowKey } from './logsRows';
 import { LogTarget, readTargets, TargetsRead } from './logsTargets';
@@ -64,11 +65,14 @@ interface Job {
   stream: Stream;
   /** the container restarted: read what the old instance wrote after the last line taken first */
   catchUp: boolean;
+  /** the restart marker row to add to the stream with this poll's lines */
+  marker?: LogRows;
 }
 
 interface JobResult {
   stream: Stream;
   rows: LogRows[];
+  marker?: LogRows;
   error?: KubeError;
   capped: boolean;
 }
@@ -134,7 +138,9 @@ class TailSession {
       if (!known) {
         const stream = this.newStream(target);
         this.streams.set(target.key, stream);
-        jobs.push({ stream, catchUp: false });
+        // a restart already past when the tail starts shows only when the time range covers it
+        const marker = stream.fromMs !== undefined ? restartMarker(target, stream.fromMs) : undefined;
+        jobs.push({ stream, catchUp: false, marker });
         continue;
       }
       const before = known.target;
@@ -150,7 +156,11 @@ class TailSession {
       }
       known.target = target;
       // a restart with a previous instance to read from: the old instance's last lines (often the crash) come first
-      jobs.push({ stream: known, catchUp: restarted && !this.q.previous && (target.restartCount ?? 0) > 0 });
+      jobs.push({
+        stream: known,
+        catchUp: restarted && !this.q.previous && (target.restartCount ?? 0) > 0,
+        marker: restarted ? restartMarker(target) : undefined,
+      });
     }
     const gone = new Set(read.gone.map((g) => `${g.namespace}/${g.pod}`));
     const listed = this.q.labelSelector !== undefined && read.errors.length === 0;
@@ -206,7 +216,7 @@ class TailSession {
     return from(reads).pipe(
       concatMap((r) => r),
       toArray(),
-      map((rows): JobResult => ({ stream, rows, capped: rows.some((r) => r.capped) })),
+      map((rows): JobResult => ({ stream, rows, marker: job.marker, capped: rows.some((r) => r.capped) })),
       catchError((err) => of<JobResult>({ stream, rows: [], capped: false, error: asKubeError(err) }))
     );
   }
@@ -271,7 +281,7 @@ class TailSession {
       stream.lastSec += 1000;
       stream.seen = new Set();
     }
-    return parts;
+    return result.marker ? [...parts, result.marker] : parts;
   }
 
   /** The response for the retained lines, or undefined when this poll changed nothing. */

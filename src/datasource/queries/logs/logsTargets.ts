@@ -7,6 +7,7 @@
 import { map, Observable, of } from 'rxjs';
 
 import { ContainerStatus, PodObject } from '../../decode/apiTypes';
+import { parseKubeTime } from '../../decode/kubeTime';
 import { LogStreamLabels } from './logLines';
 import { KubeClient } from '../../kube/client';
 import { KubeError } from '../../kube/errors';
@@ -44,6 +45,8 @@ export interface LogTarget {
   /** from the pod status: a higher restart count or another container ID means a new instance runs */
   restartCount?: number;
   containerId?: string;
+  /** how the previous instance ended (status.lastState.terminated), for the restart marker in the stream */
+  lastTermination?: Termination;
   /** one object per stream, shared by all its rows */
   labels: LogStreamLabels;
 }
@@ -58,6 +61,23 @@ export interface TargetsRead {
   errors: KubeError[];
   /** how many pods were found */
   podCount: number;
+}
+
+export interface Termination {
+  reason?: string;
+  exitCode?: number;
+  signal?: number;
+  finishedAtMs: number;
+}
+
+/** The previous instance's end, when the kubelet reports one with a time. */
+function termination(status: ContainerStatus | undefined): Termination | undefined {
+  const t = status?.lastState?.terminated;
+  const finishedAtMs = parseKubeTime(t?.finishedAt);
+  if (!t || finishedAtMs === undefined) {
+    return undefined;
+  }
+  return { reason: t.reason || undefined, exitCode: t.exitCode, signal: t.signal || undefined, finishedAtMs };
 }
 
 /** More streams than this are not read at once: a selector over a big namespace must not open hundreds. */
@@ -113,6 +133,7 @@ export function podTargets(pod: PodObject, sel: TargetSelection): { targets: Log
       init: initSet.has(container),
       restartCount: status?.restartCount,
       containerId: status?.containerID || undefined,
+      lastTermination: termination(status),
       labels: { namespace, pod: name, container, node },
     };
   });
