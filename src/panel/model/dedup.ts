@@ -1,4 +1,4 @@
-import { type DedupMode, dedupKey } from './dedupKeys';
+import { type DedupMode, sameKey } from './dedupKeys';
 import { IntColumn, lowerBound } from './intColumn';
 
 /** How the deduper sees a filtered row (absolute index), as the FilterEngine holds it. */
@@ -38,8 +38,9 @@ export class Deduper {
   /** input position + `shift`, so dropping input positions does not rewrite every entry */
   private starts = new IntColumn();
   private shift = 0;
-  /** the last shown row can take duplicates: its key and source (recomputed after a rollback) */
-  private prev: { key: string; source: number } | undefined;
+  /** the last shown row's text and source when it can take duplicates, else prevSource -1 (recomputed lazily) */
+  private prevText = '';
+  private prevSource = -1;
   private prevValid = false;
 
   get length(): number {
@@ -54,7 +55,7 @@ export class Deduper {
     this.lasts = new IntColumn();
     this.starts = new IntColumn();
     this.shift = 0;
-    this.prev = undefined;
+    this.prevSource = -1;
     this.prevValid = true;
   }
 
@@ -72,16 +73,20 @@ export class Deduper {
       const abs = input.data[this.done];
       const kind = rows.kind(abs);
       if (kind === PLAIN) {
-        const key = dedupKey(this.mode, rows.text(abs));
+        const text = rows.text(abs);
         const source = rows.source(abs);
-        const prev = this.previous(rows);
-        if (prev !== undefined && prev.source === source && prev.key === key) {
+        if (!this.prevValid) {
+          this.recomputePrevious(rows);
+        }
+        // a run's first line is what later lines are compared with (keys are equal along a run)
+        if (this.prevSource === source && sameKey(this.mode, this.prevText, text)) {
           const last = this.out.length - 1;
           this.counts.data[last]++;
           this.lasts.data[last] = abs;
         } else {
           this.emit(abs);
-          this.prev = { key, source };
+          this.prevText = text;
+          this.prevSource = source;
         }
       } else {
         if (kind === CONTINUATION) {
@@ -98,7 +103,7 @@ export class Deduper {
           }
         }
         this.emit(abs);
-        this.prev = undefined;
+        this.prevSource = -1;
       }
       this.done++;
       if (++sinceClock >= CLOCK_ROWS) {
@@ -162,7 +167,7 @@ export class Deduper {
         this.starts.data[0] = k + this.shift;
       }
     } else {
-      this.prev = undefined;
+      this.prevSource = -1;
       this.prevValid = true;
     }
     this.shift += k;
@@ -185,17 +190,13 @@ export class Deduper {
     this.starts.append1(this.done + this.shift);
   }
 
-  private previous(rows: DedupRows): { key: string; source: number } | undefined {
-    if (!this.prevValid) {
-      this.prevValid = true;
-      const n = this.out.length;
-      const abs = n > 0 ? this.out.data[n - 1] : -1;
-      this.prev =
-        n > 0 && rows.kind(abs) === PLAIN
-          ? { key: dedupKey(this.mode, rows.text(abs)), source: rows.source(abs) }
-          : undefined;
-    }
-    return this.prev;
+  private recomputePrevious(rows: DedupRows): void {
+    this.prevValid = true;
+    const n = this.out.length;
+    const abs = n > 0 ? this.out.data[n - 1] : -1;
+    const plain = n > 0 && rows.kind(abs) === PLAIN;
+    this.prevText = plain ? rows.text(abs) : '';
+    this.prevSource = plain ? rows.source(abs) : -1;
   }
 
   /** Redo from the start of the run holding input position `pos`. */

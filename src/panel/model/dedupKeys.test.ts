@@ -1,4 +1,4 @@
-import { dedupKey, numbersKey, signatureKey } from './dedupKeys';
+import { dedupKey, type DedupMode, numbersKey, sameKey, signatureKey } from './dedupKeys';
 
 describe('dedup keys', () => {
   it('numbers: every number (decimal, 0x hex, UUID) is one placeholder', () => {
@@ -33,10 +33,40 @@ describe('dedup keys', () => {
     expect(dedupKey('numbers', 'took 12 ms')).toBe(dedupKey('numbers', 'took 15 ms'));
   });
 
+  it('sameKey (what the engine runs, without building keys) agrees with the keys', () => {
+    const lines = [
+      'took 12 ms',
+      'took 15.5 ms',
+      'took 1.ms',
+      'took ms',
+      'took 0x1f ms',
+      'took x1f ms',
+      'id 550e8400-e29b-41d4-a716-446655440000',
+      'id 550e8400-e29b-41d4-a716-44665544000g',
+      'id 7',
+      'user alice: in',
+      'user bob: out',
+      'user: in',
+      '',
+      '12',
+      'a1b2',
+      'a_b',
+    ];
+    for (const mode of ['exact', 'numbers', 'signature'] as DedupMode[]) {
+      for (const a of lines) {
+        for (const b of lines) {
+          expect([mode, a, b, sameKey(mode, a, b)]).toEqual([mode, a, b, dedupKey(mode, a) === dedupKey(mode, b)]);
+        }
+      }
+    }
+  });
+
   it('scans a long hostile line in one pass', () => {
     const line = '0x'.repeat(50_000) + '1.'.repeat(50_000) + '550e8400-'.repeat(10_000);
     // no timing: a backtracking pattern would not return at all; the keys are linear in the text
     expect(numbersKey(line).length).toBeLessThanOrEqual(line.length);
     expect(signatureKey(line).length).toBeLessThanOrEqual(line.length);
+    expect(sameKey('numbers', line, line + '1')).toBe(false);
+    expect(sameKey('signature', line, line.replace(/0/g, '1'))).toBe(true);
   });
 });

@@ -38,33 +38,9 @@ function uuidAt(text: string, i: number): number {
 export function numbersKey(text: string): string {
   let out = '';
   let copied = 0;
-  const n = text.length;
   let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const wordStart = i === 0 || !isWord(text.charCodeAt(i - 1));
-    let end = i;
-    if (wordStart && isHex(c)) {
-      end = i + uuidAt(text, i);
-      if (end === i && c === 48 && (text.charCodeAt(i + 1) | 32) === 120 && isHex(text.charCodeAt(i + 2))) {
-        end = i + 2;
-        while (end < n && isHex(text.charCodeAt(end))) {
-          end++;
-        }
-      }
-    }
-    if (end === i && isDigit(c)) {
-      end = i + 1;
-      while (end < n && isDigit(text.charCodeAt(end))) {
-        end++;
-      }
-      if (end + 1 < n && text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
-        end += 2;
-        while (end < n && isDigit(text.charCodeAt(end))) {
-          end++;
-        }
-      }
-    }
+  while (i < text.length) {
+    const end = numberEnd(text, i);
     if (end > i) {
       out += text.slice(copied, i) + NUMBER;
       copied = end;
@@ -74,6 +50,39 @@ export function numbersKey(text: string): string {
     }
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** Where the number starting at i ends (numbersKey's rule), or i when none starts there. */
+function numberEnd(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (isHex(c) && (i === 0 || !isWord(text.charCodeAt(i - 1)))) {
+    const uuid = uuidAt(text, i);
+    if (uuid > 0) {
+      return i + uuid;
+    }
+    if (c === 48 && (text.charCodeAt(i + 1) | 32) === 120 && isHex(text.charCodeAt(i + 2))) {
+      let end = i + 2;
+      while (end < n && isHex(text.charCodeAt(end))) {
+        end++;
+      }
+      return end;
+    }
+  }
+  if (!isDigit(c)) {
+    return i;
+  }
+  let end = i + 1;
+  while (end < n && isDigit(text.charCodeAt(end))) {
+    end++;
+  }
+  if (end + 1 < n && text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (end < n && isDigit(text.charCodeAt(end))) {
+      end++;
+    }
+  }
+  return end;
 }
 
 /**
@@ -99,4 +108,64 @@ export function signatureKey(text: string): string {
 /** The key lines are compared by in a mode; identical keys (and sources) make adjacent lines duplicates. */
 export function dedupKey(mode: DedupMode, text: string): string {
   return mode === 'numbers' ? numbersKey(text) : mode === 'signature' ? signatureKey(text) : text;
+}
+
+/**
+ * Whether two lines have the same key in a mode, without building either key: one walk over both texts, no
+ * allocation (what the engine runs per line; dedupKey is the definition it agrees with).
+ */
+export function sameKey(mode: DedupMode, a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (mode === 'numbers') {
+    return sameNumbersKey(a, b);
+  }
+  if (mode === 'signature') {
+    return sameSignature(a, b);
+  }
+  return false;
+}
+
+function sameNumbersKey(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ea = numberEnd(a, i);
+    const eb = numberEnd(b, j);
+    if (ea > i || eb > j) {
+      if (ea === i || eb === j) {
+        return false;
+      }
+      i = ea;
+      j = eb;
+    } else if (a.charCodeAt(i) !== b.charCodeAt(j)) {
+      return false;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return i === a.length && j === b.length;
+}
+
+function sameSignature(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isWord(a.charCodeAt(i))) {
+      i++;
+    }
+    while (j < b.length && isWord(b.charCodeAt(j))) {
+      j++;
+    }
+    if (i === a.length || j === b.length) {
+      return i === a.length && j === b.length;
+    }
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) {
+      return false;
+    }
+    i++;
+    j++;
+  }
 }
