@@ -144,6 +144,23 @@ function benchFilter(): void {
     ],
     () => `${matched.toLocaleString('en-US')} lines matched`
   );
+
+  // dedup is a last pass over the rows that pass: one key per line (a scan of its text) and a string compare
+  let listed = 0;
+  const dedupCase = (dedup: FilterSpec['dedup']) => ({
+    name: `FilterEngine, no filter, dedup ${dedup}`,
+    run: () => {
+      const r = scan({ dedup });
+      listed = r.rows.length;
+      return r;
+    },
+  });
+  compare(
+    `dedup over ${LINE_COUNT.toLocaleString('en-US')} lines (the worker's work for a new dedup mode with no filter)`,
+    { name: 'FilterEngine, no filter, no dedup', run: () => scan({}) },
+    [dedupCase('exact'), dedupCase('numbers'), dedupCase('signature')],
+    () => `${listed.toLocaleString('en-US')} rows listed`
+  );
 }
 
 const TRACE_LINES = 200_000;
