@@ -131,6 +131,22 @@ describe('PodLogsPanel: sort order', () => {
     expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Following');
   });
 
+  it('steps through matches in time when newest first: "previous" starts at the newest match, at the top', () => {
+    renderPanel([frameOf(['cart 0', 'x', 'cart 2', 'cart 3'])], { options: { sortOrder: 'newestFirst' } });
+    fireEvent.change(screen.getByTestId(IDS.search), { target: { value: 'cart' } });
+    flush();
+    const counter = screen.getByTestId(IDS.matchCounter);
+    click(screen.getByTestId(IDS.prevMatch));
+    expect(counter).toHaveTextContent('1 / 3');
+    click(screen.getByTestId(IDS.prevMatch));
+    expect(counter).toHaveTextContent('2 / 3');
+    click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('1 / 3');
+    // past the newest match, "next" wraps to the oldest one, at the bottom
+    click(screen.getByTestId(IDS.nextMatch));
+    expect(counter).toHaveTextContent('3 / 3');
+  });
+
   it('keeps a stack trace under its first line when newest first', () => {
     renderPanel([frameOf(['before', 'Error: boom', '    at f (/app/x.js:1:1)', '    at g (/app/x.js:2:1)', 'after'])], {
       options: { sortOrder: 'newestFirst' },

@@ -152,26 +152,31 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
 
   /**
    * Next (newer) or previous (older) match, counted from the current match or else from the newest line in
-   * view. A match already in view is only marked, so following goes on; one out of view is scrolled to, which
-   * pauses following (the reader moved away from the newest line).
+   * view (the last one, or the first one newest first). A match already in view is only marked, so following
+   * goes on; one out of view is scrolled to, which pauses following (the reader moved away from the newest line).
    */
   const goToMatch = (step: 1 | -1) => {
     if (matches.length === 0) {
       return;
     }
+    // matches counted in time order: newest first lists them backwards, and "next" (newer) goes up
+    const n = matches.length;
+    const flip = sortOrder === 'newestFirst';
+    const inTime = (k: number) => (flip ? n - 1 - k : k);
     let next: number;
     if (current >= 0) {
-      next = (current + step + matches.length) % matches.length;
+      next = (inTime(current) + step + n) % n;
     } else {
-      const anchor = listRef.current?.visibleRange().last ?? rows.length - 1;
-      // the first match after the anchor, or the last one at or before it
+      const shown = listRef.current?.visibleRange();
+      const anchor = flip ? (shown?.first ?? 0) : (shown?.last ?? rows.length - 1);
+      // the first match newer than the anchor, or the last one at or before it
       let k = 0;
-      while (k < matches.length && matches[k] <= anchor) {
+      while (k < n && (flip ? matches[n - 1 - k] >= anchor : matches[k] <= anchor)) {
         k++;
       }
-      next = step === 1 ? k % matches.length : (k - 1 + matches.length) % matches.length;
+      next = step === 1 ? k % n : (k - 1 + n) % n;
     }
-    const position = matches[next];
+    const position = matches[inTime(next)];
     setCurrentSeq(store.seqs[rows[position]]);
     const view = listRef.current?.visibleRange();
     const inView = view !== undefined && position >= view.first && position <= view.last;
