@@ -166,7 +166,8 @@ export function counterAt(v: Value, row: string, block: string, field: string): 
   if (typeof v === 'number') {
     // below 2^53 JSON.parse's double is the literal: only longer ones go through `exact`
     if (v >= 0 && Number.isSafeInteger(v)) {
-      return BigInt(v);
+      // error counters are mostly 0: one shared 0n instead of a new one each
+      return v === 0 ? ZERO : BigInt(v);
     }
   } else if (v === undefined || v === null) {
     return undefined;
