@@ -166,6 +166,8 @@ export interface LogsQuery extends BaseQuery {
   tailLines?: number;
   /** per-container byte cap */
   limitBytes?: number;
+  /** the pods' events (scheduled, pulled, killed, back-off) as rows of the stream; needs list on events */
+  events?: boolean;
 }
 
 export type KubeQuery = NodesQuery | PodsQuery | SummaryQuery | KubeletQuery | ObjectsQuery | EventsQuery | LogsQuery;

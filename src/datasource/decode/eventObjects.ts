@@ -6,6 +6,15 @@ function text(value: string | undefined | null): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** `spec.containers{app}`, `spec.initContainers{migrate}`: the name between the braces. */
+function containerOf(fieldPath: string | undefined): string | null {
+  if (typeof fieldPath !== 'string' || !fieldPath.startsWith('spec.') || !fieldPath.endsWith('}')) {
+    return null;
+  }
+  const open = fieldPath.indexOf('{');
+  return open > 0 ? text(fieldPath.slice(open + 1, -1)) : null;
+}
+
 /** One core/v1 Event as the tables and annotations use it. */
 export interface EventInfo {
   namespace: string | null;
@@ -16,6 +25,8 @@ export interface EventInfo {
   /** the involved object */
   kind: string | null;
   objectName: string | null;
+  /** the container the event is about, from involvedObject.fieldPath (`spec.containers{app}`) */
+  container?: string | null;
   /** how many times it happened (a singleton event of the new API has no count: 1) */
   count: number;
   firstMs?: number;
@@ -51,6 +62,7 @@ export function readEvent(e: EventObject): EventInfo {
     message: text(e.message),
     kind: text(e.involvedObject?.kind),
     objectName: text(e.involvedObject?.name),
+    container: containerOf(e.involvedObject?.fieldPath),
     count,
     firstMs,
     lastMs,

@@ -25,6 +25,7 @@ export const EDITOR_TEST_IDS = {
   container: field('container'),
   includeInit: field('include-init'),
   previous: field('previous'),
+  events: field('events'),
   tailLines: field('tail-lines'),
   limitBytes: field('limit-bytes'),
   variableKind: field('variable kind'),

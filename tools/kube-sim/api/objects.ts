@@ -615,6 +615,9 @@ export function eventJson(c: SimCluster, e: SimEvent): Json {
   involved.name = e.involvedObject.name;
   involved.uid = e.involvedObject.uid;
   involved.apiVersion = INVOLVED_API[e.involvedObject.kind] ?? 'v1';
+  if (e.involvedObject.fieldPath) {
+    involved.fieldPath = e.involvedObject.fieldPath;
+  }
   const source: Json = {};
   if (e.component) {
     source.component = e.component;

@@ -256,6 +256,8 @@ class Builder {
     lastAgoMs?: number;
     component: string;
     host?: string;
+    /** the container a kubelet event is about: `spec.containers{app}` */
+    fieldPath?: string;
   }): void {
     this.c.events.push({
       namespace: e.namespace,
@@ -269,6 +271,7 @@ class Builder {
         namespace: e.kind === 'Node' ? undefined : e.namespace,
         name: e.name,
         uid: e.uid,
+        ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
       },
       count: e.count ?? 1,
       firstMs: this.startMs - e.firstAgoMs,
@@ -821,6 +824,7 @@ export function buildCluster(
       type: 'Normal',
       reason: 'Pulled',
       message: `Container image "${c.image}" already present on machine`,
+      fieldPath: `spec.containers{${c.name}}`,
       count: c.restartCount,
       firstAgoMs: 2 * HOUR - 10_000,
       lastAgoMs: 4 * MIN,
@@ -835,6 +839,7 @@ export function buildCluster(
       type: 'Warning',
       reason: 'BackOff',
       message: `Back-off restarting failed container ${c.name} in pod ${p.name}_${p.namespace}(${p.uid})`,
+      fieldPath: `spec.containers{${c.name}}`,
       count: c.restartCount * 11,
       firstAgoMs: 2 * HOUR - 60_000,
       lastAgoMs: 20_000,
@@ -955,6 +960,7 @@ function podLifecycleEvents(b: Builder, p: SimPod): void {
     ...base,
     reason: 'Pulled',
     message: `Successfully pulled image "${main.image}" in 2.113s (2.113s including waiting). Image size: 48213557 bytes.`,
+    fieldPath: `spec.containers{${main.name}}`,
     firstAgoMs: ago - 2500,
     component: 'kubelet',
   });
@@ -962,6 +968,7 @@ function podLifecycleEvents(b: Builder, p: SimPod): void {
     ...base,
     reason: 'Created',
     message: `Created container ${main.name}`,
+    fieldPath: `spec.containers{${main.name}}`,
     firstAgoMs: ago - 2600,
     component: 'kubelet',
   });
@@ -969,6 +976,7 @@ function podLifecycleEvents(b: Builder, p: SimPod): void {
     ...base,
     reason: 'Started',
     message: `Started container ${main.name}`,
+    fieldPath: `spec.containers{${main.name}}`,
     firstAgoMs: ago - 2700,
     component: 'kubelet',
   });
@@ -978,6 +986,7 @@ function podLifecycleEvents(b: Builder, p: SimPod): void {
       type: 'Warning',
       reason: 'BackOff',
       message: `Back-off restarting failed container ${main.name} in pod ${p.name}_${p.namespace}(${p.uid})`,
+      fieldPath: `spec.containers{${main.name}}`,
       count: main.restartCount,
       firstAgoMs: Math.max(1000, b.startMs - main.startedAtMs + 5000),
       component: 'kubelet',

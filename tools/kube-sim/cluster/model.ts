@@ -172,7 +172,8 @@ export interface SimEvent {
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
-  involvedObject: { kind: string; namespace?: string; name: string; uid: string };
+  /** fieldPath names the container of a kubelet event (`spec.containers{app}`) */
+  involvedObject: { kind: string; namespace?: string; name: string; uid: string; fieldPath?: string };
   count: number;
   firstMs: number;
   lastMs: number;

@@ -48,6 +48,7 @@ describe('LogsQueryEditor', () => {
     const { latest, onRunQuery } = await renderQueryEditor({ refId: 'A', queryType: 'logs', podName: 'web-1' });
     await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.includeInit));
     await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.previous));
+    await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.events));
     await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.live));
     await userEvent.type(screen.getByTestId(EDITOR_TEST_IDS.tailLines), '200{Enter}');
     await userEvent.type(screen.getByTestId(EDITOR_TEST_IDS.limitBytes), '65536');
@@ -58,11 +59,12 @@ describe('LogsQueryEditor', () => {
       podName: 'web-1',
       includeInit: true,
       previous: true,
+      events: true,
       live: true,
       tailLines: 200,
       limitBytes: 65536,
     });
-    expect(onRunQuery).toHaveBeenCalledTimes(5);
+    expect(onRunQuery).toHaveBeenCalledTimes(6);
 
     await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.previous));
     expect(latest()).not.toHaveProperty('previous');

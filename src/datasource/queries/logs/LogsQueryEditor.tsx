@@ -10,7 +10,7 @@ import { NumberField } from '../../editors/NumberField';
 import { withField } from '../../editors/queryModel';
 import { LabelSelectorField } from '../../editors/SelectorFields';
 
-type Flag = 'includeInit' | 'previous' | 'live';
+type Flag = 'includeInit' | 'previous' | 'events' | 'live';
 
 /** Container logs of one pod, or of every pod a label selector matches. */
 export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<LogsQuery>) {
@@ -70,6 +70,12 @@ export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<Log
           'Previous',
           'The previous instance of each container (after a crash or restart)',
           EDITOR_TEST_IDS.previous
+        )}
+        {flag(
+          'events',
+          'Events',
+          "The pods' events (scheduled, pulled, killed, back-off) among the lines; needs list on events",
+          EDITOR_TEST_IDS.events
         )}
         {flag('live', 'Live', 'Keep following new lines while the panel is open', EDITOR_TEST_IDS.live)}
       </InlineFieldRow>

@@ -13,8 +13,8 @@ export interface LogStreamLabels {
   pod: string;
   container: string;
   node?: string;
-  /** set on rows the data source adds to the stream (a container's restart), not lines the container wrote */
-  marker?: 'restart';
+  /** set on rows the data source adds to the stream (a container's restart, a pod event), not lines the container wrote */
+  marker?: 'restart' | 'event';
 }
 
 /** Log lines as a struct of arrays, every array `count` long, in the order the kubelet wrote them. */

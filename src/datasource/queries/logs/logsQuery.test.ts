@@ -258,6 +258,43 @@ describe('logs query: restart markers', () => {
   });
 });
 
+describe('logs query: pod events in the stream', () => {
+  /** the crash-looping checkout pod: its kubelet keeps backing off */
+  const checkout = () => byApp('checkout')[0];
+
+  it('puts the pod events among the lines, in the container stream they name, when asked', async () => {
+    const pod = checkout();
+    const c = pod.containers[0];
+    const frame = frameOf(await run({ namespace: pod.namespace, podName: pod.name, events: true }));
+    const bodies = values<string>(frame, 'body');
+    const at = bodies.findIndex((b) => b.startsWith(`BackOff: Back-off restarting failed container ${c.name}`));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(values<string>(frame, 'severity')[at]).toBe('warning');
+    expect(labelsOf(frame)[at]).toMatchObject({ pod: pod.name, container: c.name, marker: 'event' });
+    const times = values<number>(frame, 'timestamp');
+    expect(times.every((t, i) => i === 0 || times[i - 1] <= t)).toBe(true);
+    const ids = values<string>(frame, 'id');
+    expect(new Set(ids).size).toBe(ids.length);
+    const [req] = sim().faults.requests.filter((r) => r.path.endsWith('/events'));
+    expect(req.query.fieldSelector).toBe(`involvedObject.kind=Pod,involvedObject.name=${pod.name}`);
+  });
+
+  it('reads no events unless asked', async () => {
+    const pod = checkout();
+    const frame = frameOf(await run({ namespace: pod.namespace, podName: pod.name }));
+    expect(labelsOf(frame).some((l) => l.marker === 'event')).toBe(false);
+    expect(sim().faults.requests.some((r) => r.path.endsWith('/events'))).toBe(false);
+  });
+
+  it('still shows the lines, with a notice naming the permission, when events may not be listed', async () => {
+    const pod = checkout();
+    sim().faults.deny('events');
+    const frame = frameOf(await run({ namespace: pod.namespace, podName: pod.name, events: true }));
+    expect(frame.length).toBeGreaterThan(0);
+    expect(notices(frame).join('\n')).toMatch(/^Pod events are not shown: .*events/m);
+  });
+});
+
 describe('logs query: errors', () => {
   it('names a pod that does not exist', async () => {
     const r = await run({ namespace: 'shop', podName: 'gone-pod' });

@@ -4,7 +4,7 @@
  * keeps polling and streams new lines (logsTail.ts).
  */
 import { DataQueryError, DataQueryResponse, LoadingState, QueryResultMetaNotice } from '@grafana/data';
-import { map, Observable, of, switchMap } from 'rxjs';
+import { forkJoin, map, Observable, of, switchMap } from 'rxjs';
 
 import { describeKubeError, KubeError } from '../../kube/errors';
 import { toQueryError } from '../../kube/queryError';
@@ -17,6 +17,7 @@ import { cappedNotice, noticeList } from './logsNotices';
 import { readContainerLog } from './logsRead';
 import { ResolvedLogsQuery, resolveLogsQuery } from './logsResolve';
 import { emptyRows, rowsInRange } from './logsRows';
+import { eventRows, eventsFailure, readPodEvents, streamMarkers } from './logsEvents';
 import { restartMarkers } from './logsMarkers';
 import { tailLogs } from './logsTail';
 import { LogTarget, readTargets, TargetsRead } from './logsTargets';
@@ -58,8 +59,9 @@ export function logsResponse(
   read: TargetsRead,
   results: StreamResult[],
   state: LoadingState = LoadingState.Done,
-  markers?: LogRows
+  extra: { markers?: LogRows; warnings?: string[] } = {}
 ): DataQueryResponse {
+  const { markers } = extra;
   const ok = results.filter((r) => r.rows);
   const failed = results.filter((r) => r.error);
   const errors = pickErrors(read, failed);
@@ -75,6 +77,9 @@ export function logsResponse(
   const notices: QueryResultMetaNotice[] = [];
   for (const e of errors) {
     notices.push({ severity: 'warning', text: describeKubeError(e) });
+  }
+  for (const text of extra.warnings ?? []) {
+    notices.push({ severity: 'warning', text });
   }
   for (const text of read.notices) {
     notices.push({ severity: 'info', text });
@@ -122,16 +127,22 @@ export function runLogsSnapshot(ctx: QueryContext, q: ResolvedLogsQuery): Observ
           limitBytes: q.limitBytes,
           previous: q.previous,
         }).pipe(map((rows) => rowsInRange(rows, win.fromMs, win.toMs)));
-      return ctx.client.fanOut(read.targets, readOne, ctx.concurrency).pipe(
-        map((results) => {
+      const events$ = q.events ? readPodEvents(ctx.client, q, ctx.concurrency) : of(undefined);
+      return forkJoin([ctx.client.fanOut(read.targets, readOne, ctx.concurrency), events$]).pipe(
+        map(([results, podEvents]) => {
           const streams = results.map((r) => ({
             target: r.key,
             rows: r.error ? undefined : (r.value ?? emptyRows()),
             error: r.error ? logReadError(r.error, r.key) : undefined,
           }));
-          // "last N lines" has no start: a restart shows when it falls within the lines read
+          // "last N lines" has no start: a restart or an event shows when it falls within the lines read
           const fromMs = win.fromMs ?? earliest(streams.map((s) => s.rows));
-          return logsResponse(q, read, streams, LoadingState.Done, restartMarkers(read.targets, fromMs, win.toMs));
+          const markers = streamMarkers([
+            restartMarkers(read.targets, fromMs, win.toMs),
+            eventRows(podEvents?.events ?? [], read.targets, fromMs, win.toMs),
+          ]);
+          const warnings = (podEvents?.failures ?? []).map(eventsFailure);
+          return logsResponse(q, read, streams, LoadingState.Done, { markers, warnings });
         })
       );
     })

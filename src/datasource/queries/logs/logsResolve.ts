@@ -7,6 +7,7 @@ import { TargetSelection } from './logsTargets';
 export interface ResolvedLogsQuery extends TargetSelection {
   refId: string;
   previous: boolean;
+  events: boolean;
   /** the last N lines instead of the time range */
   tailLines?: number;
   /** per container and request */
@@ -61,6 +62,7 @@ export function resolveLogsQuery(query: LogsQuery, vars: VariableResolver, liveS
     containers,
     includeInit: query.includeInit === true,
     previous: query.previous === true,
+    events: query.events === true,
     tailLines,
     limitBytes,
     live: query.live === true || liveStreaming,

@@ -153,6 +153,50 @@ describe('live tail', () => {
     }
   });
 
+  it('adds pod events to the stream as they happen, each once', async () => {
+    const pod = chattyPods()[3];
+    const c = pod.containers[0];
+    const tail = driven({ namespace: pod.namespace, podName: pod.name, events: true }, { from: clock() - 60_000 });
+    try {
+      await tail.next();
+      clock.advance(3000);
+      sim().cluster.events.push({
+        namespace: pod.namespace,
+        name: `${pod.name}.killing`,
+        uid: 'e-killing',
+        type: 'Normal',
+        reason: 'Killing',
+        message: `Stopping container ${c.name}`,
+        involvedObject: {
+          kind: 'Pod',
+          namespace: pod.namespace,
+          name: pod.name,
+          uid: pod.uid,
+          fieldPath: `spec.containers{${c.name}}`,
+        },
+        count: 1,
+        firstMs: clock() - 1000,
+        lastMs: clock() - 1000,
+        component: 'kubelet',
+      });
+      tail.tick();
+      const r = await tail.next();
+      const killing = (f: DataFrame) => values<string>(f, 'body').filter((b) => b.startsWith('Killing: '));
+      expect(killing(frameOf(r))).toEqual([`Killing: Stopping container ${c.name}`]);
+      const at = values<string>(frameOf(r), 'body').indexOf(`Killing: Stopping container ${c.name}`);
+      expect(values<Record<string, string>>(frameOf(r), 'labels')[at]).toMatchObject({
+        marker: 'event',
+        container: c.name,
+      });
+      clock.advance(3000);
+      tail.tick();
+      expect(killing(frameOf(await tail.next()))).toHaveLength(1);
+    } finally {
+      tail.stop();
+      sim().cluster.events = sim().cluster.events.filter((e) => e.uid !== 'e-killing');
+    }
+  });
+
   it('stops with a notice when the pod is deleted', async () => {
     const pod = chattyPods()[2];
     const all = sim().cluster.pods;

@@ -11,6 +11,7 @@ import {
   concatMap,
   defer,
   filter,
+  forkJoin,
   from,
   map,
   Observable,
@@ -28,6 +29,7 @@ import type { ResolvedLogsQuery } from './logsResolve';
 import { logReadError, podGoneError } from './logsErrors';
 import { logsFrame } from './logsFrame';
 import { formatBytes, MAX_NOTICES } from './logsNotices';
+import { eventKey, eventRows, eventsFailure, PodEvents, readPodEvents } from './logsEvents';
 import { restartMarker } from './logsMarkers';
 import { readContainerLog } from './logsRead';
 import { appendRows, emptyRows, keepRows, rowKey } from './logsRows';
@@ -87,6 +89,8 @@ class TailSession {
   private notices: QueryResultMetaNotice[] = [];
   private readonly said = new Set<string>();
   private polls = 0;
+  /** events already in the stream, by eventKey (a repeat comes back with a higher count: a new row) */
+  private readonly seenEvents = new Set<string>();
   /** where streams found after the first poll start (a new pod of the workload) */
   private readonly startMs: number;
   private readonly fromMs?: number;
@@ -284,6 +288,27 @@ class TailSession {
     return result.marker ? [...parts, result.marker] : parts;
   }
 
+  /**
+   * The events not in the stream yet. The first poll takes those since the tail's start (the time range's, or the
+   * oldest line read for "last N lines"); later polls take every new one.
+   */
+  private newEvents(podEvents: PodEvents, targets: LogTarget[], lines: LogRows[]): LogRows {
+    for (const err of podEvents.failures) {
+      this.say(eventsFailure(err));
+    }
+    const oldest = lines.reduce<number | undefined>(
+      (min, r) => (r.count && (min === undefined || r.timeMs[0] < min) ? r.timeMs[0] : min),
+      undefined
+    );
+    const fromMs = this.polls === 0 ? (this.fromMs ?? oldest ?? this.startMs) : undefined;
+    const fresh = podEvents.events.filter((e) => !this.seenEvents.has(eventKey(e)));
+    const rows = eventRows(fresh, targets, fromMs);
+    for (const e of podEvents.events) {
+      this.seenEvents.add(eventKey(e));
+    }
+    return rows;
+  }
+
   /** The response for the retained lines, or undefined when this poll changed nothing. */
   private response(newLines: number, noticesBefore: number, errors: KubeError[]): DataQueryResponse | undefined {
     const changed = newLines > 0 || this.notices.length !== noticesBefore || this.polls === 1 || this.finished;
@@ -318,8 +343,9 @@ class TailSession {
         const results$ = jobs.length
           ? this.ctx.client.fanOut(jobs, (job) => this.readJob(job), this.ctx.concurrency)
           : of([]);
-        return results$.pipe(
-          map((results) => {
+        const events$ = this.q.events ? readPodEvents(this.ctx.client, this.q, this.ctx.concurrency) : of(undefined);
+        return forkJoin([results$, events$]).pipe(
+          map(([results, podEvents]) => {
             const parts: LogRows[] = [];
             for (const r of results) {
               if (r.value) {
@@ -328,6 +354,9 @@ class TailSession {
                   firstErrors.push(logReadError(r.value.error, r.value.stream.target));
                 }
               }
+            }
+            if (podEvents) {
+              parts.push(this.newEvents(podEvents, read.targets, parts));
             }
             const batch = mergeByTime(parts.filter((p) => p.count > 0));
             if (batch.count) {
