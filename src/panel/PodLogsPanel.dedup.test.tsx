@@ -6,21 +6,11 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { LoadingState } from '@grafana/data';
 
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
-import { kubeglanceFrame, T0, type TestLine } from './testFrames';
-import { emulateListLayout, flush, renderPanel } from './testPanel';
+import { kubeglanceFrame, T0, type TestLine } from './testing/testFrames';
+import { bodies, click, emulateListLayout, flush, renderPanel, withPanelClock } from './testing/testPanel';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: T0 + 65_000 });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+withPanelClock();
 
-function click(el: HTMLElement) {
-  fireEvent.click(el);
-  flush();
-}
-const bodies = () => screen.queryAllByTestId(IDS.body).map((b) => b.textContent);
 const badges = () => screen.queryAllByTestId(IDS.duplicates).map((b) => b.textContent);
 const list = () => screen.getByTestId(IDS.list);
 const frameOf = (texts: string[], from = 0, extra: Partial<TestLine> = {}) =>

@@ -15,9 +15,9 @@ import {
   plainFrame,
   T0,
   type TestLine,
-} from './testFrames';
+} from './testing/testFrames';
 import { failWorkerSpawn } from './engine/spawnWorker.stub';
-import { emulateListLayout, flush, renderPanel } from './testPanel';
+import { emulateListLayout, flush, renderPanel } from './testing/testPanel';
 
 beforeEach(() => {
   jest.useFakeTimers({ now: T0 + 65_000 });

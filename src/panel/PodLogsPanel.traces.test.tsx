@@ -6,26 +6,20 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { LoadingState } from '@grafana/data';
 
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
-import { kubeglanceFrame, T0, type TestLine } from './testFrames';
-import { flush, renderPanel } from './testPanel';
+import { kubeglanceFrame, T0, type TestLine } from './testing/testFrames';
+import { bodies, click, flush, renderPanel, withPanelClock } from './testing/testPanel';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: T0 + 65_000 });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+withPanelClock();
 
-function click(el: HTMLElement) {
-  fireEvent.click(el);
-  flush();
-}
-const bodies = () => screen.queryAllByTestId(IDS.body).map((b) => b.textContent);
 const toggles = () => screen.queryAllByTestId(IDS.groupToggle);
 const levelCounts = () => screen.getAllByTestId(IDS.levelChip).map((c) => c.textContent);
 
 const JAVA_FRAMES = Array.from({ length: 8 }, (_, i) => `\tat com.example.shop.Step${i}.run(Step${i}.java:${10 + i})`);
-const SHORT_TRACE = ['Error: payment declined', '    at charge (/app/pay.js:10:5)', '    at route (/app/server.js:40:3)'];
+const SHORT_TRACE = [
+  'Error: payment declined',
+  '    at charge (/app/pay.js:10:5)',
+  '    at route (/app/server.js:40:3)',
+];
 
 function frame(bodiesIn: string[], from = 0, extra: Partial<TestLine> = {}) {
   return kubeglanceFrame(

@@ -4,7 +4,7 @@ import { logFrameFields } from './frameFields';
 import { mergeBatches, readRows, sortBatch, toMillis, type LogBatch } from './frameRows';
 import { levelAt } from './levels';
 import { SourceTable } from './sources';
-import { elasticFrame, kubeglanceFrame, lokiLegacyFrame, T0 } from '../testFrames';
+import { elasticFrame, kubeglanceFrame, lokiLegacyFrame, T0 } from '../testing/testFrames';
 
 function read(frame: ReturnType<typeof createDataFrame>) {
   const table = new SourceTable();

@@ -1,6 +1,6 @@
 /** Rendering the panel with full PanelProps, for the panel's tests. */
 import React from 'react';
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import {
   type DataFrame,
   type DataQueryError,
@@ -11,8 +11,10 @@ import {
   type PanelProps,
 } from '@grafana/data';
 
-import { DEFAULT_POD_LOGS_OPTIONS, type PodLogsOptions } from './options';
-import { PodLogsPanel } from './PodLogsPanel';
+import { DEFAULT_POD_LOGS_OPTIONS, type PodLogsOptions } from '../options';
+import { PodLogsPanel } from '../PodLogsPanel';
+import { PODLOGS_TEST_IDS } from '../testIds';
+import { T0 } from './testFrames';
 
 export interface PanelInput {
   options?: Partial<PodLogsOptions>;
@@ -119,3 +121,22 @@ export function emulateListLayout(viewportPx = 300): () => void {
     }
   };
 }
+
+/** The fake clock every panel test runs under: just after the test frames' lines (T0). */
+export function withPanelClock(): void {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: T0 + 65_000 });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+}
+
+/** A click, then the engine's answer. */
+export function click(el: HTMLElement): void {
+  fireEvent.click(el);
+  flush();
+}
+
+/** The line texts drawn, top to bottom. */
+export const bodies = () => screen.queryAllByTestId(PODLOGS_TEST_IDS.body).map((b) => b.textContent);
