@@ -191,10 +191,11 @@ function tracedFrame(count: number, t0: number): DataFrame {
     length: count,
     meta: { type: LOG_LINES_FRAME },
     fields: [
-    { name: 'timestamp', type: FieldKind.time, config: {}, values: times.slice(0, count) },
-    { name: 'body', type: FieldKind.string, config: {}, values: bodies.slice(0, count) },
-    { name: 'labels', type: FieldKind.other, config: {}, values: labels.slice(0, count) },
-  ] };
+      { name: 'timestamp', type: FieldKind.time, config: {}, values: times.slice(0, count) },
+      { name: 'body', type: FieldKind.string, config: {}, values: bodies.slice(0, count) },
+      { name: 'labels', type: FieldKind.other, config: {}, values: labels.slice(0, count) },
+    ],
+  };
 }
 
 function benchTraces(): void {

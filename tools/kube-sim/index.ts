@@ -160,7 +160,14 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
 
 export { buildCluster } from './cluster/cluster';
 export { Faults } from './faults/faults';
-export type { DenyRule, ErrorRule, ThrottleRule, UnavailableOptions, MetricsServerMode, RequestRecord } from './faults/faults';
+export type {
+  DenyRule,
+  ErrorRule,
+  ThrottleRule,
+  UnavailableOptions,
+  MetricsServerMode,
+  RequestRecord,
+} from './faults/faults';
 export type { OidcOptions, SimOidc, JwtVerdict } from './server/oidc';
 export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './authz/rbac';
 export { IDENTITIES } from './authz/rbac';

@@ -83,7 +83,7 @@ const PYTHON_GROUP = [
   '  +-+---------------- 1 ----------------',
   '    | ValueError: job 1',
   '    +---------------- 2 ----------------',
-  '    | KeyError: \'job 2\'',
+  "    | KeyError: 'job 2'",
   '    +------------------------------------',
 ];
 
@@ -113,7 +113,7 @@ const GO = [
 ];
 
 const NODE = [
-  'TypeError: Cannot read properties of undefined (reading \'id\')',
+  "TypeError: Cannot read properties of undefined (reading 'id')",
   '    at getUser (/app/src/users.js:14:22)',
   '    at /app/src/routes.js:31:5',
   '    at async Promise.all (index 0)',
@@ -124,7 +124,7 @@ const NODE = [
 
 const DOTNET = [
   'System.InvalidOperationException: Order 42 has no lines',
-  ' ---> System.ArgumentNullException: Value cannot be null. (Parameter \'source\')',
+  " ---> System.ArgumentNullException: Value cannot be null. (Parameter 'source')",
   '   at System.Linq.ThrowHelper.ThrowArgumentNullException(ExceptionArgument argument)',
   '   at Shop.Orders.Total(Order order) in /src/Shop/Orders.cs:line 27',
   '   --- End of inner exception stack trace ---',
@@ -183,8 +183,9 @@ describe('stack trace detection', () => {
     });
     expect(store.heads).toEqual([0, 0, 0, 0, 0]);
     expect(store.levels.map((l) => LOG_LEVELS[l])).toEqual(['error', 'error', 'error', 'error', 'error']);
-    expect(groups(['ERROR something failed', 'Traceback (most recent call last):', ...PYTHON.slice(1)], ['error']))
-      .toHaveLength(1);
+    expect(
+      groups(['ERROR something failed', 'Traceback (most recent call last):', ...PYTHON.slice(1)], ['error'])
+    ).toHaveLength(1);
     // an info line is not what an exception explains
     expect(groups(['INFO all good', 'java.lang.IllegalStateException: x'], ['info'])).toHaveLength(2);
   });

@@ -64,11 +64,13 @@ describe('stack trace groups in the store', () => {
     const store = new LogStore(100);
     store.append(batch(TRACE.slice(0, 4)));
     // another pod's lines, older than the newest held: merged in between
-    store.append(batch([
-      [2.5, 'other pod ready', 'info', 1],
-      [3.5, '    at x (/other.js:1:1)', 'unknown', 1],
-      [4.5, 'Error: payment declined again', 'error', 0],
-    ]));
+    store.append(
+      batch([
+        [2.5, 'other pod ready', 'info', 1],
+        [3.5, '    at x (/other.js:1:1)', 'unknown', 1],
+        [4.5, 'Error: payment declined again', 'error', 0],
+      ])
+    );
     store.append(batch([[7, '    at retry (/app/pay.js:30:1)', 'unknown', 0]]));
     expect(store.texts).toEqual([
       'GET /cart 200',
@@ -115,10 +117,12 @@ describe('stack traces while the capacity drops rows', () => {
     engine.apply(s.takeDelta()!, 1);
     engine.step(Infinity);
     expect(engine.snapshot().levelCounts[lvl('error')]).toBe(1);
-    s.append(batch([
-      [5, '    at async route (/app/server.js:40:3)', 'unknown', 0],
-      [6, '    at process (/app/server.js:50:1)', 'unknown', 0],
-    ]));
+    s.append(
+      batch([
+        [5, '    at async route (/app/server.js:40:3)', 'unknown', 0],
+        [6, '    at process (/app/server.js:50:1)', 'unknown', 0],
+      ])
+    );
     expect(s.dropped).toBe(1);
     engine.apply(s.takeDelta()!, 2);
     engine.step(Infinity);

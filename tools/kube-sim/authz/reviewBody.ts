@@ -5,7 +5,13 @@
  * it. Errors are the Status bodies the apiserver writes; Go's json error texts are approximated.
  */
 import type { IncomingMessage } from 'http';
-import { type FieldError, badRequest, requestEntityTooLarge, unsupportedMediaType, type StatusBody } from '../api/status';
+import {
+  type FieldError,
+  badRequest,
+  requestEntityTooLarge,
+  unsupportedMediaType,
+  type StatusBody,
+} from '../api/status';
 import { APPS_V1, BATCH_V1, CORE_V1 } from '../api/routesDiscovery';
 
 /** what the server read of a request body */

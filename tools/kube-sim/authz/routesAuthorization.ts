@@ -6,7 +6,14 @@
  * Creating a review needs create on it, which system:basic-user grants every authenticated user.
  */
 import { type RouteContext, type Reply, json, statusReply } from '../server/routesCommon';
-import { type FieldError, badRequest, forbidden, invalidQualified, methodNotAllowed, resourceNotFound } from '../api/status';
+import {
+  type FieldError,
+  badRequest,
+  forbidden,
+  invalidQualified,
+  methodNotAllowed,
+  resourceNotFound,
+} from '../api/status';
 import { AUTHORIZATION_GROUP } from '../api/routesDiscovery';
 import { decodeCreateBody, metadataMustBeEmpty, typeError } from './reviewBody';
 import { type NonResourceAttributes, type ResourceAttributes, authorize, rulesReview } from './rbac';

@@ -3,7 +3,15 @@
  * an unreachable kubelet gives the proxy's 503 "error trying to reach service".
  */
 import { kubeletDown } from '../cluster/nodeLifecycle';
-import { type RouteContext, type Reply, PROMETHEUS_TEXT, json, pageNotFound, statusReply, text } from '../server/routesCommon';
+import {
+  type RouteContext,
+  type Reply,
+  PROMETHEUS_TEXT,
+  json,
+  pageNotFound,
+  statusReply,
+  text,
+} from '../server/routesCommon';
 import { clusterIndex } from '../cluster/clusterIndex';
 import { forbidden, notFound, serviceUnavailable } from '../api/status';
 import { metricsCadvisorText, metricsResourceText, summaryJson } from './index';
