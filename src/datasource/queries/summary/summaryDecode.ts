@@ -90,23 +90,11 @@ function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number
   return newest;
 }
 
-function decodeNode(o: Json64Object): NodeStatsRow {
-  const row = 'node';
-  const list = arrayAt(o.systemContainers, row, '', 'systemContainers');
-  const systemContainers: SystemContainerStats[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const cp = `${row}.systemContainers[${i}]`;
-    const co = elementObject(list[i], cp);
-    const c: SystemContainerStats = { name: requiredString(co.name, cp, '', 'name') };
-    // a system container's row has no time of its own
-    containerUsage(co, cp, c);
-    systemContainers.push(c);
-  }
-  const s: NodeStatsRow = { node: requiredString(o.nodeName, row, '', 'nodeName'), systemContainers };
-  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
-  if (startTimeMs !== undefined) {
-    s.startTimeMs = startTimeMs;
-  }
+/**
+ * The blocks node and pod rows share, in the kubelet's order (cpu, memory, io, network), read into the row by fixed
+ * names; the newest sample time among them.
+ */
+function rowUsage(o: Json64Object, row: string, s: NodeStatsRow | PodStatsRow): number | undefined {
   let newest: number | undefined;
   const cpu = cpuStats(o.cpu, row, CPU);
   if (cpu !== undefined) {
@@ -128,6 +116,27 @@ function decodeNode(o: Json64Object): NodeStatsRow {
     s.network = network;
     newest = newer(newest, network.timeMs);
   }
+  return newest;
+}
+
+function decodeNode(o: Json64Object): NodeStatsRow {
+  const row = 'node';
+  const list = arrayAt(o.systemContainers, row, '', 'systemContainers');
+  const systemContainers: SystemContainerStats[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const cp = `${row}.systemContainers[${i}]`;
+    const co = elementObject(list[i], cp);
+    const c: SystemContainerStats = { name: requiredString(co.name, cp, '', 'name') };
+    // a system container's row has no time of its own
+    containerUsage(co, cp, c);
+    systemContainers.push(c);
+  }
+  const s: NodeStatsRow = { node: requiredString(o.nodeName, row, '', 'nodeName'), systemContainers };
+  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
+  if (startTimeMs !== undefined) {
+    s.startTimeMs = startTimeMs;
+  }
+  let newest = rowUsage(o, row, s);
   const fs = fsStats(o.fs, row, 'fs');
   if (fs !== undefined) {
     s.fs = fs;
@@ -159,27 +168,7 @@ function podRow(o: Json64Object, row: string, s: PodStatsRow): PodStatsRow {
   if (startTimeMs !== undefined) {
     s.startTimeMs = startTimeMs;
   }
-  let newest: number | undefined;
-  const cpu = cpuStats(o.cpu, row, CPU);
-  if (cpu !== undefined) {
-    s.cpu = cpu;
-    newest = newer(newest, cpu.timeMs);
-  }
-  const memory = memoryStats(o.memory, row, MEMORY);
-  if (memory !== undefined) {
-    s.memory = memory;
-    newest = newer(newest, memory.timeMs);
-  }
-  const io = ioStats(o.io, row, IO);
-  if (io !== undefined) {
-    s.io = io;
-    newest = newer(newest, io.timeMs);
-  }
-  const network = networkStats(o.network, row);
-  if (network !== undefined) {
-    s.network = network;
-    newest = newer(newest, network.timeMs);
-  }
+  let newest = rowUsage(o, row, s);
   const ephemeralStorage = fsStats(o['ephemeral-storage'], row, 'ephemeral-storage');
   if (ephemeralStorage !== undefined) {
     s.ephemeralStorage = ephemeralStorage;
