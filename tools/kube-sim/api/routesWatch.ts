@@ -7,7 +7,7 @@
  * client-go decodes by the response's Content-Type, and JSON is always in its Accept list.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
-import { type RouteContext, type Reply, statusReply } from '../server/routesCommon';
+import { holdOpen, type RouteContext, type Reply, statusReply } from '../server/routesCommon';
 import type { AnyResourceDef, NamedObject } from './routesResources';
 import { apiVersionOf, denied, listResourceVersion, parseSelectors } from './routesList';
 import { sortedByKey } from '../cluster/clusterIndex';
@@ -102,22 +102,11 @@ function stream(
   req: IncomingMessage,
   res: ServerResponse
 ): void {
-  let done = false;
-  const timer = timeoutMs !== undefined ? setTimeout(() => finish(), timeoutMs) : undefined;
-  const unregister = ctx.onStop(() => finish());
-  function finish(): void {
-    if (done) {
-      return;
-    }
-    done = true;
-    clearTimeout(timer);
-    unregister();
-    res.end();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finish = holdOpen(ctx, req, res, () => clearTimeout(timer));
+  if (timeoutMs !== undefined) {
+    timer = setTimeout(finish, timeoutMs);
   }
-  req.on('close', finish);
-  res.on('close', finish);
-  res.socket?.setNoDelay(true);
-  res.flushHeaders();
   for (const e of events) {
     res.write(`${JSON.stringify(e)}\n`);
   }

@@ -4,7 +4,7 @@
  */
 import { kubeletDown, podExists } from '../cluster/nodeLifecycle';
 import type { IncomingMessage, ServerResponse } from 'http';
-import { type RouteContext, type Reply, statusReply } from '../server/routesCommon';
+import { holdOpen, type RouteContext, type Reply, statusReply } from '../server/routesCommon';
 import type { SimPod } from '../cluster/model';
 import { clusterIndex } from '../cluster/clusterIndex';
 import { FieldError, badRequest, forbidden, invalid, notFound, status } from '../api/status';
@@ -188,19 +188,9 @@ function follow(
       last = now;
     }
   }, ctx.followPollMs);
-  const unregister = ctx.onStop(() => finish());
-  function finish(): void {
-    if (done) {
-      return;
-    }
+  const finish = holdOpen(ctx, req, res, () => {
     done = true;
     clearInterval(timer);
-    unregister();
-    res.end();
-  }
-  req.on('close', finish);
-  res.on('close', finish);
-  res.socket?.setNoDelay(true);
-  res.flushHeaders();
+  });
   write(initial);
 }

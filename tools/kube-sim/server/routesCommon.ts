@@ -65,3 +65,26 @@ export function pageNotFound(): Reply {
 }
 
 export const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
+
+/**
+ * Holds a streaming response open (watch, log follow) until the client leaves, the response closes or the sim
+ * stops; headers go out at once and writes are not delayed. Returns `finish`, which ends it once, after `onEnd`.
+ */
+export function holdOpen(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, onEnd: () => void): () => void {
+  let done = false;
+  const finish = (): void => {
+    if (done) {
+      return;
+    }
+    done = true;
+    onEnd();
+    unregister();
+    res.end();
+  };
+  const unregister = ctx.onStop(finish);
+  req.on('close', finish);
+  res.on('close', finish);
+  res.socket?.setNoDelay(true);
+  res.flushHeaders();
+  return finish;
+}
