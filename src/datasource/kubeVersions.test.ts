@@ -61,6 +61,34 @@ describe.each([
     expect(container.includes('istio-proxy')).toBe(expects.sidecars);
   });
 
+  it('adds node and pod pressure to the nodes and pods queries, when asked, only where the kubelet reports it', async () => {
+    const nodes = (await run(sim(), { queryType: 'nodes', pressure: true } as Partial<KubeQuery>)).res;
+    expect(nodes.errors ?? []).toEqual([]);
+    const nodeFrame: DataFrame = nodes.data[0];
+    expect(names(nodeFrame).includes('memoryPressure')).toBe(expects.psi);
+    if (expects.psi) {
+      const values = nodeFrame.fields.find((f) => f.name === 'memoryPressure')!.values as Array<number | null>;
+      expect(values.some((v) => v !== null && v >= 0 && v <= 100)).toBe(true);
+    }
+    const pods = (await run(sim(), { queryType: 'pods', groupBy: 'pod', pressure: true } as Partial<KubeQuery>)).res;
+    expect(pods.errors ?? []).toEqual([]);
+    expect(names(pods.data[0]).includes('cpuPressure')).toBe(expects.psi);
+    // not asked: no kubelet is read
+    const plain = await run(sim(), { queryType: 'nodes' });
+    expect(plain.urls.some((u) => u.includes('/proxy/stats/summary'))).toBe(false);
+  });
+
+  it('still answers, with a notice naming the permission, when the kubelets may not be read for pressure', async () => {
+    sim().faults.deny('nodes/proxy');
+    const { res } = await run(sim(), { queryType: 'nodes', pressure: true } as Partial<KubeQuery>);
+    expect(res.errors ?? []).toEqual([]);
+    const frame: DataFrame = res.data[0];
+    expect(frame.length).toBe(sim().cluster.nodes.length);
+    expect(names(frame).includes('memoryPressure')).toBe(false);
+    const notices = (frame.meta?.notices ?? []).map((n) => n.text).join('\n');
+    expect(notices).toMatch(/^Pressure is missing for node .*nodes\/proxy/m);
+  });
+
   it('adds pressure (PSI) columns to the Summary only where the kubelet reports them', async () => {
     const { res } = await run(sim(), { queryType: 'summary', scope: 'node' });
     expect(res.errors ?? []).toEqual([]);

@@ -65,6 +65,8 @@ export interface NodesQuery extends BaseQuery {
   labelSelector?: string;
   /** one node by name; empty for all */
   nodeName?: string;
+  /** CPU and memory pressure (PSI) from each node's kubelet; needs kubelet access */
+  pressure?: boolean;
 }
 
 export type PodsGroupBy = 'container' | 'pod' | 'workload' | 'namespace' | 'node';
@@ -81,6 +83,8 @@ export interface PodsQuery extends BaseQuery {
   sortBy?: PodsSortBy;
   /** keep only the first N rows after sorting (descending for usage, ascending for name) */
   topN?: number;
+  /** CPU and memory pressure (PSI) of each pod from its node's kubelet (pod rows); needs kubelet access */
+  pressure?: boolean;
 }
 
 export type SummaryScope = 'node' | 'pod' | 'container' | 'volume';

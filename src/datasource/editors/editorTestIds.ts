@@ -26,6 +26,7 @@ export const EDITOR_TEST_IDS = {
   includeInit: field('include-init'),
   previous: field('previous'),
   events: field('events'),
+  pressure: field('pressure'),
   tailLines: field('tail-lines'),
   limitBytes: field('limit-bytes'),
   variableKind: field('variable kind'),

@@ -1,10 +1,11 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Stack } from '@grafana/ui';
+import { InlineFieldRow, Stack } from '@grafana/ui';
 
 import { DEFAULT_LOG_LIMIT_BYTES, type LogsQuery } from '../../types';
 import { formatByteSize, parseByteSize } from './byteSize';
 import { type SubEditorProps } from '../../editors/editorProps';
 import { EDITOR_TEST_IDS } from '../../editors/editorTestIds';
+import { FlagField } from '../../editors/FlagField';
 import { NameField } from '../../editors/NameField';
 import { NumberField } from '../../editors/NumberField';
 import { withField } from '../../editors/queryModel';
@@ -15,19 +16,9 @@ type Flag = 'includeInit' | 'previous' | 'events' | 'live';
 /** Container logs of one pod, or of every pod a label selector matches. */
 export function LogsQueryEditor({ query, onCommit, options }: SubEditorProps<LogsQuery>) {
   const picker = { query, onCommit, options };
-  const flag = (key: Flag, label: string, tooltip: string, testId: string) => {
-    const id = `kubeglance-logs-${key}-${query.refId}`;
-    return (
-      <InlineField label={label} tooltip={tooltip} htmlFor={id}>
-        <InlineSwitch
-          id={id}
-          data-testid={testId}
-          value={Boolean(query[key])}
-          onChange={(e) => onCommit(withField(query, key, e.currentTarget.checked))}
-        />
-      </InlineField>
-    );
-  };
+  const flag = (field: Flag, label: string, tooltip: string, testId: string) => (
+    <FlagField query={query} onCommit={onCommit} field={field} label={label} tooltip={tooltip} testId={testId} />
+  );
 
   return (
     <Stack direction="column" gap={0}>

@@ -3,6 +3,7 @@ import { DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 import { NodeUsage } from './nodeMetrics';
 import { NodeInfo } from '../../decode/nodeObjects';
 import { CORES_UNIT, listNames } from '../shared/format';
+import { type Pressure, pressureFields } from '../shared/kubeletPressure';
 
 function ratio(used: number | undefined, total: number | undefined): number | null {
   return used === undefined || !total ? null : used / total;
@@ -20,7 +21,8 @@ export function nodesFrame(
   refId: string,
   nowMs: number,
   notices: QueryResultMetaNotice[] = [],
-  swapCapacity: ReadonlyMap<string, number> = new Map()
+  swapCapacity: ReadonlyMap<string, number> = new Map(),
+  pressure: ReadonlyMap<string, Pressure> = new Map()
 ): DataFrame {
   const byName = new Map<string, NodeUsage>();
   for (const u of usage ?? []) {
@@ -135,6 +137,7 @@ export function nodesFrame(
         config: { displayName: 'Memory %', unit: 'percentunit', min: 0, max: 1 },
       },
       ...swapFields,
+      ...pressureFields(sorted.map((node) => pressure.get(node.name))),
       { name: 'ready', type: FieldType.string, values: ready, config: { displayName: 'Status' } },
       { name: 'roles', type: FieldType.string, values: roles, config: { displayName: 'Roles' } },
       { name: 'kubeletVersion', type: FieldType.string, values: version, config: { displayName: 'Version' } },

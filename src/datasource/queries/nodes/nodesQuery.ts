@@ -1,5 +1,5 @@
 import { DataQueryError, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
-import { catchError, forkJoin, map, Observable, of, throwError } from 'rxjs';
+import { catchError, forkJoin, map, Observable, of, switchMap, throwError } from 'rxjs';
 
 import { NodeObject } from '../../decode/apiTypes';
 import { Decoded } from '../../decode/decoded';
@@ -15,6 +15,7 @@ import { NodesQuery } from '../../types';
 import { nodesFrame } from './nodesFrame';
 import { nodeSwapCapacities } from './nodeSwap';
 import { CORES_UNIT } from '../shared/format';
+import { pressureFailureText, readPressure } from '../shared/kubeletPressure';
 import { QueryModule } from '../types';
 import { asKubeError, toQueryError } from '../../kube/queryError';
 
@@ -24,6 +25,8 @@ export interface ResolvedNodesQuery {
   /** empty for every node */
   nodeNames: string[];
   labelSelector?: string;
+  /** CPU and memory pressure from each node's kubelet */
+  pressure?: boolean;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: KubeError };
@@ -87,7 +90,14 @@ function readNodes(client: KubeClient, q: ResolvedNodesQuery): Observable<NodesR
  */
 export function runNodesQuery(client: KubeClient, q: ResolvedNodesQuery, nowMs: number): Observable<DataQueryResponse> {
   return readNodes(client, q).pipe(
-    map(({ nodes, metrics }): DataQueryResponse => {
+    switchMap((read) => {
+      if (!q.pressure || !read.nodes.ok) {
+        return of({ ...read, pressure: undefined });
+      }
+      const names = read.nodes.value.items.map((n) => n.name);
+      return readPressure(client, names, client.fanOutConcurrency).pipe(map((pressure) => ({ ...read, pressure })));
+    }),
+    map(({ nodes, metrics, pressure }): DataQueryResponse => {
       const errors: DataQueryError[] = [];
       const notices: QueryResultMetaNotice[] = [];
       let nodeRows: NodeInfo[] = [];
@@ -121,7 +131,10 @@ export function runNodesQuery(client: KubeClient, q: ResolvedNodesQuery, nowMs: 
         return { data: [], errors, key: q.refId };
       }
       const swapCapacity = nodes.ok ? nodes.value.swapCapacity : undefined;
-      const frame = nodesFrame(nodeRows, usage, q.refId, nowMs, notices, swapCapacity);
+      if (pressure?.failures.length) {
+        notices.push({ severity: 'warning', text: pressureFailureText(pressure.failures, describeKubeError) });
+      }
+      const frame = nodesFrame(nodeRows, usage, q.refId, nowMs, notices, swapCapacity, pressure?.nodes);
       return { data: [frame], errors: errors.length ? errors : undefined, key: q.refId };
     })
   );
@@ -221,6 +234,7 @@ export const nodesModule: QueryModule<NodesQuery, ResolvedNodesQuery> = {
     refId: query.refId,
     nodeNames: vars.names(query.nodeName, 'node'),
     labelSelector: vars.text(query.labelSelector),
+    pressure: query.pressure === true,
   }),
   run: (ctx, resolved) => runNodesQuery(ctx.client, resolved, ctx.nowMs),
   snapshot: (ctx, resolved) => nodesSnapshot(ctx.client, resolved, ctx.nowMs),

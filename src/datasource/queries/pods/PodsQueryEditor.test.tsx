@@ -64,6 +64,14 @@ describe('PodsQueryEditor', () => {
     expect(screen.queryByText(/whole number of 1 or more/)).not.toBeInTheDocument();
   });
 
+  it('turns kubelet pressure on and off', async () => {
+    const { latest } = await renderQueryEditor({ refId: 'A', queryType: 'pods' }, fakeClusterOptions({}));
+    await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.pressure));
+    expect(latest()).toMatchObject({ pressure: true });
+    await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.pressure));
+    expect(latest()).not.toHaveProperty('pressure');
+  });
+
   it('offers time series and live like every metric type', async () => {
     const { latest } = await renderQueryEditor({ refId: 'A', queryType: 'pods', namespace: 'shop' });
     await userEvent.click(screen.getByRole('radio', { name: 'Time series' }));

@@ -5,6 +5,7 @@ import type { PodsGroupBy, PodsQuery, PodsSortBy } from '../../types';
 import { LABEL_WIDTH, type SubEditorProps } from '../../editors/editorProps';
 import { EDITOR_TEST_IDS } from '../../editors/editorTestIds';
 import { NameField } from '../../editors/NameField';
+import { FlagField } from '../../editors/FlagField';
 import { MetricOptions } from '../../editors/MetricOptions';
 import { NumberField } from '../../editors/NumberField';
 import { withField } from '../../editors/queryModel';
@@ -70,6 +71,14 @@ export function PodsQueryEditor({ query, onCommit, options }: SubEditorProps<Pod
           labelWidth={8}
           value={query.topN}
           onCommit={(topN) => onCommit(withField(query, 'topN', topN))}
+        />
+        <FlagField
+          query={query}
+          onCommit={onCommit}
+          field="pressure"
+          label="Pressure"
+          tooltip="CPU and memory pressure (PSI) of each pod, from its node's kubelet (grouped by pod; needs kubelet access)"
+          testId={EDITOR_TEST_IDS.pressure}
         />
       </InlineFieldRow>
       <MetricOptions query={query} onCommit={onCommit} />

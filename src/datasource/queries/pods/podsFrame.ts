@@ -4,11 +4,12 @@ import { PodsGroupBy } from '../../types';
 import { CORES_UNIT } from '../shared/format';
 import { Resources } from './podObjects';
 import { PodsRow, share } from './podsGroup';
+import { PRESSURE_COLUMNS } from '../shared/kubeletPressure';
 
 type Value = string | number | boolean | null;
 
 /** Columns that only appear when some row has a value: most clusters never resize and report no swap. */
-type Optional = 'swap' | 'desired' | 'resize';
+type Optional = 'swap' | 'desired' | 'resize' | 'pressure';
 
 interface Column {
   name: string;
@@ -97,6 +98,12 @@ const USAGE: Column[] = [
   { ...num('swap', 'Swap', 'bytes', (r) => r.swap), when: 'swap' },
 ];
 
+/** Pod rows: PSI from the kubelet, when the query asks for it and the kubelet reports it. */
+const PRESSURE: Column[] = PRESSURE_COLUMNS.map(({ name, displayName, key }) => ({
+  ...num(name, displayName, 'percent', (r) => r.pressure?.[key], { min: 0, max: 100 }),
+  when: 'pressure',
+}));
+
 /** Container and pod rows: what the spec asks for while a resize has not taken effect. */
 const DESIRED: Column[] = [
   desired('cpuRequestDesired', 'CPU request (spec)', CORES_UNIT, 'cpuRequest'),
@@ -134,6 +141,7 @@ export const PODS_COLUMNS: Record<PodsGroupBy, Column[]> = {
     RESTARTS,
     RESIZE,
     ...USAGE,
+    ...PRESSURE,
     ...DESIRED,
     AGE,
   ],
@@ -145,8 +153,11 @@ export const PODS_COLUMNS: Record<PodsGroupBy, Column[]> = {
 /** Which optional columns some row has a value for: one pass, stopping once all are found. */
 function optionalPresent(rows: readonly PodsRow[]): Set<Optional> {
   const found = new Set<Optional>();
-  for (let i = 0; i < rows.length && found.size < 3; i++) {
+  for (let i = 0; i < rows.length && found.size < 4; i++) {
     const r = rows[i];
+    if (r.pressure) {
+      found.add('pressure');
+    }
     if (r.swap !== undefined) {
       found.add('swap');
     }

@@ -5,6 +5,7 @@
 import { Resources, toNano } from './podObjects';
 import { PodsGroupBy, PodsSortBy } from '../../types';
 import { Workload } from './owners';
+import type { Pressure } from '../shared/kubeletPressure';
 
 /** One row: a container, a pod, or a group of pods. Absent values are undefined, never 0. */
 export interface PodsRow {
@@ -30,6 +31,8 @@ export interface PodsRow {
   memory?: number;
   /** swap bytes, from a metrics.k8s.io server that reports `usage.swap` (metrics-server does not yet) */
   swap?: number;
+  /** CPU and memory pressure (PSI) from the pod's kubelet, on pod rows when asked for */
+  pressure?: Pressure;
   /** requests and limits in effect (after an in-place resize is applied, not before) */
   cpuRequest?: number;
   memoryRequest?: number;

@@ -16,6 +16,7 @@ import { withMetricsVersion } from '../../kube/metricsDiscovery';
 import { Sample, Snapshot } from '../../live/types';
 import { PodsGroupBy, PodsQuery, PodsSortBy } from '../../types';
 import { CORES_UNIT, listNames } from '../shared/format';
+import { pressureFailureText, readPressure } from '../shared/kubeletPressure';
 import { ALL, OwnerIndex, ownerNotices, readOwnerIndex } from './owners';
 import { podsFrame } from './podsFrame';
 import { arrangeRows, PodsRow, rowsFor, workloadLabel } from './podsGroup';
@@ -39,6 +40,8 @@ export interface ResolvedPodsQuery {
   groupBy: PodsGroupBy;
   sortBy?: PodsSortBy;
   topN?: number;
+  /** pod rows get CPU and memory pressure from their kubelets */
+  pressure?: boolean;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: KubeError };
@@ -257,10 +260,32 @@ export function podsAnswer(q: ResolvedPodsQuery, read: PodsRead): PodsAnswer {
   return { rows, notices, errors, empty: allPodsFailed && allUsageFailed };
 }
 
+/** Pod rows with their kubelets' pressure (PSI), when asked for; a node that cannot be read becomes a notice. */
+function withPressure(ctx: QueryContext, q: ResolvedPodsQuery, a: PodsAnswer): Observable<PodsAnswer> {
+  if (!q.pressure || q.groupBy !== 'pod' || a.empty || !a.rows.length) {
+    return of(a);
+  }
+  const nodes = a.rows.map((r) => r.node).filter((n): n is string => !!n);
+  return readPressure(ctx.client, nodes, ctx.concurrency).pipe(
+    map((read) => {
+      for (const row of a.rows) {
+        const p = read.pods.get(`${row.namespace}/${row.pod}`);
+        if (p) {
+          row.pressure = p;
+        }
+      }
+      const notices = read.failures.length
+        ? [...a.notices, { severity: 'warning' as const, text: pressureFailureText(read.failures, describeKubeError) }]
+        : a.notices;
+      return { ...a, notices };
+    })
+  );
+}
+
 export function runPodsQuery(ctx: QueryContext, q: ResolvedPodsQuery): Observable<DataQueryResponse> {
   return readPods(ctx, q).pipe(
-    map((read): DataQueryResponse => {
-      const a = podsAnswer(q, read);
+    switchMap((read) => withPressure(ctx, q, podsAnswer(q, read))),
+    map((a): DataQueryResponse => {
       if (a.empty) {
         return { data: [], errors: a.errors, key: q.refId };
       }
@@ -368,6 +393,7 @@ export function resolvePodsQuery(query: PodsQuery, vars: VariableResolver): Reso
     groupBy: resolveChoice(query.groupBy, GROUP_BYS, 'group by') ?? 'pod',
     sortBy: resolveChoice(query.sortBy, SORT_BYS, 'sort by'),
     topN: resolveTopN(query.topN),
+    pressure: query.pressure === true,
   };
 }
 
