@@ -3,7 +3,7 @@ import { DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 import { NodeUsage } from './nodeMetrics';
 import { NodeInfo } from '../../decode/nodeObjects';
 import { CORES_UNIT, listNames } from '../shared/format';
-import { type Pressure, pressureFields } from '../shared/kubeletPressure';
+import { type Pressure, pressureFields } from '../shared/pressure';
 
 function ratio(used: number | undefined, total: number | undefined): number | null {
   return used === undefined || !total ? null : used / total;

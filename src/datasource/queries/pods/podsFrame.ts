@@ -4,7 +4,7 @@ import { PodsGroupBy } from '../../types';
 import { CORES_UNIT } from '../shared/format';
 import { Resources } from './podObjects';
 import { PodsRow, share } from './podsGroup';
-import { PRESSURE_COLUMNS } from '../shared/kubeletPressure';
+import { PRESSURE_COLUMNS } from '../shared/pressure';
 
 type Value = string | number | boolean | null;
 

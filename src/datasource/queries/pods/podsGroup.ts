@@ -5,7 +5,7 @@
 import { Resources, toNano } from './podObjects';
 import { PodsGroupBy, PodsSortBy } from '../../types';
 import { Workload } from './owners';
-import type { Pressure } from '../shared/kubeletPressure';
+import type { Pressure } from '../shared/pressure';
 
 /** One row: a container, a pod, or a group of pods. Absent values are undefined, never 0. */
 export interface PodsRow {

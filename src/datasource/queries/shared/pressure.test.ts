@@ -1,4 +1,4 @@
-import { addSummary, pressureFields, pressureOf, type PressureRead } from './kubeletPressure';
+import { pressureFields, pressureOf, summaryPressure } from './pressure';
 
 const psi = (some: number, full: number) => ({
   some: { total: 1, avg10: some, avg60: 0, avg300: 0 },
@@ -21,15 +21,14 @@ describe('kubelet pressure for the nodes and pods queries', () => {
   });
 
   it('keys the node by name and each pod by namespace/name', () => {
-    const read: PressureRead = { nodes: new Map(), pods: new Map(), failures: [] };
-    addSummary(read, 'node-1', {
+    const read = summaryPressure({
       node: { nodeName: 'node-1', memory: { psi: psi(1, 0) } },
       pods: [
         { podRef: { namespace: 'shop', name: 'cart-0' }, cpu: { psi: psi(40, 2) } },
         { podRef: { namespace: 'shop', name: 'idle-0' } },
       ],
     });
-    expect(read.nodes.get('node-1')).toEqual({ memorySome10: 1, memoryFull10: 0 });
+    expect(read.node).toEqual({ memorySome10: 1, memoryFull10: 0 });
     expect(read.pods.get('shop/cart-0')).toEqual({ cpuSome10: 40 });
     expect(read.pods.has('shop/idle-0')).toBe(false);
   });
