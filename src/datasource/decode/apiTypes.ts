@@ -61,6 +61,8 @@ export interface NodeObject {
       osImage?: string;
       kernelVersion?: string;
       containerRuntimeVersion?: string;
+      /** NodeSwapStatus (1.30+): the swap device's size in bytes, on nodes with swap */
+      swap?: { capacity?: number };
     };
   };
 }

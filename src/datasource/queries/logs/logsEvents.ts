@@ -62,7 +62,12 @@ export function eventRows(
   const byPod = new Map<string, LogTarget[]>();
   for (const t of targets) {
     const key = `${t.namespace}/${t.pod}`;
-    byPod.set(key, [...(byPod.get(key) ?? []), t]);
+    const streams = byPod.get(key);
+    if (streams) {
+      streams.push(t);
+    } else {
+      byPod.set(key, [t]);
+    }
   }
   const rows = emptyRows();
   const ties = new Map<string, number>();

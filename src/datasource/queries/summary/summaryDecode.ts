@@ -9,6 +9,9 @@ import { ExactJson, parseJsonFast } from '../../decode/json64Fast';
 import {
   ContainerStatsRow,
   ContainerUsage,
+  CpuStats,
+  IoStats,
+  MemoryStats,
   NodeStatsRow,
   PodStatsRow,
   SummarySnapshot,
@@ -47,15 +50,12 @@ const IO = psiPaths('io');
 const newer = (a: number | undefined, b: number | undefined) =>
   b === undefined || (a !== undefined && a >= b) ? a : b;
 
-/**
- * A container's start time and blocks into `s` (a pod's container or a node's system container), in the order the
- * rows have always had them; returns the newest block time.
- */
-function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number | undefined {
-  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
-  if (startTimeMs !== undefined) {
-    s.startTimeMs = startTimeMs;
-  }
+/** The cpu, memory and io blocks every row kind has, in the kubelet's order; the newest sample time among them. */
+function cpuMemoryIo(
+  o: Json64Object,
+  row: string,
+  s: { cpu?: CpuStats; memory?: MemoryStats; io?: IoStats }
+): number | undefined {
   let newest: number | undefined;
   const cpu = cpuStats(o.cpu, row, CPU);
   if (cpu !== undefined) {
@@ -72,6 +72,19 @@ function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number
     s.io = io;
     newest = newer(newest, io.timeMs);
   }
+  return newest;
+}
+
+/**
+ * A container's start time and blocks into `s` (a pod's container or a node's system container), in the order the
+ * rows have always had them; returns the newest block time.
+ */
+function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number | undefined {
+  const startTimeMs = timeAt(o.startTime, row, '', 'startTime');
+  if (startTimeMs !== undefined) {
+    s.startTimeMs = startTimeMs;
+  }
+  let newest = cpuMemoryIo(o, row, s);
   const rootfs = fsStats(o.rootfs, row, 'rootfs');
   if (rootfs !== undefined) {
     s.rootfs = rootfs;
@@ -95,22 +108,7 @@ function containerUsage(o: Json64Object, row: string, s: ContainerUsage): number
  * names; the newest sample time among them.
  */
 function rowUsage(o: Json64Object, row: string, s: NodeStatsRow | PodStatsRow): number | undefined {
-  let newest: number | undefined;
-  const cpu = cpuStats(o.cpu, row, CPU);
-  if (cpu !== undefined) {
-    s.cpu = cpu;
-    newest = newer(newest, cpu.timeMs);
-  }
-  const memory = memoryStats(o.memory, row, MEMORY);
-  if (memory !== undefined) {
-    s.memory = memory;
-    newest = newer(newest, memory.timeMs);
-  }
-  const io = ioStats(o.io, row, IO);
-  if (io !== undefined) {
-    s.io = io;
-    newest = newer(newest, io.timeMs);
-  }
+  let newest = cpuMemoryIo(o, row, s);
   const network = networkStats(o.network, row);
   if (network !== undefined) {
     s.network = network;
