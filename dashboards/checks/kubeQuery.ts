@@ -22,6 +22,12 @@ const oneOf =
   (values: readonly string[]): FieldCheck =>
   (v) =>
     typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`;
+const listOf =
+  (values: readonly string[]): FieldCheck =>
+  (v) =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string' && values.includes(x))
+      ? undefined
+      : `must be a list of ${values.join(', ')}`;
 const text: FieldCheck = (v) => (typeof v === 'string' ? undefined : 'must be a string');
 const bool: FieldCheck = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
 const positiveInt: FieldCheck = (v) =>
@@ -36,6 +42,11 @@ const QUERY_TYPE_VALUES = keys<QueryType>({
   objects: true,
   events: true,
   logs: true,
+  risks: true,
+  timeline: true,
+  outliers: true,
+  rightsizing: true,
+  timeToFull: true,
 });
 const FORMATS = keys<ResultFormat>({ table: true, timeseries: true });
 const GROUP_BYS = keys<PodsGroupBy>({ container: true, pod: true, workload: true, namespace: true, node: true });
@@ -106,6 +117,27 @@ const FIELDS: Record<QueryType, Record<string, FieldCheck>> = {
     previous: bool,
     tailLines: positiveInt,
     limitBytes: positiveInt,
+    events: bool,
+  },
+  risks: { namespace: text, minSeverity: oneOf(['critical', 'warning', 'info']) },
+  timeline: {
+    subject: oneOf(['namespace', 'workload', 'pod', 'node']),
+    namespace: text,
+    name: text,
+    workloadKind: text,
+  },
+  outliers: {
+    namespace: text,
+    labelSelector: text,
+    signals: listOf(['cpu', 'memory', 'restarts', 'errors']),
+    showAll: bool,
+  },
+  rightsizing: { namespace: text, labelSelector: text, groupBy: oneOf(['container', 'namespace']) },
+  timeToFull: {
+    nodeName: text,
+    namespace: text,
+    kinds: listOf(['nodeFs', 'imageFs', 'pvc', 'ephemeral', 'memory']),
+    windowSeconds: positiveInt,
   },
 };
 

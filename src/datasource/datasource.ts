@@ -24,7 +24,7 @@ import { noteRetries, noteRetriesInSnapshot, RetryLog } from './kube/retryLog';
 import { liveQuery } from './live/liveQuery';
 import { Sampler } from './live/sampler';
 import { samplerSettings } from './config/samplerSettings';
-import { LiveSource } from './live/types';
+import { LiveSource, Snapshot } from './live/types';
 import { kubeletMetricNamesFor } from './queries/kubelet/kubeletQuery';
 import { getLogRowContext, getLogRowContextQuery } from './queries/logs/logsContext';
 import { QUERY_MODULES } from './queries/registry';
@@ -126,16 +126,7 @@ export class KubeDataSource
       const { snapshot, sourceKey } = module;
       if (snapshot && sourceKey && (target.format === 'timeseries' || target.live)) {
         // history and live panels: one shared poller per distinct source, however many panels ask
-        const source: LiveSource = {
-          key: sourceKey(ctx, resolved),
-          poll: () =>
-            defer(() => {
-              // each poll notes its own retries, shown with that poll's samples
-              const log = new RetryLog();
-              const pollCtx = { ...ctx, client: this.client.withRetryLog(log), nowMs: this.now() };
-              return snapshot(pollCtx, resolved).pipe(map((s) => noteRetriesInSnapshot(s, log)));
-            }),
-        };
+        const source = this.liveSource(ctx, sourceKey(ctx, resolved), (pollCtx) => snapshot(pollCtx, resolved));
         // a range ending "now" includes the poll that completes after the request was made (live ranges slide instead)
         const openEnd = request.range.raw.to === 'now' && !target.live;
         const to = openEnd ? Number.MAX_SAFE_INTEGER : request.range.to.valueOf();
@@ -154,7 +145,7 @@ export class KubeDataSource
   }
 
   private context(refId: string, range?: TimeRange): QueryContext {
-    return {
+    const ctx: QueryContext = {
       client: this.client,
       refId,
       nowMs: this.now(),
@@ -162,6 +153,25 @@ export class KubeDataSource
       kubeletAccess: this.kubeletAccess,
       concurrency: this.concurrency,
       datasourceUid: this.uid,
+      watchHistory: (key, poll) => this.sampler.watch(this.liveSource(ctx, key, poll)),
+    };
+    return ctx;
+  }
+
+  /** A source the sampler polls: each poll with its own time and retry log, its retries shown with its samples. */
+  private liveSource(
+    ctx: QueryContext,
+    key: string,
+    poll: (pollCtx: QueryContext) => Observable<Snapshot>
+  ): LiveSource {
+    return {
+      key,
+      poll: () =>
+        defer(() => {
+          const log = new RetryLog();
+          const pollCtx = { ...ctx, client: this.client.withRetryLog(log), nowMs: this.now() };
+          return poll(pollCtx).pipe(map((s) => noteRetriesInSnapshot(s, log)));
+        }),
     };
   }
 

@@ -2,7 +2,19 @@ import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
 /** Every query type the data source answers. */
-export type QueryType = 'nodes' | 'pods' | 'summary' | 'kubelet' | 'objects' | 'events' | 'logs';
+export type QueryType =
+  | 'nodes'
+  | 'pods'
+  | 'summary'
+  | 'kubelet'
+  | 'objects'
+  | 'events'
+  | 'logs'
+  | 'risks'
+  | 'timeline'
+  | 'outliers'
+  | 'rightsizing'
+  | 'timeToFull';
 
 export const QUERY_TYPES: ReadonlyArray<{ value: QueryType; label: string; description: string }> = [
   {
@@ -39,6 +51,31 @@ export const QUERY_TYPES: ReadonlyArray<{ value: QueryType; label: string; descr
     value: 'logs',
     label: 'Logs',
     description: 'Container logs of a pod, or of every pod matching a selector, merged in time order',
+  },
+  {
+    value: 'risks',
+    label: 'Risks',
+    description: 'What is wrong now and why: crash loops, pending pods, stuck rollouts, failing Jobs, nodes, PVCs',
+  },
+  {
+    value: 'timeline',
+    label: 'Timeline',
+    description: 'States of pods, containers and nodes over the time range, with restarts, rollouts and evictions',
+  },
+  {
+    value: 'outliers',
+    label: 'Outlier pods',
+    description: "Pods that behave unlike their workload's siblings (CPU, memory, restarts), with a score and why",
+  },
+  {
+    value: 'rightsizing',
+    label: 'Right-sizing',
+    description: 'Container usage (p50, p95, max) against requests and limits, with suggested values',
+  },
+  {
+    value: 'timeToFull',
+    label: 'Time to full',
+    description: 'Fill rate and time until full of node and image filesystems, PVCs, ephemeral storage, memory',
   },
 ];
 
@@ -174,7 +211,78 @@ export interface LogsQuery extends BaseQuery {
   events?: boolean;
 }
 
-export type KubeQuery = NodesQuery | PodsQuery | SummaryQuery | KubeletQuery | ObjectsQuery | EventsQuery | LogsQuery;
+export type RiskSeverity = 'critical' | 'warning' | 'info';
+
+/** What is wrong now, from the object API alone: one row per finding, worst first. */
+export interface RisksQuery extends BaseQuery {
+  queryType: 'risks';
+  namespace?: string;
+  /** leave out findings below this severity; default info (all) */
+  minSeverity?: RiskSeverity;
+}
+
+export type TimelineSubject = 'namespace' | 'workload' | 'pod' | 'node';
+
+/** State timeline (and annotations) of a namespace's, workload's or node's pods, or of one pod or node. */
+export interface TimelineQuery extends BaseQuery {
+  queryType: 'timeline';
+  /** what the timeline is of; default namespace */
+  subject?: TimelineSubject;
+  namespace?: string;
+  /** the workload, pod or node name (per subject) */
+  name?: string;
+  /** for a workload: Deployment, StatefulSet, DaemonSet or Job */
+  workloadKind?: string;
+}
+
+export type OutlierSignal = 'cpu' | 'memory' | 'restarts' | 'errors';
+
+/** Pods that deviate from their workload's siblings. */
+export interface OutliersQuery extends BaseQuery {
+  queryType: 'outliers';
+  namespace?: string;
+  labelSelector?: string;
+  /** the signals compared; default cpu, memory and restarts */
+  signals?: OutlierSignal[];
+  /** show every pod of the compared workloads, not only the outliers */
+  showAll?: boolean;
+}
+
+/** Usage against requests and limits per container, with suggestions. */
+export interface RightSizingQuery extends BaseQuery {
+  queryType: 'rightsizing';
+  namespace?: string;
+  labelSelector?: string;
+  /** per container (default) or the resources freed or missing per namespace */
+  groupBy?: 'container' | 'namespace';
+}
+
+export type FillTargetKind = 'nodeFs' | 'imageFs' | 'pvc' | 'ephemeral' | 'memory';
+
+/** Fill rate and time until full, soonest first. Needs kubelet access. */
+export interface TimeToFullQuery extends BaseQuery {
+  queryType: 'timeToFull';
+  nodeName?: string;
+  namespace?: string;
+  /** which kinds; default all */
+  kinds?: FillTargetKind[];
+  /** the fit's window in seconds; default the sampler's history */
+  windowSeconds?: number;
+}
+
+export type KubeQuery =
+  | NodesQuery
+  | PodsQuery
+  | SummaryQuery
+  | KubeletQuery
+  | ObjectsQuery
+  | EventsQuery
+  | LogsQuery
+  | RisksQuery
+  | TimelineQuery
+  | OutliersQuery
+  | RightSizingQuery
+  | TimeToFullQuery;
 
 export const DEFAULT_QUERY: Partial<KubeQuery> = {
   queryType: 'nodes',

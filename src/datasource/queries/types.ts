@@ -2,6 +2,7 @@ import { DataQueryResponse, TimeRange } from '@grafana/data';
 import { Observable } from 'rxjs';
 
 import { KubeClient } from '../kube/client';
+import { SeriesHistory } from '../live/history';
 import { Snapshot } from '../live/types';
 import { KubeQuery } from '../types';
 import { VariableResolver } from '../variableTypes';
@@ -20,6 +21,12 @@ export interface QueryContext {
   datasourceUid: string;
   /** how often live queries poll; each module has its own default (logs: 2 s) */
   pollIntervalMs?: number;
+  /**
+   * The sampler's history of a source, polled with `poll` while subscribed and shared with every query of the
+   * same `key` (include the data source uid and every parameter): answers built from recent usage (outliers,
+   * right-sizing, time to full) read it. Each poll gets a context with its own time and retry log.
+   */
+  watchHistory?: (key: string, poll: (pollCtx: QueryContext) => Observable<Snapshot>) => Observable<SeriesHistory>;
 }
 
 /**
