@@ -2,7 +2,10 @@
  * For query-module tests: a QueryContext whose client talks to a running kube-sim through the proxy harness,
  * exactly as the data source's would, and a variable resolver over a fixed set of variables.
  */
+import { defer } from 'rxjs';
+
 import { KubeClient } from '../../src/datasource/kube/client';
+import type { Sampler } from '../../src/datasource/live/sampler';
 import { QueryContext } from '../../src/datasource/queries/types';
 import { KubeDataSourceOptions, KubeSecureJsonData } from '../../src/datasource/types';
 import type { VariableResolver } from '../../src/datasource/variableTypes';
@@ -19,6 +22,11 @@ export interface TestContextOptions {
   refId?: string;
   /** template variables; arrays are multi-value (expanded as csv) */
   vars?: Record<string, string | string[]>;
+  /**
+   * gives the context a watchHistory over this sampler, as the data source's; each poll reads the cluster at
+   * the sim's clock (drive the sampler with a VirtualTimeScheduler and move the sim's manual clock with it)
+   */
+  sampler?: Sampler;
 }
 
 export interface TestContext {
@@ -48,16 +56,22 @@ export function testContext(sim: KubeSim, opts: TestContextOptions = {}): TestCo
     secureJsonData: opts.secureJsonData ?? { token: sim.token },
   });
   const client = new KubeClient({ baseUrl: harness.baseUrl, fetch: harness.fetch, concurrency: opts.concurrency ?? 4 });
+  const ctx: QueryContext = {
+    client,
+    refId: opts.refId ?? 'A',
+    nowMs: opts.nowMs ?? sim.now(),
+    kubeletAccess: opts.kubeletAccess ?? false,
+    concurrency: opts.concurrency ?? 4,
+    datasourceUid: 'test-uid',
+  };
+  const sampler = opts.sampler;
+  if (sampler) {
+    ctx.watchHistory = (key, poll) =>
+      sampler.watch({ key, poll: () => defer(() => poll({ ...ctx, nowMs: sim.now() })) });
+  }
   return {
     harness,
     vars: variableResolver(fakeTemplateSrv(opts.vars ?? {})),
-    ctx: {
-      client,
-      refId: opts.refId ?? 'A',
-      nowMs: opts.nowMs ?? sim.now(),
-      kubeletAccess: opts.kubeletAccess ?? false,
-      concurrency: opts.concurrency ?? 4,
-      datasourceUid: 'test-uid',
-    },
+    ctx,
   };
 }
