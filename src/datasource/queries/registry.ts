@@ -5,6 +5,7 @@ import { logsModule } from './logs/logsQuery';
 import { nodesModule } from './nodes/nodesQuery';
 import { objectsModule } from './objects/objectsQuery';
 import { podsModule } from './pods/podsQuery';
+import { risksModule } from './risks/risksQuery';
 import { summaryModule } from './summary/summaryQuery';
 import { QueryModule } from './types';
 
@@ -17,4 +18,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   kubelet: kubeletModule as QueryModule<KubeQuery, unknown>,
   objects: objectsModule as QueryModule<KubeQuery, unknown>,
   events: eventsModule as QueryModule<KubeQuery, unknown>,
+  risks: risksModule as QueryModule<KubeQuery, unknown>,
 };
