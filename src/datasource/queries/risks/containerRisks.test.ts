@@ -9,7 +9,7 @@ const crashed = (reason: string, exitCode: number, restartCount = 7) => ({
   lastState: { terminated: { reason, exitCode, finishedAt: minutesAgo(3) } },
 });
 
-const risks = (...pods: ReturnType<typeof pod>[]) => findRisks(objects({ pods }), NOW);
+const risks = (...pods: Array<ReturnType<typeof pod>>) => findRisks(objects({ pods }), NOW);
 
 describe('container checks', () => {
   it('says an OOM-killed crash loop needs more memory, naming the limit', () => {
