@@ -13,6 +13,7 @@ import { NodesQueryEditor } from './queries/nodes/NodesQueryEditor';
 import { ObjectsQueryEditor } from './queries/objects/ObjectsQueryEditor';
 import { PodsQueryEditor } from './queries/pods/PodsQueryEditor';
 import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryModel';
+import { RisksQueryEditor } from './queries/risks/RisksQueryEditor';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
 import { type ClusterSource, clusterOptionsFor } from './variables/clusterOptionsFor';
 
@@ -59,6 +60,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'objects' && <ObjectsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'events' && <EventsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'risks' && <RisksQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }
