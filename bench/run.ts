@@ -10,6 +10,7 @@ import { benchPanel } from './panel.bench';
 import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
+import { benchRisks } from './risks.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
 
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   panel: benchPanel,
   panelSearch: benchPanelSearch,
   sampler: benchSampler,
+  risks: benchRisks,
 };
 
 async function main(names: string[]) {
