@@ -235,3 +235,19 @@ describe('FilterEngine: field filters and marker rows', () => {
     expect(r.levelCounts[lvl('error')]).toBe(1);
   });
 });
+
+describe('FilterEngine: stream label filters', () => {
+  it('hides the rows of hidden label sets, and only those', () => {
+    const s = new LogStore(100);
+    s.append({
+      length: 3,
+      times: [0, 1, 2],
+      bodies: ['out 1', 'err 1', 'out 2'],
+      texts: ['out 1', 'err 1', 'out 2'],
+      levels: [0, 0, 0],
+      sources: [0, 0, 0],
+      labelSets: [0, 1, 0],
+    });
+    expect(run(s, { hiddenLabelSets: [false, true] }).shown).toEqual(['out 1', 'out 2']);
+  });
+});

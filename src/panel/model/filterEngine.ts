@@ -42,6 +42,8 @@ export interface FilterSpec {
    * Like exclude patterns they never hide a marker row.
    */
   fields?: FieldFilter[];
+  /** by label set index (RowsDelta.labelSets); true hides the stream's rows, as a hidden source does */
+  hiddenLabelSets?: boolean[];
 }
 
 export const NO_FILTER: FilterSpec = {
@@ -132,7 +134,8 @@ function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
     sameList(a.exclude, b.exclude) &&
     sameList(a.hiddenLevels, b.hiddenLevels) &&
     sameList(a.hiddenSources, b.hiddenSources) &&
-    sameList(a.fields ?? [], b.fields ?? [])
+    sameList(a.fields ?? [], b.fields ?? []) &&
+    sameList(a.hiddenLabelSets ?? [], b.hiddenLabelSets ?? [])
   );
 }
 
@@ -280,6 +283,8 @@ export class FilterEngine implements DedupRows {
     const fields = this.spec.fields && this.spec.fields.length > 0 ? this.spec.fields : undefined;
     const labelSets = this.labelSets.data;
     const markerSets = this.markerSets;
+    const hiddenSets = this.spec.hiddenLabelSets ?? [];
+    const hiddenStream = (r: number) => hiddenSources[sources[r]] || hiddenSets[labelSets[r]] === true;
     const levels = this.levels.data;
     const sources = this.sources.data;
     const allFlags = this.flags.data;
@@ -314,9 +319,7 @@ export class FilterEngine implements DedupRows {
           flags |= GROUP_HIT;
         }
         const passes =
-          !hiddenSources[sources[i]] &&
-          !(flags & EXCLUDED) &&
-          (!onlyMatching || !search || flags & GROUP_HIT || marker);
+          !hiddenStream(i) && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT || marker);
         if (passes) {
           flags |= COUNTED;
           const level = levels[i];
@@ -335,7 +338,7 @@ export class FilterEngine implements DedupRows {
         repFlags |= HAS_FRAMES;
         if (flags & HIT && !(repFlags & GROUP_HIT)) {
           repFlags |= GROUP_HIT;
-          if (onlyMatching && search && !hiddenSources[sources[r]] && !(repFlags & EXCLUDED)) {
+          if (onlyMatching && search && !hiddenStream(r) && !(repFlags & EXCLUDED)) {
             // the first match in a group that did not show: count it, and show the rows before this one
             repFlags |= COUNTED;
             this.levelCounts[levels[r]]++;
