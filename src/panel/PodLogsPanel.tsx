@@ -5,6 +5,7 @@ import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
 
 import { MAX_RANGES } from './model/highlight';
 import { inertString } from './model/inertText';
+import { markerOf } from './model/labelFilters';
 import { logFileCsv, type LogFileFormat, logFileJson, logFileName, logFileText, singlePod } from './model/logFile';
 import { literalMatcher } from './model/search';
 import { sourceColumnChars } from './model/sources';
@@ -12,19 +13,25 @@ import { groupMembers } from './model/traceFolds';
 import { type PodLogsOptions, withDefaults } from './options';
 import { PODLOGS_TEST_IDS } from './testIds';
 import { copyText } from './view/clipboard';
+import { ContextView } from './view/ContextView';
 import { DisplayControls } from './view/DisplayControls';
 import { downloadText } from './view/download';
 import { EmptyState, QueryErrors } from './view/EmptyState';
+import { FieldFilterChips } from './view/FieldFilterChips';
+import { FieldSelector } from './view/FieldSelector';
 import { FrameNotices, frameNotices } from './view/FrameNotices';
 import { LevelChips } from './view/LevelChips';
+import { LogDetails } from './view/LogDetails';
 import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
+import { MarkerRow } from './view/MarkerRow';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
 import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
 import { timestampFormatter } from './view/timeFormat';
+import { useLogDetails } from './view/useLogDetails';
 import { useNow } from './view/useNow';
 import { usePodLogsSession } from './view/usePodLogsSession';
 
@@ -35,19 +42,37 @@ const CHROME_PX = 100;
 /** One line of monospace body text (theme bodySmall: 12px at 1.5). */
 const LINE_PX = 18;
 const CHAR_PX = 7.2;
+/** The log details pane: this share of the panel's width, within these bounds. */
+const DETAILS_SHARE = 0.45;
+const DETAILS_MIN_PX = 220;
+const DETAILS_MAX_PX = 420;
 
 /**
  * A container-log reader: every logs frame (ours, Loki's, Elasticsearch's) merged in time order into a
  * virtualized list with search, severity and pod/container filters, follow mode, ANSI colours and downloads.
  * Filtering runs in the panel's worker (view/useLogEngine.ts); this component only draws.
  */
-export function PodLogsPanel({ data, options: savedOptions, width, height, timeZone, title, replaceVariables }: Props) {
+export function PodLogsPanel({
+  data,
+  options: savedOptions,
+  width,
+  height,
+  timeZone,
+  title,
+  replaceVariables,
+  onOptionsChange,
+}: Props) {
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const session = usePodLogsSession(data, options, replaceVariables(options.defaultSearch));
   const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
   const { groupSizes, groupExpanded } = session;
+  // log details, context, displayed fields and the filters they add (view/useLogDetails.ts)
+  const details = useLogDetails(session, options, onOptionsChange);
+  const displayedKey = options.displayedFields.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const displayedFields = useMemo(() => options.displayedFields, [displayedKey]);
 
   const now = useNow(timestamps === 'relative');
   const formatTime = useMemo(() => timestampFormatter(timestamps, timeZone, now), [timestamps, timeZone, now]);
@@ -85,6 +110,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       onCopy: (row, group) =>
         copyText((group ? groupMembers(store, row) : [row]).map((r) => inertString(store.texts[r])).join('\n')),
       onToggleGroup: session.toggleGroup,
+      onDetails: details.toggleDetails,
+      displayedFields,
     }),
     // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
     // when lines arrive. 2,000 lines a second while following redraw only the new ones.
@@ -101,11 +128,16 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
       prettify,
       colors,
       sourceColor,
+      displayedFields,
     ]
   );
 
   const itemKey = useCallback((index: number) => store.seqs[rows[index]], [store, rows]);
-  const bodyWidth = Math.max(80, width - (timestamps === 'off' ? 40 : 220) - sourceChars * CHAR_PX);
+  const detailsRow = details.detailsRow;
+  const paneWidth =
+    detailsRow >= 0 ? Math.round(Math.min(DETAILS_MAX_PX, Math.max(DETAILS_MIN_PX, width * DETAILS_SHARE))) : 0;
+  const listWidth = width - paneWidth;
+  const bodyWidth = Math.max(80, listWidth - (timestamps === 'off' ? 40 : 220) - sourceChars * CHAR_PX);
   const estimateSize = useCallback(
     (index: number) => {
       if (!wrap) {
@@ -144,7 +176,8 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   }
 
   const current_ = current >= 0 ? matches[current] : -1;
-  const showChips = options.showLevelFilter || (options.showSourceChips && showSource);
+  const detailFilters = session.fieldFilters.length + session.labelFilters.length > 0;
+  const showChips = options.showLevelFilter || (options.showSourceChips && showSource) || detailFilters;
   const filterBusy = engine.busy && shownRows.length === 0 && store.length > 0;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
@@ -159,21 +192,30 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           onPrevMatch={() => session.goToMatch(-1)}
           onNextMatch={() => session.goToMatch(1)}
         />
-        <DisplayControls
-          timestamps={timestamps}
-          onTimestamps={session.setTimestamps}
-          wrap={wrap}
-          onWrap={session.setWrap}
-          prettify={prettify}
-          onPrettify={session.setPrettify}
-          dedup={session.dedup}
-          onDedup={session.setDedup}
-          sortOrder={session.sortOrder}
-          onSortOrder={session.setSortOrder}
-          visibleCount={shownRows.length}
-          totalCount={store.length}
-          onDownload={download}
-        />
+        <Stack direction="row" gap={0.5} alignItems="center" wrap="wrap">
+          <FieldSelector
+            store={store}
+            version={snapshot.version}
+            displayed={displayedFields}
+            onToggle={details.toggleField}
+            onClear={() => details.setDisplayedFields([])}
+          />
+          <DisplayControls
+            timestamps={timestamps}
+            onTimestamps={session.setTimestamps}
+            wrap={wrap}
+            onWrap={session.setWrap}
+            prettify={prettify}
+            onPrettify={session.setPrettify}
+            dedup={session.dedup}
+            onDedup={session.setDedup}
+            sortOrder={session.sortOrder}
+            onSortOrder={session.setSortOrder}
+            visibleCount={shownRows.length}
+            totalCount={store.length}
+            onDownload={download}
+          />
+        </Stack>
       </div>
       {showChips && (
         <div className={styles.chips}>
@@ -193,6 +235,12 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
               onToggle={session.toggleSource}
             />
           )}
+          <FieldFilterChips
+            fields={session.fieldFilters}
+            labels={session.labelFilters}
+            onRemoveField={details.removeFieldFilter}
+            onRemoveLabel={details.removeLabelFilter}
+          />
         </div>
       )}
       {(errors.length > 0 || notices.length > 0 || engine.fallbackReason) && (
@@ -207,55 +255,96 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           />
         </div>
       )}
-      {shownRows.length === 0 ? (
-        <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
-          {filterBusy ? (
-            <span>Filtering {store.length.toLocaleString('en-US')} lines…</span>
-          ) : (
-            <Stack direction="column" alignItems="center" gap={1}>
-              <span>No lines match the filters.</span>
-              <Button size="sm" variant="secondary" onClick={session.clearFilters}>
-                Clear filters
-              </Button>
-            </Stack>
-          )}
-        </div>
-      ) : (
-        <div className={wrap ? styles.listWrap : styles.listNoWrap}>
-          <LogList
-            handleRef={session.listRef}
-            count={rows.length}
-            itemKey={itemKey}
-            estimateSize={estimateSize}
-            width={width}
-            height={Math.max(LINE_PX * 3, height - CHROME_PX)}
-            wrap={wrap}
-            following={session.following}
-            newestFirst={session.sortOrder === 'newestFirst'}
-            dataVersion={engine.version}
-            layoutVersion={`${wrap}:${prettify}:${timestamps}:${bodyWidth}`}
-            onUserScroll={session.onUserScroll}
-            renderRow={(index) => {
-              const row = rows[index];
-              const seq = store.seqs[row];
-              const run = session.runOf(row);
-              return (
-                <LogRow
-                  ctx={ctx}
-                  row={row}
-                  seq={seq}
-                  toggled={session.toggled.has(seq)}
-                  shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
-                  current={index === current_}
-                  more={groupSizes ? groupSizes[index] : 0}
-                  expanded={groupExpanded ? groupExpanded[index] === 1 : false}
-                  duplicates={run ? run.count : 0}
-                  lastTime={run ? store.times[run.last] : NaN}
-                />
-              );
-            }}
-          />
-        </div>
+      <div className={styles.main}>
+        {shownRows.length === 0 ? (
+          <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
+            {filterBusy ? (
+              <span>Filtering {store.length.toLocaleString('en-US')} lines…</span>
+            ) : (
+              <Stack direction="column" alignItems="center" gap={1}>
+                <span>No lines match the filters.</span>
+                <Button size="sm" variant="secondary" onClick={session.clearFilters}>
+                  Clear filters
+                </Button>
+              </Stack>
+            )}
+          </div>
+        ) : (
+          <div className={wrap ? styles.listWrap : styles.listNoWrap}>
+            <LogList
+              handleRef={session.listRef}
+              count={rows.length}
+              itemKey={itemKey}
+              estimateSize={estimateSize}
+              width={listWidth}
+              height={Math.max(LINE_PX * 3, height - CHROME_PX)}
+              wrap={wrap}
+              following={session.following}
+              newestFirst={session.sortOrder === 'newestFirst'}
+              dataVersion={engine.version}
+              layoutVersion={`${wrap}:${prettify}:${timestamps}:${bodyWidth}`}
+              onUserScroll={session.onUserScroll}
+              renderRow={(index) => {
+                const row = rows[index];
+                const seq = store.seqs[row];
+                const run = session.runOf(row);
+                const marker = markerOf(store, row);
+                if (marker) {
+                  return (
+                    <MarkerRow
+                      ctx={ctx}
+                      row={row}
+                      seq={seq}
+                      kind={marker}
+                      selected={row === detailsRow}
+                      onDetails={details.toggleDetails}
+                    />
+                  );
+                }
+                return (
+                  <LogRow
+                    ctx={ctx}
+                    row={row}
+                    seq={seq}
+                    toggled={session.toggled.has(seq)}
+                    shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
+                    current={index === current_}
+                    more={groupSizes ? groupSizes[index] : 0}
+                    expanded={groupExpanded ? groupExpanded[index] === 1 : false}
+                    duplicates={run ? run.count : 0}
+                    lastTime={run ? store.times[run.last] : NaN}
+                    selected={row === detailsRow}
+                  />
+                );
+              }}
+            />
+          </div>
+        )}
+        {detailsRow >= 0 && (
+          <div className={styles.details} style={{ width: paneWidth }}>
+            <LogDetails
+              store={store}
+              row={detailsRow}
+              formatTime={formatTime}
+              displayedFields={displayedFields}
+              onFilter={details.filter}
+              onToggleField={details.toggleField}
+              onShowContext={details.showContext}
+              onClose={details.closeDetails}
+            />
+          </div>
+        )}
+      </div>
+      {details.contextRow >= 0 && (
+        <ContextView
+          key={store.seqs[details.contextRow]}
+          store={store}
+          row={details.contextRow}
+          version={snapshot.version}
+          formatTime={formatTime}
+          levelColors={colors}
+          onClose={details.closeContext}
+        />
       )}
       <StatusBar
         shown={shownRows.length}
@@ -287,6 +376,17 @@ const getStyles = (theme: GrafanaTheme2) => {
       display: 'flex',
       flexDirection: 'column',
       overflow: 'hidden',
+      // the context view is drawn over the panel
+      position: 'relative',
+    }),
+    main: css({
+      display: 'flex',
+      flex: '1 1 auto',
+      minHeight: 0,
+    }),
+    details: css({
+      flex: 'none',
+      minHeight: 0,
     }),
     toolbar: css({
       display: 'flex',

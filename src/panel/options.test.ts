@@ -27,6 +27,7 @@ function collect(): Added[] {
     addRadio: record('radio'),
     addTextInput: record('text'),
     addNumberInput: record('number'),
+    addStringArray: record('strings'),
   };
   addPodLogsOptions(builder as unknown as PanelOptionsEditorBuilder<PodLogsOptions>);
   return added;
@@ -82,5 +83,21 @@ describe('withDefaults', () => {
       dedup: 'numbers',
       sortOrder: 'newestFirst',
     });
+  });
+});
+
+describe('displayed fields', () => {
+  it('default to none (the whole line), with an editor in the Display category', () => {
+    expect(DEFAULT_POD_LOGS_OPTIONS.displayedFields).toEqual([]);
+    const editor = collect().find((a) => a.path === 'displayedFields')!;
+    expect(editor.kind).toBe('strings');
+    expect(editor.defaultValue).toEqual([]);
+  });
+
+  it('keep a saved choice in order, dropping blanks, repeats and values that are not names', () => {
+    expect(withDefaults({ displayedFields: ['msg', 'http.status'] }).displayedFields).toEqual(['msg', 'http.status']);
+    const messy = ['msg', '', 'msg', 3, '  ', 'user'] as unknown as string[];
+    expect(withDefaults({ displayedFields: messy }).displayedFields).toEqual(['msg', 'user']);
+    expect(withDefaults({ displayedFields: 'msg' as unknown as string[] }).displayedFields).toEqual([]);
   });
 });

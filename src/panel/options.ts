@@ -30,6 +30,8 @@ export interface PodLogsOptions {
   defaultSearch: string;
   /** read the default search as a regular expression */
   defaultSearchRegex: boolean;
+  /** fields (of JSON/logfmt lines, or stream labels) shown instead of the whole line; empty: the whole line */
+  displayedFields: string[];
 }
 
 export const MAX_LINES_LIMIT = 2_000_000;
@@ -46,6 +48,7 @@ export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
   maxLines: 100_000,
   defaultSearch: '',
   defaultSearchRegex: false,
+  displayedFields: [],
 };
 
 /** Saved options from an older version or a hand-written dashboard, with every field present and in range. */
@@ -63,6 +66,10 @@ export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodL
   if (merged.sortOrder !== 'oldestFirst' && merged.sortOrder !== 'newestFirst') {
     merged.sortOrder = DEFAULT_POD_LOGS_OPTIONS.sortOrder;
   }
+  // a hand-written dashboard may hold anything here: keep the names, once each, in order
+  merged.displayedFields = Array.isArray(merged.displayedFields)
+    ? Array.from(new Set(merged.displayedFields.filter((f): f is string => typeof f === 'string' && f.trim() !== '')))
+    : [];
   return merged;
 }
 
@@ -118,6 +125,14 @@ export function addPodLogsOptions(builder: PanelOptionsEditorBuilder<PodLogsOpti
       description: 'Show JSON lines indented and logfmt lines as fields; each line can be switched back',
       category: DISPLAY,
       defaultValue: d.prettifyStructured,
+    })
+    .addStringArray({
+      path: 'displayedFields',
+      name: 'Displayed fields',
+      description:
+        'Fields of JSON/logfmt lines (dotted for nested JSON, e.g. http.status) or stream labels shown instead of the whole line; lines without any of them show whole. Also set from the log details',
+      category: DISPLAY,
+      defaultValue: d.displayedFields,
     })
     .addRadio({
       path: 'dedup',

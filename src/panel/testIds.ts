@@ -41,4 +41,15 @@ export const PODLOGS_TEST_IDS = {
   dedup: 'data-testid kubeglance podlogs dedup',
   sortOrder: 'data-testid kubeglance podlogs sort-order',
   duplicates: 'data-testid kubeglance podlogs duplicates',
+  // log details, displayed fields, context and marker rows (LogDetails.tsx, ContextView.tsx, MarkerRow.tsx)
+  detailsButton: 'data-testid kubeglance podlogs details-button',
+  details: 'data-testid kubeglance podlogs details',
+  detailsField: 'data-testid kubeglance podlogs details-field',
+  detailsLabel: 'data-testid kubeglance podlogs details-label',
+  fieldFilterChip: 'data-testid kubeglance podlogs field-filter-chip',
+  fieldSelector: 'data-testid kubeglance podlogs field-selector',
+  displayedFields: 'data-testid kubeglance podlogs displayed-fields',
+  context: 'data-testid kubeglance podlogs context',
+  contextLine: 'data-testid kubeglance podlogs context-line',
+  marker: 'data-testid kubeglance podlogs marker',
 } as const;

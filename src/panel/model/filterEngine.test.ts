@@ -165,3 +165,89 @@ describe('countNewer', () => {
     expect(countNewer(s, rows, -Infinity)).toBe(5);
   });
 });
+
+describe('FilterEngine: field filters and marker rows', () => {
+  /** Rows as a frame with labels would give them: label set 1 is a marker stream. */
+  function labelled(rows: Array<[string, string, number, number]>): LogStore {
+    const s = new LogStore(100);
+    s.sourceTable.internLabels({ namespace: 'shop', pod: 'api-0', container: 'app' });
+    s.sourceTable.internLabels({ namespace: 'shop', pod: 'api-0', container: 'app', marker: 'restart' });
+    s.append({
+      length: rows.length,
+      times: rows.map((_, i) => i * 10),
+      bodies: rows.map((r) => r[0]),
+      texts: rows.map((r) => r[0]),
+      levels: rows.map((r) => lvl(r[1])),
+      sources: rows.map((r) => r[2]),
+      labelSets: rows.map((r) => r[3]),
+    });
+    return s;
+  }
+  const rows: Array<[string, string, number, number]> = [
+    ['{"status":200,"user":"amy"}', 'info', 0, 0],
+    ['status=500 user=bob', 'error', 0, 0],
+    ['app restarted: OOMKilled, exit 137', 'error', 0, 1],
+    ['plain text 500', 'info', 0, 0],
+    ['{"status":500,"user":"amy"}', 'error', 0, 0],
+  ];
+
+  it('keeps lines whose field has the value, JSON and logfmt alike', () => {
+    expect(run(labelled(rows), { fields: [{ key: 'status', value: '500', negate: false }] }).shown).toEqual([
+      'status=500 user=bob',
+      'app restarted: OOMKilled, exit 137',
+      '{"status":500,"user":"amy"}',
+    ]);
+  });
+
+  it('drops lines with the value for "filter out", keeping unstructured lines', () => {
+    expect(run(labelled(rows), { fields: [{ key: 'user', value: 'amy', negate: true }] }).shown).toEqual([
+      'status=500 user=bob',
+      'app restarted: OOMKilled, exit 137',
+      'plain text 500',
+    ]);
+  });
+
+  it('lets a marker through search and exclude, but not past its level or its source', () => {
+    expect(run(labelled(rows), { search: 'amy', onlyMatching: true }).shown).toEqual([
+      '{"status":200,"user":"amy"}',
+      'app restarted: OOMKilled, exit 137',
+      '{"status":500,"user":"amy"}',
+    ]);
+    expect(run(labelled(rows), { exclude: ['restarted'] }).shown).toContain('app restarted: OOMKilled, exit 137');
+    const levels = new Array(LOG_LEVELS.length).fill(false);
+    levels[lvl('error')] = true;
+    expect(run(labelled(rows), { hiddenLevels: levels }).shown).toEqual([
+      '{"status":200,"user":"amy"}',
+      'plain text 500',
+    ]);
+    expect(run(labelled(rows), { hiddenSources: [true] }).shown).toEqual([]);
+  });
+
+  it('re-examines rows when the field filters change, and counts levels under them', () => {
+    const s = labelled(rows);
+    const first = run(s, { fields: [{ key: 'status', value: '500', negate: false }] });
+    const { r } = run(s, { fields: [{ key: 'status', value: '200', negate: false }] }, first.engine);
+    expect(Array.from(r.rows, (a) => s.texts[a])).toEqual([
+      '{"status":200,"user":"amy"}',
+      'app restarted: OOMKilled, exit 137',
+    ]);
+    expect(r.levelCounts[lvl('info')]).toBe(1);
+    expect(r.levelCounts[lvl('error')]).toBe(1);
+  });
+});
+
+describe('FilterEngine: stream label filters', () => {
+  it('hides the rows of hidden label sets, and only those', () => {
+    const s = new LogStore(100);
+    s.append({
+      length: 3,
+      times: [0, 1, 2],
+      bodies: ['out 1', 'err 1', 'out 2'],
+      texts: ['out 1', 'err 1', 'out 2'],
+      levels: [0, 0, 0],
+      sources: [0, 0, 0],
+      labelSets: [0, 1, 0],
+    });
+    expect(run(s, { hiddenLabelSets: [false, true] }).shown).toEqual(['out 1', 'out 2']);
+  });
+});

@@ -1,7 +1,9 @@
+import { type FieldFilter, passesFieldFilters } from './fieldFilters';
 import { CONTINUATION, Deduper, type DedupRows, PLAIN, type RowKind, UNIQUE } from './dedup';
 import type { DedupMode } from './dedupKeys';
 import { IntColumn, lowerBound } from './intColumn';
 import { LEVEL_COUNT } from './levels';
+import { lineFields } from './lineFields';
 import type { Compilers, Matcher, Range } from './search';
 
 export { lowerBound } from './intColumn';
@@ -35,6 +37,13 @@ export interface FilterSpec {
   hiddenSources: boolean[];
   /** collapse adjacent duplicates among the rows that pass; absent: none */
   dedup?: DedupMode;
+  /**
+   * field filters from the log details (fieldFilters.ts), tested on a group's head line; absent or empty: none.
+   * Like exclude patterns they never hide a marker row.
+   */
+  fields?: FieldFilter[];
+  /** by label set index (RowsDelta.labelSets); true hides the stream's rows, as a hidden source does */
+  hiddenLabelSets?: boolean[];
 }
 
 export const NO_FILTER: FilterSpec = {
@@ -61,6 +70,13 @@ export interface RowsDelta {
   heads?: number[];
   /** absolute index of the oldest row the store still holds */
   dropped: number;
+  /** each row's label set (LogStore.labelSets); absent: none */
+  labelSets?: number[];
+  /**
+   * label sets of marker streams (restart markers, pod events): their rows pass the level and source filters by
+   * their own level and source, and are never hidden by search, exclude patterns or field filters
+   */
+  markerSets?: number[];
 }
 
 export interface FilterResult {
@@ -117,7 +133,9 @@ function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
     a.onlyMatching === b.onlyMatching &&
     sameList(a.exclude, b.exclude) &&
     sameList(a.hiddenLevels, b.hiddenLevels) &&
-    sameList(a.hiddenSources, b.hiddenSources)
+    sameList(a.hiddenSources, b.hiddenSources) &&
+    sameList(a.fields ?? [], b.fields ?? []) &&
+    sameList(a.hiddenLabelSets ?? [], b.hiddenLabelSets ?? [])
   );
 }
 
@@ -130,6 +148,9 @@ export class FilterEngine implements DedupRows {
   private sources = new IntColumn();
   private flags = new IntColumn();
   private heads = new IntColumn();
+  private labelSets = new IntColumn();
+  /** by label set index: true for a marker stream */
+  private markerSets: boolean[] = [];
   /** groups whose head was dropped: the old head's index to the group's first row still held, which stands for it */
   private orphans = new Map<number, number>();
   /** absolute index of the next row to examine */
@@ -175,7 +196,8 @@ export class FilterEngine implements DedupRows {
       old.search !== spec.search ||
       old.regex !== spec.regex ||
       old.caseSensitive !== spec.caseSensitive ||
-      !sameList(old.exclude, spec.exclude);
+      !sameList(old.exclude, spec.exclude) ||
+      !sameList(old.fields ?? [], spec.fields ?? []);
     if (patternsChanged) {
       const opts = { regex: spec.regex, caseSensitive: spec.caseSensitive };
       const search = this.compile.compileSearch(spec.search, opts);
@@ -203,6 +225,7 @@ export class FilterEngine implements DedupRows {
       this.sources = new IntColumn();
       this.flags = new IntColumn();
       this.heads = new IntColumn();
+      this.labelSets = new IntColumn();
       this.orphans.clear();
       this.restartScan();
     }
@@ -235,6 +258,18 @@ export class FilterEngine implements DedupRows {
         }
       }
       this.flags.appendZeros(added);
+      if (delta.labelSets) {
+        this.labelSets.append(delta.labelSets, skip);
+      } else {
+        for (let k = 0; k < added; k++) {
+          this.labelSets.append1(-1);
+        }
+      }
+    }
+    if (delta.markerSets) {
+      for (const set of delta.markerSets) {
+        this.markerSets[set] = true;
+      }
     }
     this.dropBefore(delta.dropped);
   }
@@ -245,6 +280,11 @@ export class FilterEngine implements DedupRows {
     const end = this.base + this.texts.length;
     const { search, exclude } = this;
     const { onlyMatching, hiddenLevels, hiddenSources } = this.spec;
+    const fields = this.spec.fields && this.spec.fields.length > 0 ? this.spec.fields : undefined;
+    const labelSets = this.labelSets.data;
+    const markerSets = this.markerSets;
+    const hiddenSets = this.spec.hiddenLabelSets ?? [];
+    const hiddenStream = (r: number) => hiddenSources[sources[r]] || hiddenSets[labelSets[r]] === true;
     const levels = this.levels.data;
     const sources = this.sources.data;
     const allFlags = this.flags.data;
@@ -258,12 +298,16 @@ export class FilterEngine implements DedupRows {
       // head after its row, from a pod whose clock went back, leaves the row on its own)
       const rep = head >= abs ? abs : head >= this.base ? head : this.orphanRep(head, abs);
       let flags = allFlags[i];
+      const marker = markerSets[labelSets[i]] === true;
       if (!(flags & TESTED)) {
         const text = this.texts[i];
         chars += text.length;
         flags = TESTED;
-        // exclude looks at the head only: a frame that mentions an excluded word does not tear the trace apart
-        if (rep === abs && exclude !== undefined && exclude.test(text)) {
+        // exclude looks at the head only: a frame that mentions an excluded word does not tear the trace apart;
+        // markers are the data source's notes about the stream, which text and field filters never hide
+        if (rep === abs && !marker && exclude !== undefined && exclude.test(text)) {
+          flags |= EXCLUDED;
+        } else if (rep === abs && !marker && fields !== undefined && !passesFieldFilters(lineFields(text), fields)) {
           flags |= EXCLUDED;
         } else if (search !== undefined && search.test(text)) {
           flags |= HIT;
@@ -275,7 +319,7 @@ export class FilterEngine implements DedupRows {
           flags |= GROUP_HIT;
         }
         const passes =
-          !hiddenSources[sources[i]] && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT);
+          !hiddenStream(i) && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT || marker);
         if (passes) {
           flags |= COUNTED;
           const level = levels[i];
@@ -294,7 +338,7 @@ export class FilterEngine implements DedupRows {
         repFlags |= HAS_FRAMES;
         if (flags & HIT && !(repFlags & GROUP_HIT)) {
           repFlags |= GROUP_HIT;
-          if (onlyMatching && search && !hiddenSources[sources[r]] && !(repFlags & EXCLUDED)) {
+          if (onlyMatching && search && !hiddenStream(r) && !(repFlags & EXCLUDED)) {
             // the first match in a group that did not show: count it, and show the rows before this one
             repFlags |= COUNTED;
             this.levelCounts[levels[r]]++;
@@ -435,6 +479,7 @@ export class FilterEngine implements DedupRows {
     this.sources.truncate(i);
     this.flags.truncate(i);
     this.heads.truncate(i);
+    this.labelSets.truncate(i);
     this.next = Math.min(this.next, from);
     this.rows.truncate(lowerBound(this.rows.data, from, this.rows.length));
     this.dedup.rollback(this.rows.length, this.rows.data);
@@ -457,6 +502,7 @@ export class FilterEngine implements DedupRows {
     this.sources.dropFront(n);
     this.flags.dropFront(n);
     this.heads.dropFront(n);
+    this.labelSets.dropFront(n);
     this.base += n;
     for (const [head, rep] of this.orphans) {
       if (rep < this.base) {

@@ -18,6 +18,8 @@ export interface LogBatch {
   texts: string[];
   levels: number[];
   sources: number[];
+  /** per row, the stream's label set (SourceTable.labelSets), -1 for a row without labels; absent: all -1 */
+  labelSets?: number[];
   /** set by the store when it merges held rows (which already have sequence numbers) with new ones */
   seqs?: number[];
 }
@@ -44,6 +46,7 @@ export function toMillis(value: unknown): number {
 interface LabelInfo {
   source: number;
   level: number;
+  labelSet: number;
 }
 
 /** One cache per source table: label objects are shared by every line of a stream, so this is a lookup per line. */
@@ -66,6 +69,7 @@ function labelInfo(table: SourceTable, labels: object): LabelInfo {
         firstString(labels, NODE_KEYS)
       ),
       level: level ? levelIndexOf(level) : UNKNOWN_LEVEL,
+      labelSet: table.internLabels(labels),
     };
     cache.set(labels, info);
   }
@@ -98,6 +102,7 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
     texts: new Array<string>(n),
     levels: new Array<number>(n),
     sources: new Array<number>(n),
+    labelSets: new Array<number>(n),
   };
   const { time, body, bodyFallbacks, severity, labels, namespace, pod, container, node, objects } = fields;
   const flat = namespace.length + pod.length + container.length > 0;
@@ -114,6 +119,7 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
     let source = -1;
     let level = UNKNOWN_LEVEL;
     let levelKnown = false;
+    let labelSet = -1;
 
     const sev = firstValue(severity, i);
     if (sev !== undefined) {
@@ -124,6 +130,7 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
     if (rowLabels && typeof rowLabels === 'object') {
       const info = labelInfo(table, rowLabels);
       source = info.source;
+      labelSet = info.labelSet;
       if (!levelKnown && info.level !== UNKNOWN_LEVEL) {
         level = info.level;
         levelKnown = true;
@@ -166,6 +173,7 @@ export function readRows(fields: LogFrameFields, from: number, to: number, table
     batch.texts[r] = text;
     batch.levels[r] = level;
     batch.sources[r] = source;
+    batch.labelSets![r] = labelSet;
   }
   return sortBatch(batch);
 }
@@ -182,9 +190,11 @@ function permute(batch: LogBatch, perm: ArrayLike<number>): LogBatch {
     texts: new Array(n),
     levels: new Array(n),
     sources: new Array(n),
+    labelSets: new Array(n),
   };
   for (let k = 0; k < n; k++) {
     const j = perm[k];
+    out.labelSets![k] = batch.labelSets?.[j] ?? -1;
     out.times[k] = batch.times[j];
     out.bodies[k] = batch.bodies[j];
     out.texts[k] = batch.texts[j];
@@ -254,6 +264,7 @@ export function mergeTwo(a: LogBatch, b: LogBatch): LogBatch {
     texts: new Array(n),
     levels: new Array(n),
     sources: new Array(n),
+    labelSets: new Array(n),
   };
   const aSeqs = a.seqs;
   const bSeqs = b.seqs;
@@ -269,6 +280,7 @@ export function mergeTwo(a: LogBatch, b: LogBatch): LogBatch {
     out.texts[k] = src.texts[at];
     out.levels[k] = src.levels[at];
     out.sources[k] = src.sources[at];
+    out.labelSets![k] = src.labelSets?.[at] ?? -1;
     if (seqs) {
       seqs[k] = fromA ? aSeqs![at] : bSeqs![at];
     }

@@ -30,6 +30,8 @@ export class LogStore {
    * then stands for it)
    */
   heads: number[] = [];
+  /** each row's stream labels (sourceTable.labelSets), -1 for a row whose frame has none */
+  labelSets: number[] = [];
   readonly sourceTable = new SourceTable();
   /** rows dropped by the capacity since the last clear: row i is absolute row `dropped + i` */
   dropped = 0;
@@ -64,6 +66,7 @@ export class LogStore {
     this.sources = [];
     this.seqs = [];
     this.heads = [];
+    this.labelSets = [];
     this.grouper.clear();
     this.dropped = 0;
     this.version++;
@@ -95,6 +98,8 @@ export class LogStore {
       sources: this.sources.slice(i),
       heads: this.heads.slice(i),
       dropped: this.dropped,
+      labelSets: this.labelSets.slice(i),
+      markerSets: this.sourceTable.markerLabelSets(),
     };
   }
 
@@ -147,6 +152,7 @@ export class LogStore {
       this.sources = batch.sources;
       this.seqs = batchSeqs;
       this.heads = grouping.headAbs;
+      this.labelSets = batch.labelSets ?? new Array<number>(batch.length).fill(-1);
     } else if (start === n) {
       this.push(batch, batchSeqs, grouping.headAbs);
     } else {
@@ -180,6 +186,7 @@ export class LogStore {
       texts: this.texts.splice(start),
       levels: this.levels.splice(start),
       sources: this.sources.splice(start),
+      labelSets: this.labelSets.splice(start),
     };
     tail.seqs = this.seqs.splice(start);
     const merged = mergeTwo(tail, { ...batch, seqs: batchSeqs });
@@ -195,6 +202,7 @@ export class LogStore {
   }
 
   private push(batch: LogBatch, seqs: number[], heads: number[]): void {
+    const labelSets = batch.labelSets ?? new Array<number>(batch.length).fill(-1);
     // native pushes of up to PUSH_CHUNK values at a time (an argument list has a size limit)
     for (let from = 0; from < batch.length; from += PUSH_CHUNK) {
       const to = Math.min(batch.length, from + PUSH_CHUNK);
@@ -205,6 +213,7 @@ export class LogStore {
       pushRange(this.sources, batch.sources, from, to);
       pushRange(this.seqs, seqs, from, to);
       pushRange(this.heads, heads, from, to);
+      pushRange(this.labelSets, labelSets, from, to);
     }
   }
 
@@ -220,6 +229,7 @@ export class LogStore {
     this.sources.splice(0, over);
     this.seqs.splice(0, over);
     this.heads.splice(0, over);
+    this.labelSets.splice(0, over);
     this.dropped += over;
     return true;
   }

@@ -61,6 +61,24 @@ export function sourceColumnChars(sources: readonly LogSource[]): number {
   return Math.max(MIN_SOURCE_CHARS, Math.min(MAX_SOURCE_CHARS, longest));
 }
 
+/** Rows the data source adds to a stream rather than lines a container wrote (label `marker`). */
+export type MarkerKind = 'restart' | 'event';
+
+/**
+ * One stream's labels (a frame's `labels` object, shared by every line of the stream), interned like sources:
+ * labels are per stream, so a row keeps one small integer (LogStore.labelSets) rather than an object.
+ */
+export interface LabelSet {
+  /** the labels as string pairs, in the frame's order */
+  labels: Array<[string, string]>;
+  /** set on the rows of a marker stream (restart markers and pod events) */
+  marker?: MarkerKind;
+}
+
+function markerKind(value: unknown): MarkerKind | undefined {
+  return value === 'restart' || value === 'event' ? value : undefined;
+}
+
 /**
  * Interns sources so each row stores one small integer. A table only grows; a panel sees few distinct
  * pod/container pairs compared with its lines.
@@ -68,6 +86,11 @@ export function sourceColumnChars(sources: readonly LogSource[]): number {
 export class SourceTable {
   readonly list: LogSource[] = [];
   private readonly byKey = new Map<string, number>();
+  /** label sets of the streams seen (LogStore.labelSets indexes this); only grows */
+  readonly labelSets: LabelSet[] = [];
+  /** label objects already interned: a stream's rows share one object */
+  private readonly labelsByObject = new WeakMap<object, number>();
+  private readonly labelsByKey = new Map<string, number>();
 
   intern(namespace: string, pod: string, container: string, node: string): number {
     const key = `${namespace}/${pod}/${container}`;
@@ -83,6 +106,37 @@ export class SourceTable {
     this.list.push({ namespace, pod, container, node, key, label: sourceLabel(pod, container) });
     this.byKey.set(key, index);
     return index;
+  }
+
+  /** The label set index of a frame's labels object (one lookup per stream once seen). */
+  internLabels(labels: object): number {
+    const known = this.labelsByObject.get(labels);
+    if (known !== undefined) {
+      return known;
+    }
+    const pairs: Array<[string, string]> = [];
+    for (const [k, v] of Object.entries(labels)) {
+      if (v != null && typeof v !== 'object') {
+        pairs.push([k, String(v)]);
+      }
+    }
+    // equal labels in different objects (each query result brings new ones) share an index
+    const key = JSON.stringify(pairs);
+    let index = this.labelsByKey.get(key);
+    if (index === undefined) {
+      index = this.labelSets.length;
+      this.labelSets.push({ labels: pairs, marker: markerKind((labels as Record<string, unknown>).marker) });
+      this.labelsByKey.set(key, index);
+    }
+    this.labelsByObject.set(labels, index);
+    return index;
+  }
+
+  /** Label set indices of marker streams, for the filter engine. */
+  markerLabelSets(): number[] {
+    const out: number[] = [];
+    this.labelSets.forEach((s, i) => s.marker && out.push(i));
+    return out;
   }
 
   get size(): number {

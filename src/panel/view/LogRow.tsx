@@ -7,6 +7,7 @@ import { levelAt } from '../model/levels';
 import { fitSourceLabel } from '../model/sources';
 import { INLINE_STRUCTURED, looksStructured, parseStructured } from '../model/structured';
 import { PODLOGS_TEST_IDS } from '../testIds';
+import { DisplayedFieldsBody } from './DisplayedFields';
 import { LineBody } from './LineBody';
 import type { RowContext } from './rowContext';
 import { StructuredBody } from './StructuredBody';
@@ -31,6 +32,8 @@ interface Props {
   duplicates: number;
   /** the time of the run's last line */
   lastTime: number;
+  /** its log details are open */
+  selected?: boolean;
 }
 
 /** "×N" before a line that stands for N adjacent duplicates, with the last one's time when times are shown. */
@@ -59,6 +62,7 @@ export const LogRow = memo(function LogRow({
   expanded,
   duplicates,
   lastTime,
+  selected = false,
 }: Props) {
   const styles = useStyles2(getStyles);
   const [copied, setCopied] = useState<boolean | undefined>(undefined);
@@ -89,9 +93,19 @@ export const LogRow = memo(function LogRow({
     return () => clearTimeout(timer);
   }, [copied]);
 
+  const lineBody = (
+    <LineBody
+      raw={store.bodies[row]}
+      total={text.length}
+      shownChars={shownChars}
+      ranges={ctx.highlight(row, shownChars)}
+      onExpand={() => ctx.onExpand(seq)}
+    />
+  );
+
   return (
     <div
-      className={cx(styles.row, current && styles.current)}
+      className={cx(styles.row, current && styles.current, selected && styles.selected)}
       style={{ borderLeftColor: ctx.levelColors[level] }}
       data-testid={PODLOGS_TEST_IDS.row}
       data-level={levelAt(level)}
@@ -101,6 +115,18 @@ export const LogRow = memo(function LogRow({
       onMouseLeave={(e) => setActive(e.currentTarget.contains(document.activeElement))}
       onFocus={() => setActive(true)}
       onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null))}
+      onClick={(e) => {
+        // a click opens the details, unless it ends a text selection or hits one of the row's controls
+        const onControl = (e.target as Element).closest('button, a, [role="button"]') !== null;
+        if (ctx.onDetails && !onControl && !window.getSelection()?.toString()) {
+          ctx.onDetails(row);
+        }
+      }}
+      onKeyDown={(e) => {
+        if (ctx.onDetails && e.key === 'Enter' && e.target === e.currentTarget) {
+          ctx.onDetails(row);
+        }
+      }}
     >
       {ctx.showTime && (
         <span className={styles.time} data-testid={PODLOGS_TEST_IDS.time}>
@@ -147,21 +173,27 @@ export const LogRow = memo(function LogRow({
         </Button>
       )}
       <span className={cx(styles.body, more < 0 && styles.continuation)}>
-        {structured ? (
+        {ctx.displayedFields?.length ? (
+          <DisplayedFieldsBody store={store} row={row} keys={ctx.displayedFields} fallback={lineBody} />
+        ) : structured ? (
           <StructuredBody value={structured} mark={ctx.markText} />
         ) : (
-          <LineBody
-            raw={store.bodies[row]}
-            total={text.length}
-            shownChars={shownChars}
-            ranges={ctx.highlight(row, shownChars)}
-            onExpand={() => ctx.onExpand(seq)}
-          />
+          lineBody
         )}
         {structured === undefined && structuredOn && !inline && <span className={styles.note}> (prettifying…)</span>}
       </span>
       {(active || copied !== undefined) && (
         <span className={styles.actions}>
+          {ctx.onDetails && (
+            <IconButton
+              name="info-circle"
+              size="sm"
+              aria-label={selected ? 'Hide the log details' : 'Show the log details'}
+              aria-expanded={selected}
+              onClick={() => ctx.onDetails?.(row)}
+              data-testid={PODLOGS_TEST_IDS.detailsButton}
+            />
+          )}
           {canStructure && (
             <IconButton
               name="brackets-curly"
@@ -206,6 +238,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   current: css({
     background: theme.colors.warning.transparent,
+  }),
+  selected: css({
+    boxShadow: `inset 0 0 0 1px ${theme.colors.primary.border}`,
   }),
   time: css({
     flex: 'none',

@@ -29,6 +29,10 @@ export interface RowContext {
   onCopy: (row: number, group: boolean) => Promise<boolean>;
   /** collapses (expanded: true) or expands the stack trace headed by the line with this seq */
   onToggleGroup: (seq: number, expanded: boolean) => void;
+  /** opens (or closes) the row's log details (LogDetails.tsx); absent: no details */
+  onDetails?: (row: number) => void;
+  /** fields shown instead of the whole line (options.displayedFields); empty or absent: the line */
+  displayedFields?: readonly string[];
 }
 
 /** Characters of a long line shown at first, and added by each "show more". */

@@ -46,7 +46,8 @@ function hidesRows(spec: FilterSpec): boolean {
     (spec.onlyMatching && spec.search !== '') ||
     spec.hiddenLevels.some(Boolean) ||
     spec.hiddenSources.some(Boolean) ||
-    (spec.dedup !== undefined && spec.dedup !== 'none')
+    (spec.dedup !== undefined && spec.dedup !== 'none') ||
+    (spec.fields !== undefined && spec.fields.length > 0)
   );
 }
 

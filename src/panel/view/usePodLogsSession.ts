@@ -1,8 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PanelData } from '@grafana/data';
 
+import type { FieldFilter } from '../model/fieldFilters';
 import { countNewer } from '../model/filter';
 import type { FilterSpec } from '../model/filterEngine';
+import { labelSetsHiddenBy } from '../model/labelFilters';
 import { LEVEL_COUNT } from '../model/levels';
 import { lowerBound } from '../model/intColumn';
 import { newestFirst } from '../model/newestFirst';
@@ -68,6 +70,16 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     exclude: [],
   }));
   const listRef = useRef<LogListHandle>(null);
+  // filters from the log details (LogDetails.tsx): fields of structured lines, and stream labels
+  const [fieldFilters, setFieldFilters] = useState<FieldFilter[]>([]);
+  const [labelFilters, setLabelFilters] = useState<FieldFilter[]>([]);
+  const labelSetCount = store.sourceTable.labelSets.length;
+  const hiddenLabelSets = useMemo(
+    () => labelSetsHiddenBy(store.sourceTable.labelSets, labelFilters),
+    // a new stream is judged by the filters too
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, labelFilters, labelSetCount]
+  );
 
   const spec = useMemo<FilterSpec>(
     () => ({
@@ -79,8 +91,10 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       hiddenLevels,
       hiddenSources,
       dedup,
+      fields: fieldFilters,
+      hiddenLabelSets,
     }),
-    [search, hiddenLevels, hiddenSources, dedup]
+    [search, hiddenLevels, hiddenSources, dedup, fieldFilters, hiddenLabelSets]
   );
   const engine = useLogEngine(snapshot, spec);
   // the list shows the filtered rows without the frames of collapsed stack traces
@@ -197,6 +211,8 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     setSearch((s) => ({ ...s, text: '', exclude: [], onlyMatching: false }));
     setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
     setHiddenSources([]);
+    setFieldFilters([]);
+    setLabelFilters([]);
   }, []);
 
   return {
@@ -249,6 +265,13 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
     goToMatch,
     listRef,
+    // for the log details' filter buttons (a label filter on the level or a pod/container sets these chips)
+    setHiddenLevels,
+    setHiddenSources,
+    fieldFilters,
+    setFieldFilters,
+    labelFilters,
+    setLabelFilters,
   };
 }
 
