@@ -49,9 +49,10 @@ export function timelineResponse(
       text: 'Nothing to show: no pods or nodes match. Check the subject, namespace and name.',
     });
   }
-  const first: DataFrame = frames[0] ?? marks;
+  const shown = q.marksOnly ? [] : frames;
+  const first: DataFrame = shown[0] ?? marks;
   first.meta = { ...first.meta, notices: all.length ? all : undefined };
-  return { data: [...frames, marks], key: q.refId };
+  return { data: [...shown, marks], key: q.refId };
 }
 
 /** Each poll's time; a live timeline polls on a timer, tests pass their own. */

@@ -7,13 +7,27 @@ export type TimelineWorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 
 const WORKLOAD_KINDS: readonly TimelineWorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
 const SUBJECTS: readonly TimelineSubject[] = ['namespace', 'workload', 'pod', 'node'];
 
-export type ResolvedTimelineQuery =
-  /** every pod of these namespaces (all when empty) */
-  | { refId: string; subject: 'namespace'; namespaces: string[] }
-  | { refId: string; subject: 'workload'; namespace: string; name: string; kind: TimelineWorkloadKind }
-  | { refId: string; subject: 'pod'; namespace: string; name: string }
-  /** one node and its pods, or every node (no pods) when `name` is undefined */
-  | { refId: string; subject: 'node'; name?: string };
+/**
+ * A timeline run as an annotation query (annotations.ts prepareQuery sets it when it runs, never in a
+ * saved model): the annotation frame alone.
+ */
+export interface TimelineAnnotationQuery extends TimelineQuery {
+  marksOnly?: boolean;
+}
+
+interface Common {
+  refId: string;
+  /** answer the annotation frame alone */
+  marksOnly: boolean;
+}
+
+export type ResolvedTimelineQuery = Common &
+  (
+    | /** every pod of these namespaces (all when empty) */ { subject: 'namespace'; namespaces: string[] }
+    | { subject: 'workload'; namespace: string; name: string; kind: TimelineWorkloadKind }
+    | { subject: 'pod'; namespace: string; name: string }
+    | /** one node and its pods, or every node (no pods) when `name` is undefined */ { subject: 'node'; name?: string }
+  );
 
 function invalid(message: string, remedy: string): KubeError {
   return new KubeError({ kind: 'invalid', message, remedy });
@@ -40,9 +54,10 @@ export function resolveWorkloadKind(text: string | undefined): TimelineWorkloadK
   return kind;
 }
 
-export function resolveTimelineQuery(query: TimelineQuery, vars: VariableResolver): ResolvedTimelineQuery {
+export function resolveTimelineQuery(query: TimelineAnnotationQuery, vars: VariableResolver): ResolvedTimelineQuery {
   const subject = query.subject ?? 'namespace';
   const refId = query.refId;
+  const marksOnly = query.marksOnly === true;
   if (!SUBJECTS.includes(subject)) {
     throw invalid(
       `Unknown timeline subject ${JSON.stringify(subject)}`,
@@ -52,12 +67,13 @@ export function resolveTimelineQuery(query: TimelineQuery, vars: VariableResolve
   const namespaces = vars.names(query.namespace, 'namespace');
   switch (subject) {
     case 'namespace':
-      return { refId, subject, namespaces };
+      return { refId, marksOnly, subject, namespaces };
     case 'workload': {
       const kind = resolveWorkloadKind(vars.text(query.workloadKind));
       const remedy = 'A workload timeline needs its namespace and name (one of each; check template variables too).';
       return {
         refId,
+        marksOnly,
         subject,
         kind,
         namespace: one(namespaces, 'namespace', remedy),
@@ -68,6 +84,7 @@ export function resolveTimelineQuery(query: TimelineQuery, vars: VariableResolve
       const remedy = 'A pod timeline needs its namespace and name (one of each; check template variables too).';
       return {
         refId,
+        marksOnly,
         subject,
         namespace: one(namespaces, 'namespace', remedy),
         name: one(vars.names(query.name, 'pod'), 'pod', remedy),
@@ -81,7 +98,7 @@ export function resolveTimelineQuery(query: TimelineQuery, vars: VariableResolve
           'Choose one node, or none for every node.'
         );
       }
-      return { refId, subject, name: names[0] };
+      return { refId, marksOnly, subject, name: names[0] };
     }
   }
 }
