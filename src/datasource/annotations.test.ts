@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { AnnotationQuery, DataFrame, dateTime } from '@grafana/data';
+import { AnnotationQuery, DataFrame, dateTime, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { manualClock } from '../../tools/kube-sim';
@@ -7,8 +7,10 @@ import { testContext } from '../../tools/testing/queryContext';
 import { framesToAnnotations, kubeAnnotations } from './annotations';
 import { eventsModule } from './queries/events/eventsQuery';
 import { eventsFrame } from './queries/events/eventsFrame';
+import { marksFrame } from './queries/timeline/timelineFrame';
+import { timelineModule } from './queries/timeline/timelineQuery';
 import { kubeSimForTests } from './testing/kubeSim';
-import { EventsQuery, KubeQuery } from './types';
+import { EventsQuery, KubeQuery, TimelineQuery } from './types';
 
 const prepare = (json: unknown) => kubeAnnotations.prepareAnnotation!(json);
 
@@ -33,6 +35,19 @@ describe('prepareAnnotation', () => {
   it('replaces a target of another query type by an events query keeping its namespace', () => {
     const anno = prepare({ target: { refId: 'A', queryType: 'pods', namespace: 'shop' } });
     expect(anno.target).toEqual({ refId: 'Anno', queryType: 'events', eventType: 'Warning', namespace: 'shop' });
+  });
+
+  it('keeps a saved timeline target, and runs it for its annotation frame alone', () => {
+    const target: TimelineQuery = {
+      refId: 'T',
+      queryType: 'timeline',
+      subject: 'workload',
+      namespace: 'shop',
+      name: 'cart',
+    };
+    const anno = prepare({ name: 'Rollouts', enable: true, iconColor: 'blue', target });
+    expect(anno.target).toEqual(target);
+    expect(kubeAnnotations.prepareQuery!(anno)).toEqual({ ...target, marksOnly: true });
   });
 
   it('gives the editor a Warning events query by default', () => {
@@ -108,6 +123,53 @@ describe('processEvents', () => {
     expect(framesToAnnotations([timed]).every((e) => !/<(br|a|p|div)\b/.test(e.text ?? ''))).toBe(true);
   });
 
+  it("reads a timeline's annotation frame: time, title, plain text with its Explore link, tags", () => {
+    const marks = marksFrame(
+      [
+        {
+          timeMs: 7000,
+          kind: 'restart',
+          title: 'Restart: shop/web-1 · app',
+          text: 'shop/web-1 · app restarted',
+          tags: ['restart', 'shop', 'OOMKilled'],
+          explore: { queryType: 'logs', namespace: 'shop', podName: 'web-1', container: 'app', previous: true },
+        },
+        {
+          timeMs: 9000,
+          kind: 'eviction',
+          title: 'Evicted: shop/web-2',
+          text: 'shop/web-2: Evicted',
+          tags: ['eviction'],
+        },
+      ],
+      'Anno',
+      'uid-1'
+    );
+    // the state lanes beside it are no events and give no annotation
+    const lanes: DataFrame = {
+      name: 'shop/web-1',
+      length: 1,
+      fields: [
+        { name: 'time', type: FieldType.time, values: [1000], config: {} },
+        { name: 'shop/web-1', type: FieldType.string, values: ['Running'], config: {} },
+      ],
+    };
+    const [restart, eviction, ...rest] = framesToAnnotations([lanes, marks]);
+    expect(rest).toEqual([]);
+    expect(restart).toMatchObject({
+      time: 7000,
+      title: 'Restart: shop/web-1 · app',
+      tags: ['restart', 'shop', 'OOMKilled'],
+    });
+    expect(restart.text).toMatch(/^shop\/web-1 · app restarted\nExplore: \/explore\?schemaVersion=1&panes=/);
+    expect(eviction).toEqual({
+      time: 9000,
+      title: 'Evicted: shop/web-2',
+      text: 'shop/web-2: Evicted',
+      tags: ['eviction'],
+    });
+  });
+
   it('ignores frames that are not events', () => {
     expect(framesToAnnotations([{ name: 'x', length: 0, fields: [] }])).toEqual([]);
   });
@@ -137,5 +199,26 @@ describe('annotations end to end', () => {
         tags: ['Warning', e.reason, e.namespace, e.involvedObject.kind],
       });
     }
+  });
+
+  it("shows a timeline's moments: the lost node going Unknown, once (not per pressure condition)", async () => {
+    const target: TimelineQuery = { refId: 'T', queryType: 'timeline', subject: 'node' };
+    const anno = prepare({ name: 'Node changes', enable: true, iconColor: 'orange', target });
+    const query = kubeAnnotations.prepareQuery!(anno) as TimelineQuery;
+    const { ctx, vars } = testContext(sim());
+    const to = sim().now();
+    const range = { from: dateTime(to - 3_600_000), to: dateTime(to), raw: { from: 'now-1h', to: 'now' } };
+    const res = await lastValueFrom(timelineModule.run({ ...ctx, range }, timelineModule.resolve(query, vars), query));
+    // the annotation frame alone: no lanes to draw
+    expect((res.data as DataFrame[]).map((f) => f.name)).toEqual(['timeline annotations']);
+    const events = await lastValueFrom(kubeAnnotations.processEvents!(anno, res.data));
+    const lost = sim().cluster.nodes[sim().cluster.nodes.length - 1].name;
+    expect(events).toEqual([
+      expect.objectContaining({
+        time: to - 11 * 60_000,
+        title: `Node ${lost}: Ready Unknown`,
+        tags: ['node', lost, 'Ready'],
+      }),
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { AnnotationEvent, AnnotationQuery, AnnotationSupport, DataFrame, Field }
 import { Observable, of } from 'rxjs';
 
 import { EVENT_FIELDS } from './queries/events/eventsFrame';
-import { EventsQuery, KubeQuery } from './types';
+import { MARK_FIELDS, MARKS_FRAME_NAME } from './queries/timeline/timelineFrame';
+import { TimelineAnnotationQuery } from './queries/timeline/timelineResolve';
+import { EventsQuery, KubeQuery, TimelineQuery } from './types';
 
 const ANNOTATION_REF_ID = 'Anno';
 
@@ -47,6 +49,18 @@ export function toEventsTarget(json: Record<string, unknown>): EventsQuery {
   return query;
 }
 
+/**
+ * The saved target as the query an annotation runs: a timeline target as it is (its restarts, rollouts,
+ * evictions...), anything else as an events query (toEventsTarget), so saved events annotations keep working.
+ */
+export function toAnnotationTarget(json: Record<string, unknown>): EventsQuery | TimelineQuery {
+  const target = isRecord(json.target) ? json.target : undefined;
+  if (target && target.queryType === 'timeline') {
+    return { ...(target as unknown as TimelineQuery), refId: optionalString(target.refId) ?? ANNOTATION_REF_ID };
+  }
+  return toEventsTarget(json);
+}
+
 /** The string cells of one field, by name; absent when the frame lacks it. */
 function column(frame: DataFrame, name: string): Field | undefined {
   return frame.fields.find((f) => f.name === name);
@@ -57,19 +71,46 @@ function cell(field: Field | undefined, row: number): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/** The timeline's annotation frame to annotations: its time, title, plain text (with the link) and tags. */
+function marksToAnnotations(frame: DataFrame, out: AnnotationEvent[]): void {
+  const time = column(frame, MARK_FIELDS.time);
+  const title = column(frame, MARK_FIELDS.title);
+  const text = column(frame, MARK_FIELDS.text);
+  const tags = column(frame, MARK_FIELDS.tags);
+  for (let i = 0; i < frame.length; i++) {
+    const t: unknown = time?.values[i];
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      continue;
+    }
+    const tagList: unknown = tags?.values[i];
+    out.push({
+      time: t,
+      title: cell(title, i) ?? 'Timeline',
+      text: cell(text, i) ?? '',
+      tags: Array.isArray(tagList) ? tagList.filter((x): x is string => typeof x === 'string' && x !== '') : [],
+    });
+  }
+}
+
 /**
  * Events frames to annotations: one per event at its last occurrence, titled by its reason, with the
  * object and message as plain text (Grafana renders annotation text itself; nothing here is markup).
+ * A timeline's annotation frame gives one per moment it marks.
  */
 export function framesToAnnotations(frames: readonly DataFrame[]): AnnotationEvent[] {
   const out: AnnotationEvent[] = [];
   for (const frame of frames) {
+    if (frame.name === MARKS_FRAME_NAME) {
+      marksToAnnotations(frame, out);
+      continue;
+    }
     const time = column(frame, EVENT_FIELDS.time);
-    if (!time) {
+    const reason = column(frame, EVENT_FIELDS.reason);
+    if (!time || !reason) {
+      // not events (a timeline's state lanes, say: its moments come in the frame above)
       continue;
     }
     const type = column(frame, EVENT_FIELDS.type);
-    const reason = column(frame, EVENT_FIELDS.reason);
     const namespace = column(frame, EVENT_FIELDS.namespace);
     const kind = column(frame, EVENT_FIELDS.kind);
     const name = column(frame, EVENT_FIELDS.name);
@@ -95,14 +136,19 @@ export function framesToAnnotations(frames: readonly DataFrame[]): AnnotationEve
   return out;
 }
 
-/** Kubernetes events as dashboard annotations, run through the data source's query(). */
+/** Kubernetes events, or a timeline's moments, as dashboard annotations, run through the data source's query(). */
 export const kubeAnnotations: AnnotationSupport<KubeQuery> = {
   prepareAnnotation(json: unknown): AnnotationQuery<KubeQuery> {
     const anno = (isRecord(json) ? json : {}) as AnnotationQuery<KubeQuery>;
-    return { ...anno, target: toEventsTarget(anno) };
+    return { ...anno, target: toAnnotationTarget(anno) };
   },
   prepareQuery(anno: AnnotationQuery<KubeQuery>): KubeQuery | undefined {
-    return anno.target ? toEventsTarget(anno) : undefined;
+    if (!anno.target) {
+      return undefined;
+    }
+    const query = toAnnotationTarget(anno);
+    // run for annotations only: the state lanes would be drawn nowhere
+    return query.queryType === 'timeline' ? ({ ...query, marksOnly: true } as TimelineAnnotationQuery) : query;
   },
   processEvents(_anno: AnnotationQuery<KubeQuery>, frames: DataFrame[]): Observable<AnnotationEvent[] | undefined> {
     return of(framesToAnnotations(frames));

@@ -7,6 +7,7 @@ import { objectsModule } from './objects/objectsQuery';
 import { podsModule } from './pods/podsQuery';
 import { risksModule } from './risks/risksQuery';
 import { summaryModule } from './summary/summaryQuery';
+import { timelineModule } from './timeline/timelineQuery';
 import { QueryModule } from './types';
 
 /** Every query type's module; the data source looks the query's type up here. */
@@ -19,4 +20,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   objects: objectsModule as QueryModule<KubeQuery, unknown>,
   events: eventsModule as QueryModule<KubeQuery, unknown>,
   risks: risksModule as QueryModule<KubeQuery, unknown>,
+  timeline: timelineModule as QueryModule<KubeQuery, unknown>,
 };
