@@ -4,6 +4,7 @@ import { kubeletModule } from './kubelet/kubeletQuery';
 import { logsModule } from './logs/logsQuery';
 import { nodesModule } from './nodes/nodesQuery';
 import { objectsModule } from './objects/objectsQuery';
+import { outliersModule } from './outliers/outliersQuery';
 import { podsModule } from './pods/podsQuery';
 import { summaryModule } from './summary/summaryQuery';
 import { QueryModule } from './types';
@@ -17,4 +18,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   kubelet: kubeletModule as QueryModule<KubeQuery, unknown>,
   objects: objectsModule as QueryModule<KubeQuery, unknown>,
   events: eventsModule as QueryModule<KubeQuery, unknown>,
+  outliers: outliersModule as QueryModule<KubeQuery, unknown>,
 };

@@ -12,7 +12,10 @@ function workload(name: string, values: Array<Partial<Record<'cpu' | 'memory' | 
 
 describe('outlier scoring', () => {
   it('flags the one pod using far more memory than its siblings, and says how much in words', () => {
-    const w = workload('web', [200, 210, 190, 205, 680].map((m) => ({ memory: m * MiB })));
+    const w = workload(
+      'web',
+      [200, 210, 190, 205, 680].map((m) => ({ memory: m * MiB }))
+    );
     const flagged = scoreWorkloads([w], ['memory']);
     expect(flagged.map((s) => s.pod)).toEqual(['web-4']);
     const s = flagged[0];
@@ -24,7 +27,10 @@ describe('outlier scoring', () => {
 
   it('scores with the scaled MAD: |x − median| / (1.4826 · MAD)', () => {
     // median 1.0 cores; deviations 0.4, 0.2, 0, 0.2, 0.4: MAD 0.2, well above the 10 % floor
-    const w = workload('api', [0.6, 0.8, 1.0, 1.2, 1.4].map((cpu) => ({ cpu })));
+    const w = workload(
+      'api',
+      [0.6, 0.8, 1.0, 1.2, 1.4].map((cpu) => ({ cpu }))
+    );
     const scores = scoreSignal(w, 'cpu');
     expect(scores.map((s) => s.score)).toEqual(
       [0.4, 0.2, 0, 0.2, 0.4].map((d) => expect.closeTo(d / (1.4826 * 0.2), 10))
@@ -66,7 +72,10 @@ describe('outlier scoring', () => {
   });
 
   it('lists every pod with its score when asked, highest first, ties by name', () => {
-    const w = workload('web', [200, 210, 190, 205, 680].map((m) => ({ memory: m * MiB })));
+    const w = workload(
+      'web',
+      [200, 210, 190, 205, 680].map((m) => ({ memory: m * MiB }))
+    );
     const all = scoreWorkloads([w], ['memory'], true);
     expect(all.map((s) => s.pod)).toEqual(['web-4', 'web-2', 'web-0', 'web-1', 'web-3']);
     expect(all.map((s) => s.outlier)).toEqual([true, false, false, false, false]);
