@@ -6,6 +6,7 @@ import { nodesModule } from './nodes/nodesQuery';
 import { objectsModule } from './objects/objectsQuery';
 import { outliersModule } from './outliers/outliersQuery';
 import { podsModule } from './pods/podsQuery';
+import { rightSizingModule } from './rightsizing/rightsizingQuery';
 import { summaryModule } from './summary/summaryQuery';
 import { QueryModule } from './types';
 
@@ -19,4 +20,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   objects: objectsModule as QueryModule<KubeQuery, unknown>,
   events: eventsModule as QueryModule<KubeQuery, unknown>,
   outliers: outliersModule as QueryModule<KubeQuery, unknown>,
+  rightsizing: rightSizingModule as QueryModule<KubeQuery, unknown>,
 };

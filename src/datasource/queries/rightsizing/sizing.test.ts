@@ -108,9 +108,7 @@ describe('suggestions', () => {
   });
 
   it(`suggests nothing from fewer than ${MIN_SAMPLES} samples, and says how many there are`, () => {
-    const s = suggest(
-      container({ cpu: usageQuantiles([0.1, 0.2, 0.3]), memory: usageQuantiles([MiB, MiB, MiB]) })
-    );
+    const s = suggest(container({ cpu: usageQuantiles([0.1, 0.2, 0.3]), memory: usageQuantiles([MiB, MiB, MiB]) }));
     expect(s).toEqual({ note: `3 of the ${MIN_SAMPLES} samples a suggestion needs` });
   });
 });

@@ -23,9 +23,8 @@ export interface UsageWindow {
   containers: Map<string, ContainerUsage>;
   /** the most values any container has */
   samples: number;
-  /** the oldest and newest sample time held */
-  fromMs?: number;
-  toMs?: number;
+  /** the longest time any one series spans, first sample to last (ms) */
+  spanMs: number;
   polls: number;
   intervalMs?: number;
   retentionMs?: number;
@@ -61,8 +60,7 @@ function failureText(err: unknown): string {
 export function usageFromHistory(h: SeriesHistory): UsageWindow {
   const containers = new Map<string, ContainerUsage>();
   let samples = 0;
-  let fromMs: number | undefined;
-  let toMs: number | undefined;
+  let spanMs = 0;
   for (const s of h.series) {
     if (s.metric !== 'cpu' && s.metric !== 'memory') {
       continue;
@@ -77,8 +75,8 @@ export function usageFromHistory(h: SeriesHistory): UsageWindow {
       into.push(s.points.valueAt(i));
     }
     samples = Math.max(samples, n);
-    fromMs = Math.min(fromMs ?? Infinity, s.points.timeAt(0));
-    toMs = Math.max(toMs ?? -Infinity, s.points.timeAt(n - 1));
+    // per series: pods are sampled by metrics-server at different times
+    spanMs = Math.max(spanMs, s.points.timeAt(n - 1) - s.points.timeAt(0));
   }
   const errors = h.errors.map((e) => e.message).filter(Boolean);
   const failure =
@@ -90,8 +88,7 @@ export function usageFromHistory(h: SeriesHistory): UsageWindow {
   return {
     containers,
     samples,
-    fromMs,
-    toMs,
+    spanMs,
     polls: h.polls,
     intervalMs: h.intervalMs,
     retentionMs: h.retentionMs,
@@ -118,8 +115,7 @@ export function usageFromSnapshot(s: Snapshot): UsageWindow {
   return {
     containers,
     samples,
-    fromMs: samples ? s.timeMs : undefined,
-    toMs: samples ? s.timeMs : undefined,
+    spanMs: 0,
     polls: 1,
     notices: [...(s.notices ?? [])],
     failure: !samples && errors.length ? errors.join('; ') : undefined,
@@ -144,10 +140,7 @@ export function durationText(ms: number): string {
 /** "52 samples over 12 min 45 s (polled every 15 s)": what an answer rests on. */
 export function windowText(w: UsageWindow): string {
   const n = `${w.samples} sample${w.samples === 1 ? '' : 's'}`;
-  const span =
-    w.fromMs !== undefined && w.toMs !== undefined && w.toMs > w.fromMs
-      ? ` over ${durationText(w.toMs - w.fromMs)}`
-      : '';
+  const span = w.spanMs > 0 ? ` over ${durationText(w.spanMs)}` : '';
   const every = w.intervalMs ? ` (polled every ${durationText(w.intervalMs)})` : '';
   return `${n}${span}${every}`;
 }
