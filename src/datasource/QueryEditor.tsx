@@ -11,7 +11,9 @@ import { KubeletQueryEditor } from './queries/kubelet/KubeletQueryEditor';
 import { LogsQueryEditor } from './queries/logs/LogsQueryEditor';
 import { NodesQueryEditor } from './queries/nodes/NodesQueryEditor';
 import { ObjectsQueryEditor } from './queries/objects/ObjectsQueryEditor';
+import { OutliersQueryEditor } from './queries/outliers/OutliersQueryEditor';
 import { PodsQueryEditor } from './queries/pods/PodsQueryEditor';
+import { RightSizingQueryEditor } from './queries/rightsizing/RightSizingQueryEditor';
 import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryModel';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
 import { type ClusterSource, clusterOptionsFor } from './variables/clusterOptionsFor';
@@ -59,6 +61,8 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'objects' && <ObjectsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'events' && <EventsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'outliers' && <OutliersQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }
