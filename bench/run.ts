@@ -6,6 +6,7 @@ import './dom';
 
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
+import { benchOutliers } from './outliers.bench';
 import { benchPanel } from './panel.bench';
 import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   panel: benchPanel,
   panelSearch: benchPanelSearch,
   sampler: benchSampler,
+  outliers: benchOutliers,
 };
 
 async function main(names: string[]) {

@@ -102,31 +102,50 @@ export function outlierReason(s: Omit<OutlierScore, 'reason' | 'outlier'>): stri
   return `uses ${Math.round((1 - s.ratio) * 100)}% less ${what} than the median of ${of} (${formatSignal(s.signal, s.value)} against ${formatSignal(s.signal, s.median)})`;
 }
 
-/** Every pod's score for one signal of one workload; none when fewer than MIN_PODS have a value. */
-export function scoreSignal(w: WorkloadPods, signal: OutlierSignal): OutlierScore[] {
-  const have = w.pods.filter((p) => Number.isFinite(p.values[signal]));
-  if (have.length < MIN_PODS) {
+/**
+ * The scores for one signal of one workload: of every pod (`all`) or of the outliers only; none when fewer
+ * than MIN_PODS have a value. Rows (and their reasons) are built only for the pods returned.
+ */
+export function scoreSignal(w: WorkloadPods, signal: OutlierSignal, all = true): OutlierScore[] {
+  const values: number[] = [];
+  const pods: string[] = [];
+  for (const p of w.pods) {
+    const v = p.values[signal];
+    if (v !== undefined && Number.isFinite(v)) {
+      values.push(v);
+      pods.push(p.pod);
+    }
+  }
+  if (values.length < MIN_PODS) {
     return [];
   }
-  const values = have.map((p) => p.values[signal]!);
   const { median, mad } = medianAndMad(values)!;
   const spread = Math.max(MAD_TO_SIGMA * mad, RELATIVE_FLOOR * Math.abs(median), ABSOLUTE_FLOOR[signal]);
-  return have.map((p, i) => {
+  const out: OutlierScore[] = [];
+  for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const score = Math.abs(value - median) / spread;
-    const base = {
+    const outlier = score > TOLERANCE;
+    if (!all && !outlier) {
+      continue;
+    }
+    const row: OutlierScore = {
       namespace: w.namespace,
       workload: w.workload,
-      pod: p.pod,
+      pod: pods[i],
       signal,
       value,
       median,
-      pods: have.length,
+      pods: values.length,
       ratio: median ? value / median : undefined,
       score,
+      outlier,
+      reason: '',
     };
-    return { ...base, outlier: score > TOLERANCE, reason: outlierReason(base) };
-  });
+    row.reason = outlierReason(row);
+    out.push(row);
+  }
+  return out;
 }
 
 /** Scores of every signal of every workload: the outliers only, or every pod (`all`), highest score first. */
@@ -138,11 +157,7 @@ export function scoreWorkloads(
   const out: OutlierScore[] = [];
   for (const w of workloads) {
     for (const signal of signals) {
-      for (const s of scoreSignal(w, signal)) {
-        if (all || s.outlier) {
-          out.push(s);
-        }
-      }
+      out.push(...scoreSignal(w, signal, all));
     }
   }
   return out.sort(
