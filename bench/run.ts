@@ -6,6 +6,7 @@ import './dom';
 
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
+import { benchOutliers } from './outliers.bench';
 import { benchPanel } from './panel.bench';
 import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   panelSearch: benchPanelSearch,
   sampler: benchSampler,
   risks: benchRisks,
+  outliers: benchOutliers,
 };
 
 async function main(names: string[]) {

@@ -11,7 +11,9 @@ import { KubeletQueryEditor } from './queries/kubelet/KubeletQueryEditor';
 import { LogsQueryEditor } from './queries/logs/LogsQueryEditor';
 import { NodesQueryEditor } from './queries/nodes/NodesQueryEditor';
 import { ObjectsQueryEditor } from './queries/objects/ObjectsQueryEditor';
+import { OutliersQueryEditor } from './queries/outliers/OutliersQueryEditor';
 import { PodsQueryEditor } from './queries/pods/PodsQueryEditor';
+import { RightSizingQueryEditor } from './queries/rightsizing/RightSizingQueryEditor';
 import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryModel';
 import { RisksQueryEditor } from './queries/risks/RisksQueryEditor';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
@@ -61,6 +63,8 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'events' && <EventsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'risks' && <RisksQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'outliers' && <OutliersQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }

@@ -4,8 +4,10 @@ import { kubeletModule } from './kubelet/kubeletQuery';
 import { logsModule } from './logs/logsQuery';
 import { nodesModule } from './nodes/nodesQuery';
 import { objectsModule } from './objects/objectsQuery';
+import { outliersModule } from './outliers/outliersQuery';
 import { podsModule } from './pods/podsQuery';
 import { risksModule } from './risks/risksQuery';
+import { rightSizingModule } from './rightsizing/rightsizingQuery';
 import { summaryModule } from './summary/summaryQuery';
 import { timelineModule } from './timeline/timelineQuery';
 import { QueryModule } from './types';
@@ -21,4 +23,6 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   events: eventsModule as QueryModule<KubeQuery, unknown>,
   risks: risksModule as QueryModule<KubeQuery, unknown>,
   timeline: timelineModule as QueryModule<KubeQuery, unknown>,
+  outliers: outliersModule as QueryModule<KubeQuery, unknown>,
+  rightsizing: rightSizingModule as QueryModule<KubeQuery, unknown>,
 };

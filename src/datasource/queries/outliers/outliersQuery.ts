@@ -1,0 +1,132 @@
+/**
+ * The `outliers` query: pods that behave unlike their workload's siblings. Usage comes from the sampler's
+ * history of the pods query at container level (shared with pods time-series panels of the same scope);
+ * restarts and owners from the Pod objects, read again with every update. The answer streams: right away from
+ * one poll, then after every poll.
+ */
+import { DataQueryResponse, LoadingState, QueryResultMetaNotice } from '@grafana/data';
+import { catchError, map, Observable, of, switchMap } from 'rxjs';
+
+import { describeKubeError } from '../../kube/errors';
+import { KubeError } from '../../kube/kubeError';
+import { toQueryError } from '../../kube/queryError';
+import { OutlierSignal, OutliersQuery } from '../../types';
+import type { VariableResolver } from '../../variableTypes';
+import { ownerNotices } from '../pods/owners';
+import { UsageWindow, windowText } from '../shared/containerUsage';
+import { allFailed, failureErrors, failureNotice } from '../shared/namespacedList';
+import { PodObjectsRead, readPodObjects, usagePodsQuery, watchContainerUsage } from './usageSource';
+import { QueryContext, QueryModule } from '../types';
+import { workloadsOf } from './outlierInputs';
+import { MIN_PODS, scoreWorkloads, TOLERANCE } from './outlierScoring';
+import { outliersFrame } from './outliersFrame';
+
+const SIGNALS: readonly OutlierSignal[] = ['cpu', 'memory', 'restarts', 'errors'];
+const DEFAULT_SIGNALS: readonly OutlierSignal[] = ['cpu', 'memory', 'restarts'];
+
+export interface ResolvedOutliersQuery {
+  refId: string;
+  /** empty for all namespaces */
+  namespaces: string[];
+  labelSelector?: string;
+  signals: OutlierSignal[];
+  showAll: boolean;
+}
+
+export function resolveOutliersQuery(query: OutliersQuery, vars: VariableResolver): ResolvedOutliersQuery {
+  const signals = query.signals?.length ? query.signals : DEFAULT_SIGNALS;
+  const unknown = signals.filter((s) => !SIGNALS.includes(s));
+  if (unknown.length) {
+    throw new KubeError({
+      kind: 'invalid',
+      message: `Unknown signal ${unknown.map((s) => JSON.stringify(s)).join(', ')}`,
+      remedy: `Choose among ${SIGNALS.join(', ')} in the query editor.`,
+    });
+  }
+  return {
+    refId: query.refId,
+    namespaces: vars.names(query.namespace, 'namespace'),
+    labelSelector: vars.text(query.labelSelector),
+    signals: [...new Set(signals)],
+    showAll: query.showAll === true,
+  };
+}
+
+const SIGNAL_WORDS: Record<OutlierSignal, string> = {
+  cpu: 'CPU',
+  memory: 'memory',
+  restarts: 'restarts',
+  errors: 'log error rate',
+};
+
+/** Usage and Pod objects to the answer: one table, and notices saying what it rests on. Pure. */
+export function outliersResponse(
+  q: ResolvedOutliersQuery,
+  window: UsageWindow,
+  read: PodObjectsRead,
+  state: LoadingState
+): DataQueryResponse {
+  if (allFailed(read.failures, q.namespaces)) {
+    return { data: [], errors: failureErrors(read.failures, q.refId), key: q.refId, state };
+  }
+  const signals = q.signals.filter((s) => s !== 'errors');
+  const notices: QueryResultMetaNotice[] = [];
+  const usageSignals = signals.filter((s) => s === 'cpu' || s === 'memory');
+  if (usageSignals.length) {
+    notices.push({
+      severity: 'info',
+      text:
+        `CPU and memory are each pod's mean over ${windowText(window)}; restarts are the pods' counts now. ` +
+        `A pod is an outlier above a score of ${TOLERANCE} (distance from its workload's median in scaled MADs).`,
+    });
+  }
+  if (window.failure && usageSignals.length) {
+    notices.push({ severity: 'warning', text: `${window.failure}. Only restarts are compared.` });
+  }
+  if (q.signals.includes('errors')) {
+    notices.push({
+      severity: 'info',
+      text:
+        'The log error rate is not compared: it would read every pod\u2019s logs at every poll. ' +
+        'Use the logs query of a workload to see its errors.',
+    });
+  }
+  notices.push(
+    ...window.notices,
+    ...failureNotice(read.failures),
+    ...ownerNotices(read.pods, read.index, describeKubeError)
+  );
+  const workloads = workloadsOf(read.pods, read.index, window, signals);
+  const compared = workloads.filter((w) => w.pods.length >= MIN_PODS);
+  const scores = scoreWorkloads(compared, signals, q.showAll);
+  if (!compared.length) {
+    notices.push({
+      severity: 'info',
+      text: `No Deployment, StatefulSet, DaemonSet or Job here has ${MIN_PODS} or more pods to compare. Widen the namespace or selector.`,
+    });
+  } else if (!scores.some((s) => s.outlier)) {
+    notices.push({
+      severity: 'info',
+      text: `No outliers: every pod of ${compared.length} workload(s) is within ${TOLERANCE} of its siblings on ${signals.map((s) => SIGNAL_WORDS[s]).join(', ')}.`,
+    });
+  }
+  return { data: [outliersFrame(scores, q.refId, notices)], key: q.refId, state };
+}
+
+export function runOutliersQuery(ctx: QueryContext, q: ResolvedOutliersQuery): Observable<DataQueryResponse> {
+  const state = ctx.watchHistory ? LoadingState.Streaming : LoadingState.Done;
+  return watchContainerUsage(ctx, usagePodsQuery(q.refId, q.namespaces, q.labelSelector)).pipe(
+    // the pods are read again with each update: restarts move, pods come and go
+    switchMap((window) =>
+      readPodObjects(ctx.client, q.namespaces, q.labelSelector, ctx.concurrency).pipe(
+        map((read) => outliersResponse(q, window, read, state))
+      )
+    ),
+    catchError((err) => of<DataQueryResponse>({ data: [], errors: [toQueryError(err, q.refId)], key: q.refId }))
+  );
+}
+
+export const outliersModule: QueryModule<OutliersQuery, ResolvedOutliersQuery> = {
+  resolve: resolveOutliersQuery,
+  run: (ctx, resolved) => runOutliersQuery(ctx, resolved),
+};
