@@ -6,6 +6,7 @@ import { nodesModule } from './nodes/nodesQuery';
 import { objectsModule } from './objects/objectsQuery';
 import { podsModule } from './pods/podsQuery';
 import { summaryModule } from './summary/summaryQuery';
+import { timeToFullModule } from './timeToFull/timeToFullQuery';
 import { QueryModule } from './types';
 
 /** Every query type's module; the data source looks the query's type up here. */
@@ -17,4 +18,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   kubelet: kubeletModule as QueryModule<KubeQuery, unknown>,
   objects: objectsModule as QueryModule<KubeQuery, unknown>,
   events: eventsModule as QueryModule<KubeQuery, unknown>,
+  timeToFull: timeToFullModule as QueryModule<KubeQuery, unknown>,
 };
