@@ -17,6 +17,7 @@ import { RightSizingQueryEditor } from './queries/rightsizing/RightSizingQueryEd
 import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryModel';
 import { RisksQueryEditor } from './queries/risks/RisksQueryEditor';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
+import { TimeToFullQueryEditor } from './queries/timeToFull/TimeToFullQueryEditor';
 import { type ClusterSource, clusterOptionsFor } from './variables/clusterOptionsFor';
 
 /** The data source as the editor needs it (the class would make an import circle through module.ts). */
@@ -65,6 +66,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'risks' && <RisksQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'outliers' && <OutliersQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'timeToFull' && <TimeToFullQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { risksModule } from './risks/risksQuery';
 import { rightSizingModule } from './rightsizing/rightsizingQuery';
 import { summaryModule } from './summary/summaryQuery';
 import { timelineModule } from './timeline/timelineQuery';
+import { timeToFullModule } from './timeToFull/timeToFullQuery';
 import { QueryModule } from './types';
 
 /** Every query type's module; the data source looks the query's type up here. */
@@ -25,4 +26,5 @@ export const QUERY_MODULES: Partial<Record<QueryType, QueryModule<KubeQuery, unk
   timeline: timelineModule as QueryModule<KubeQuery, unknown>,
   outliers: outliersModule as QueryModule<KubeQuery, unknown>,
   rightsizing: rightSizingModule as QueryModule<KubeQuery, unknown>,
+  timeToFull: timeToFullModule as QueryModule<KubeQuery, unknown>,
 };
