@@ -63,6 +63,15 @@ describe('HorizontalPodAutoscalers', () => {
     // the Deployment it scales runs that many replicas
     const dep = (await get(`/apis/apps/v1/namespaces/${m.namespace}/deployments/${m.target}`)).body;
     expect(dep.spec.replicas).toBe(m.maxReplicas);
+    // the controller's event when it scaled up to the limit
+    const events = (
+      await get(`/api/v1/namespaces/${m.namespace}/events?fieldSelector=involvedObject.kind%3DHorizontalPodAutoscaler`)
+    ).body.items;
+    expect(
+      events.map((e: Obj) => [e.reason, e.involvedObject.name, e.involvedObject.apiVersion, e.firstTimestamp])
+    ).toEqual([
+      ['SuccessfulRescale', m.name, 'autoscaling/v2', new Date(m.limitedSinceMs).toISOString().replace('.000Z', 'Z')],
+    ]);
   });
 
   it('serves the healthy one within range', async () => {
