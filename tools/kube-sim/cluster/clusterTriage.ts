@@ -382,13 +382,15 @@ function eviction(t: TriageBuilder): TriageTruth['eviction'] {
   const node = t.node();
   const evicted = t.pod(rs, 3 * HOUR, container(), { node, extraVolumes: scratch });
   const c = evicted.containers[0];
-  // the kubelet killed it: Failed, Evicted, its container ended by SIGKILL
+  // the kubelet killed it and removed its container: Failed, Evicted, the container's status lost
+  // (ContainerStatusUnknown, as kubectl shows such pods since 1.22; kubernetes#122160)
   evicted.phase = 'Failed';
   evicted.statusReason = s.reason;
   evicted.statusMessage = s.message;
   evicted.endedMs = evictedMs;
   c.state = 'terminated';
-  c.reason = 'Error';
+  c.reason = 'ContainerStatusUnknown';
+  c.message = 'The container could not be located when the pod was terminated';
   c.exitCode = 137;
   c.ready = false;
   c.finishedAtMs = evictedMs + 2000;
@@ -788,6 +790,18 @@ function hpas(
     currentReplicas: storefront.pods.length,
     desiredReplicas: storefront.pods.length,
     lastScaleMs: t.startMs - 3 * HOUR,
+  });
+  const atMax = c.hpas[c.hpas.length - 2];
+  t.event({
+    namespace: atMax.namespace,
+    kind: 'HorizontalPodAutoscaler',
+    name: atMax.name,
+    uid: atMax.uid,
+    type: 'Normal',
+    reason: 'SuccessfulRescale',
+    message: `New size: ${m.maxReplicas}; reason: cpu resource utilization (percentage of request) above target`,
+    firstAgoMs: m.limitedAgoMs,
+    component: 'horizontal-pod-autoscaler',
   });
   t.workloadEvent(
     cache.dep,
