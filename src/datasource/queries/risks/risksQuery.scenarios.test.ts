@@ -132,6 +132,21 @@ describe('risks of the triage scenarios', () => {
     ]);
   });
 
+  it('finds the HPA held at its maximum, not the healthy one', () => {
+    const h = truth.hpaAtMax;
+    const maxed = find({ kind: 'HorizontalPodAutoscaler', object: h.name });
+    expect(maxed).toEqual([
+      expect.objectContaining({
+        check: 'KubeHpaMaxedOut',
+        severity: 'warning',
+        namespace: h.namespace,
+        since: wire(h.limitedSinceMs),
+      }),
+    ]);
+    expect(maxed[0].reason).toContain(`At its maximum of ${h.maxReplicas} replicas for Deployment ${h.target}`);
+    expect(find({ kind: 'HorizontalPodAutoscaler', object: truth.hpaHealthy.name })).toEqual([]);
+  });
+
   it('says nothing of the finished rollout', () => {
     expect(find({ object: truth.rollout.deployment })).toEqual([]);
     expect(

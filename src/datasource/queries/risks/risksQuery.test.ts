@@ -124,7 +124,8 @@ describe('risks query over kube-sim', () => {
     expect(every.length).toBeGreaterThan(all.length);
   });
 
-  it('says HorizontalPodAutoscalers are not served, and still answers', async () => {
+  it('says HorizontalPodAutoscalers are not served where autoscaling/v2 is missing, and still answers', async () => {
+    sim().faults.errorRate({ pathPrefix: '/apis/autoscaling/', status: 404 });
     const { frame, rows: all } = await findings();
     expect(notices(frame)).toContain('autoscaling/v2 API (HorizontalPodAutoscalers) is not served: HPA checks skipped');
     expect(all.length).toBeGreaterThan(0);
@@ -149,6 +150,7 @@ describe('risks query over kube-sim', () => {
       'jobs',
       'persistentvolumeclaims',
       'events',
+      'horizontalpodautoscalers',
     ]) {
       sim().faults.deny(r);
     }
