@@ -140,6 +140,14 @@ describe('risks query over kube-sim', () => {
     expect(all.some((r) => r.check === 'KubePodCrashLooping')).toBe(true);
   });
 
+  it('names the namespace a list is forbidden in, and answers for the others', async () => {
+    sim().faults.deny('pods', { namespace: 'default' });
+    const { frame, rows: all } = await findings({ namespace: '$ns' });
+    expect(notices(frame)).toMatch(/^May not list pods in namespace default: pod checks skipped\./m);
+    expect(all.some((r) => r.kind === 'Pod' && r.namespace === 'shop')).toBe(true);
+    expect(all.some((r) => r.kind === 'Pod' && r.namespace === 'default')).toBe(false);
+  });
+
   it('fails with the reason when nothing at all can be read', async () => {
     for (const r of [
       'pods',
