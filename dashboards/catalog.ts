@@ -15,6 +15,7 @@ import { lokiLogsDashboard } from './definitions/lokiLogs';
 import { nodeDashboard } from './definitions/node';
 import { podDashboard } from './definitions/pod';
 import { prometheusClusterDashboard } from './definitions/prometheusCluster';
+import { triageDashboard } from './definitions/triage';
 
 export type Destination = 'app' | 'stack';
 
@@ -37,6 +38,7 @@ export const CATALOG: CatalogEntry[] = [
   { file: 'node.json', destination: 'app', build: nodeDashboard },
   { file: 'pod.json', destination: 'app', build: podDashboard },
   { file: 'logs.json', destination: 'app', build: logsDashboard },
+  { file: 'triage.json', destination: 'app', build: triageDashboard },
   { file: 'prometheus-cluster.json', destination: 'stack', build: prometheusClusterDashboard },
   { file: 'loki-logs.json', destination: 'stack', build: lokiLogsDashboard },
 ];

@@ -182,6 +182,7 @@ describe('the dashboards', () => {
     expect([...linked(UIDS.node)]).toEqual(expect.arrayContaining([UIDS.pod, UIDS.cluster]));
     expect([...linked(UIDS.pod)]).toEqual(expect.arrayContaining([UIDS.logs, UIDS.node]));
     expect([...linked(UIDS.prometheusCluster)]).toEqual(expect.arrayContaining([UIDS.pod, UIDS.lokiLogs]));
+    expect([...linked(UIDS.triage)]).toEqual(expect.arrayContaining([UIDS.pod, UIDS.node, UIDS.logs]));
   });
 });
 

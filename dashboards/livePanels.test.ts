@@ -42,6 +42,8 @@ const panels = loadDashboards().flatMap((d) =>
 );
 
 let sim: KubeSim;
+/** the triage dashboard is shown on kube-sim's triage scenarios: a NotReady node, pressure, stuck rollouts */
+let triageSim: KubeSim;
 let ds: KubeDataSource;
 /** panels shown with other variable values than the rest */
 const dsByPanel = new Map<string, KubeDataSource>();
@@ -80,6 +82,20 @@ beforeAll(async () => {
   ds = dataSource(varsFor(pod));
   // the cart pod has no volumes: the pod dashboard's volume panel is shown with a StatefulSet's pod
   dsByPanel.set('pod.json / Volumes', dataSource(varsFor(withVolumes)));
+
+  triageSim = await startKubeSim({ nodes: 12, podsPerNode: 3, seed: 3, scenarios: 'triage' });
+  const triageHarness = createProxyHarness({
+    url: triageSim.url,
+    jsonData: { kubeletAccess: true, pollIntervalSeconds: 5 },
+    secureJsonData: { token: triageSim.token },
+  });
+  const triageDs = new KubeDataSource(triageHarness.instanceSettings(), {
+    fetch: triageHarness.fetch,
+    templateSrv: fakeTemplateSrv({ ds: 'test-uid' }),
+  });
+  for (const [where] of panels.filter(([where]) => where.startsWith('triage.json / '))) {
+    dsByPanel.set(where, triageDs);
+  }
 });
 
 afterAll(async () => {
@@ -88,6 +104,7 @@ afterAll(async () => {
     d?.sampler.dispose();
   }
   await sim?.stop();
+  await triageSim?.stop();
 });
 
 const DAY_MS = 24 * 3600_000;

@@ -89,7 +89,7 @@ const BASE: Record<string, FieldCheck> = {
 };
 
 const FIELDS: Record<QueryType, Record<string, FieldCheck>> = {
-  nodes: { labelSelector: text, nodeName: text },
+  nodes: { labelSelector: text, nodeName: text, pressure: bool },
   pods: {
     namespace: text,
     labelSelector: text,
@@ -98,6 +98,7 @@ const FIELDS: Record<QueryType, Record<string, FieldCheck>> = {
     groupBy: oneOf(GROUP_BYS),
     sortBy: oneOf(SORT_BYS),
     topN: positiveInt,
+    pressure: bool,
   },
   summary: { nodeName: text, scope: oneOf(SCOPES), namespace: text, podName: text },
   kubelet: { nodeName: text, endpoint: oneOf(ENDPOINTS), metric: text, matchers: text },

@@ -23,6 +23,7 @@ export const UIDS = {
   node: 'kubeglance-node',
   pod: 'kubeglance-pod',
   logs: 'kubeglance-logs',
+  triage: 'kubeglance-triage',
   prometheusCluster: 'kubeglance-prometheus-cluster',
   lokiLogs: 'kubeglance-loki-logs',
 } as const;

@@ -124,7 +124,8 @@ describe('risks query over kube-sim', () => {
     expect(every.length).toBeGreaterThan(all.length);
   });
 
-  it('says HorizontalPodAutoscalers are not served, and still answers', async () => {
+  it('says HorizontalPodAutoscalers are not served where autoscaling/v2 is missing, and still answers', async () => {
+    sim().faults.errorRate({ pathPrefix: '/apis/autoscaling/', status: 404 });
     const { frame, rows: all } = await findings();
     expect(notices(frame)).toContain('autoscaling/v2 API (HorizontalPodAutoscalers) is not served: HPA checks skipped');
     expect(all.length).toBeGreaterThan(0);
@@ -139,6 +140,14 @@ describe('risks query over kube-sim', () => {
     expect(all.some((r) => r.check === 'KubePodCrashLooping')).toBe(true);
   });
 
+  it('names the namespace a list is forbidden in, and answers for the others', async () => {
+    sim().faults.deny('pods', { namespace: 'default' });
+    const { frame, rows: all } = await findings({ namespace: '$ns' });
+    expect(notices(frame)).toMatch(/^May not list pods in namespace default: pod checks skipped\./m);
+    expect(all.some((r) => r.kind === 'Pod' && r.namespace === 'shop')).toBe(true);
+    expect(all.some((r) => r.kind === 'Pod' && r.namespace === 'default')).toBe(false);
+  });
+
   it('fails with the reason when nothing at all can be read', async () => {
     for (const r of [
       'pods',
@@ -149,6 +158,7 @@ describe('risks query over kube-sim', () => {
       'jobs',
       'persistentvolumeclaims',
       'events',
+      'horizontalpodautoscalers',
     ]) {
       sim().faults.deny(r);
     }
