@@ -14,6 +14,7 @@ import { ObjectsQueryEditor } from './queries/objects/ObjectsQueryEditor';
 import { PodsQueryEditor } from './queries/pods/PodsQueryEditor';
 import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryModel';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
+import { TimelineQueryEditor } from './queries/timeline/TimelineQueryEditor';
 import { type ClusterSource, clusterOptionsFor } from './variables/clusterOptionsFor';
 
 /** The data source as the editor needs it (the class would make an import circle through module.ts). */
@@ -59,6 +60,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'objects' && <ObjectsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'events' && <EventsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'timeline' && <TimelineQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }
