@@ -20,9 +20,10 @@ describe('TimelineQueryEditor', () => {
 
   it('picks a workload by kind and name, the names listed for that kind in that namespace', async () => {
     const options = fakeClusterOptions({ namespaces: ['shop'], workloads: ['cart', 'web'] });
-    const { latest } = await renderQueryEditor({ refId: 'A', queryType: 'timeline' }, options);
-    await userEvent.click(screen.getByRole('radio', { name: 'Workload' }));
-    await userEvent.selectOptions(screen.getByTestId(EDITOR_TEST_IDS.namespace), 'shop');
+    const { latest } = await renderQueryEditor(
+      { refId: 'A', queryType: 'timeline', subject: 'workload', namespace: 'shop' },
+      options
+    );
     await userEvent.selectOptions(screen.getByTestId(TIMELINE_TEST_IDS.workloadKind), 'StatefulSet');
     // opening the picker lists the names
     await userEvent.click(screen.getByTestId(TIMELINE_TEST_IDS.name));
@@ -45,22 +46,30 @@ describe('TimelineQueryEditor', () => {
     });
   });
 
-  it('a node timeline has no namespace; changing the subject drops the name chosen for the old one', async () => {
-    const options = fakeClusterOptions({ nodes: ['node-1'] });
-    const { latest, onRunQuery } = await renderQueryEditor(
-      { refId: 'A', queryType: 'timeline', subject: 'pod', namespace: 'shop', name: 'web-1' },
-      options
-    );
+  it('changing the subject drops the name chosen for the old one; a node timeline has no namespace', async () => {
+    const { latest } = await renderQueryEditor({
+      refId: 'A',
+      queryType: 'timeline',
+      subject: 'pod',
+      namespace: 'shop',
+      name: 'web-1',
+    });
     await userEvent.click(screen.getByRole('radio', { name: 'Node' }));
     expect(latest()).toEqual({ refId: 'A', queryType: 'timeline', subject: 'node', namespace: 'shop' });
     expect(screen.queryByTestId(EDITOR_TEST_IDS.namespace)).not.toBeInTheDocument();
-    await userEvent.click(screen.getByTestId(TIMELINE_TEST_IDS.name));
+  });
+
+  it("lists the cluster's nodes for a node timeline, and turns Live on", async () => {
+    const options = fakeClusterOptions({ nodes: ['node-1'] });
+    const { latest, onRunQuery } = await renderQueryEditor(
+      { refId: 'A', queryType: 'timeline', subject: 'node' },
+      options
+    );
     await screen.findByRole('option', { name: 'node-1' });
     expect(options.names).toHaveBeenLastCalledWith({ kind: 'nodes' });
     await userEvent.selectOptions(screen.getByTestId(TIMELINE_TEST_IDS.name), 'node-1');
-    expect(latest()).toMatchObject({ subject: 'node', name: 'node-1' });
     await userEvent.click(screen.getByTestId(EDITOR_TEST_IDS.live));
-    expect(latest()).toMatchObject({ live: true });
-    expect(onRunQuery).toHaveBeenCalledTimes(3);
+    expect(latest()).toEqual({ refId: 'A', queryType: 'timeline', subject: 'node', name: 'node-1', live: true });
+    expect(onRunQuery).toHaveBeenCalledTimes(2);
   });
 });
