@@ -18,6 +18,7 @@ import { queryTypeOf, queryTypeOptions, withQueryType } from './editors/queryMod
 import { RisksQueryEditor } from './queries/risks/RisksQueryEditor';
 import { SummaryQueryEditor } from './queries/summary/SummaryQueryEditor';
 import { TimeToFullQueryEditor } from './queries/timeToFull/TimeToFullQueryEditor';
+import { TimelineQueryEditor } from './queries/timeline/TimelineQueryEditor';
 import { type ClusterSource, clusterOptionsFor } from './variables/clusterOptionsFor';
 
 /** The data source as the editor needs it (the class would make an import circle through module.ts). */
@@ -67,6 +68,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'outliers' && <OutliersQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'timeToFull' && <TimeToFullQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'timeline' && <TimelineQueryEditor query={{ ...query, queryType }} {...common} />}
     </Stack>
   );
 }

@@ -93,7 +93,11 @@ function podLane(pod: TimelinePod, key: string, events: readonly EventInfo[]): L
     const finished = statuses
       .map((s) => parseKubeTime(s?.state?.terminated?.finishedAt))
       .filter((ms): ms is number => ms !== undefined);
-    points.at(finished.length ? Math.max(...finished) : undefined, status.phase);
+    // Failed: Evicted, when the kubelet says why
+    points.at(
+      finished.length ? Math.max(...finished) : undefined,
+      status.reason ? `${status.phase}: ${status.reason}` : status.phase
+    );
   }
 
   const disruption = condition(conditions, 'DisruptionTarget');
@@ -116,6 +120,22 @@ function podLane(pod: TimelinePod, key: string, events: readonly EventInfo[]): L
 
 function terminated(state: ContainerState | null | undefined) {
   return state?.terminated ?? undefined;
+}
+
+/** the first time any of these events happened */
+function firstOf(events: readonly EventInfo[], reasons: readonly string[]): number | undefined {
+  let first: number | undefined;
+  for (const e of events) {
+    if (
+      e.reason !== null &&
+      reasons.includes(e.reason) &&
+      e.firstMs !== undefined &&
+      (first === undefined || e.firstMs < first)
+    ) {
+      first = e.firstMs;
+    }
+  }
+  return first;
 }
 
 /** One container's lane: Running, NotReady, Waiting (reason) and Terminated (reason, exit code). */
@@ -170,14 +190,11 @@ function containerLane(
       // waiting again since the previous instance ended (CrashLoopBackOff's back-off)
       points.at(parseKubeTime(last.finishedAt), waitingText(reason));
     } else if (restarts === 0) {
-      // never started: waiting since the pod started, the reason known from its first event about it
+      // never started: waiting since the pod started; pulling from the first Pulling event; the reason from
+      // the first failure the kubelet reported about it (Failed: ErrImagePull, BackOff)
       points.at(podStart, POD_STATES.waiting);
-      const about = mine.filter((e) => e.reason === 'BackOff' || e.reason === 'Failed' || e.reason === 'Pulling');
-      const firstMs = about.reduce<number | undefined>(
-        (m, e) => (e.firstMs !== undefined && (m === undefined || e.firstMs < m) ? e.firstMs : m),
-        undefined
-      );
-      points.at(firstMs ?? podStart, waitingText(reason));
+      points.at(firstOf(mine, ['Pulling']), waitingText('ContainerCreating'));
+      points.at(firstOf(mine, ['Failed', 'BackOff']) ?? podStart, waitingText(reason));
     }
   }
   const label = `${key} · ${name}${init ? ' (init)' : ''}`;

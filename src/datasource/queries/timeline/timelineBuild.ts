@@ -57,12 +57,13 @@ export function buildTimeline(objects: TimelineObjects): Timeline {
     const events = byObject.get(`Pod/${ns}/${name}`) ?? [];
     lanes.push(...podLanes(pod, events));
     marks.push(...restartMarks(pod));
+    if (events.length) {
+      marks.push(...podEventMarks(events));
+    }
+    // after the events: an Evicted event says more than the condition, and marksInWindow keeps the first
     const disrupted = disruptionMark(pod);
     if (disrupted) {
       marks.push(disrupted);
-    }
-    if (events.length) {
-      marks.push(...podEventMarks(events));
     }
   }
   const nodeLaneList: Lane[] = [];
