@@ -148,3 +148,12 @@ it('answers an error naming the namespace when the pods cannot be listed', async
   expect(res.data).toEqual([]);
   expect(res.errors?.[0].message).toMatch(/Namespace "default": .*pods/i);
 });
+
+it('compares restarts alone when usage cannot be read, and says so', async () => {
+  const pods = deploymentPods(3);
+  sim().faults.metricsServer('unavailable');
+  const [res] = await drive({ namespace: pods[0].namespace, labelSelector: selectorOf(pods[0]) }, 1);
+  const frame = res.data[0] as DataFrame;
+  expect(res.errors).toBeUndefined();
+  expect(notices(frame)).toMatch(/Only restarts are compared\./);
+});
