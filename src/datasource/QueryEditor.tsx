@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import type { DataSourceApi, QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, InlineFieldRow, Stack } from '@grafana/ui';
 
-import type { KubeDataSourceOptions, KubeQuery } from './types';
+import type { KubeDataSourceOptions, KubeQuery, RightSizingQuery } from './types';
 import type { ClusterOptions } from './editors/clusterOptions';
 import { LABEL_WIDTH } from './editors/editorProps';
 import { EDITOR_TEST_IDS } from './editors/editorTestIds';
@@ -69,6 +69,10 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'timeToFull' && <TimeToFullQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'timeline' && <TimelineQueryEditor query={{ ...query, queryType }} {...common} />}
+      {queryType === 'rightsizing' && (
+        // its groupBy is narrower than the pods query's: a pods query's fields cannot pass for it
+        <RightSizingQueryEditor query={{ ...(query as RightSizingQuery), queryType }} {...common} />
+      )}
     </Stack>
   );
 }

@@ -27,9 +27,12 @@ function podMean(pod: PodInfo, window: UsageWindow, metric: 'cpu' | 'memory'): n
 function podValues(pod: PodInfo, window: UsageWindow, signals: readonly OutlierSignal[]): PodValues {
   const values: PodValues['values'] = {};
   for (const signal of signals) {
+    // a pod that is not Running (an image that will not pull) reports no usage worth comparing
     const v =
       signal === 'cpu' || signal === 'memory'
-        ? podMean(pod, window, signal)
+        ? pod.phase === 'Running'
+          ? podMean(pod, window, signal)
+          : undefined
         : signal === 'restarts'
           ? pod.restarts
           : undefined;
@@ -40,7 +43,11 @@ function podValues(pod: PodInfo, window: UsageWindow, signals: readonly OutlierS
   return { pod: pod.name, values };
 }
 
-/** Pods grouped by the workload that controls them, in name order; other pods (bare, static) are left out. */
+/**
+ * Pods grouped by the workload that controls them, in name order; other pods (bare, static) are left out. A
+ * Deployment's pods are grouped per ReplicaSet: during a rollout the old and the new version's pods are not
+ * siblings, and a new version that differs is a rollout to look at, not an outlier.
+ */
 export function workloadsOf(
   pods: readonly PodInfo[],
   index: OwnerIndex,
@@ -55,7 +62,8 @@ export function workloadsOf(
       continue;
     }
     const workload = `${w.kind}/${w.name}`;
-    const key = `${pod.namespace}/${workload}`;
+    const revision = pod.owner?.kind === 'ReplicaSet' ? pod.owner.name : '';
+    const key = `${pod.namespace}/${workload}/${revision}`;
     let g = groups.get(key);
     if (!g) {
       g = { namespace: pod.namespace, workload, pods: [] };

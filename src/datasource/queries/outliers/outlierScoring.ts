@@ -6,7 +6,8 @@
  *   score = |x − median| / max(1.4826 · MAD, RELATIVE_FLOOR · |median|, ABSOLUTE_FLOOR[signal])
  *
  * The floors keep near-identical siblings from flagging on noise: with the relative floor a pod must stand
- * more than TOLERANCE × RELATIVE_FLOOR (35 %) away from the median before it can flag, and the absolute one
+ * more than TOLERANCE × RELATIVE_FLOOR (70 %) away from the median (replicas behind one Service
+ * commonly differ by a third) before it can flag, and the absolute one
  * stops tiny values (an idle pod at 1m CPU against 0m) from doing so.
  */
 import { OutlierSignal } from '../../types';
@@ -15,7 +16,7 @@ import { MAD_TO_SIGMA, medianAndMad } from '../shared/robustStats';
 /** A score above this flags the pod (Iglewicz and Hoaglin's recommended cut-off for the modified z-score). */
 export const TOLERANCE = 3.5;
 /** The scaled MAD is at least this share of the median. */
-export const RELATIVE_FLOOR = 0.1;
+export const RELATIVE_FLOOR = 0.2;
 /** The scaled MAD is at least this much, in the signal's unit (cores, bytes, restarts). */
 export const ABSOLUTE_FLOOR: Record<OutlierSignal, number> = {
   cpu: 0.01,

@@ -4,16 +4,14 @@
  * virtual-time scheduler moved with it. One workload's pods are made alike, then one is made to misbehave.
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
-import { firstValueFrom, Subject, VirtualTimeScheduler } from 'rxjs';
 
 import { manualClock, SimPod, UsageProfile } from '../../../../tools/kube-sim';
 import { testContext } from '../../../../tools/testing/queryContext';
-import { Sampler } from '../../live/sampler';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { OutliersQuery } from '../../types';
 import { outliersModule } from './outliersQuery';
+import { drivePolls } from './testing/drivePolls';
 
-const INTERVAL = 15_000;
 const MiB = 2 ** 20;
 const clock = manualClock(Date.UTC(2025, 0, 1, 12));
 const sim = kubeSimForTests({ nodes: 3, podsPerNode: 6, seed: 11, clock });
@@ -53,30 +51,11 @@ function makeAlike(pods: SimPod[]): () => void {
   return () => pods.forEach((p, i) => allContainers(p).forEach((c, j) => Object.assign(c, saved[i][j])));
 }
 
-async function drive(q: Partial<OutliersQuery>, polls: number): Promise<DataQueryResponse[]> {
-  const scheduler = new VirtualTimeScheduler();
-  const sampler = new Sampler({ intervalMs: INTERVAL, retentionMs: 3_600_000, now: clock, scheduler });
-  const { ctx, vars } = testContext(sim(), { sampler });
+function drive(q: Partial<OutliersQuery>, polls: number): Promise<DataQueryResponse[]> {
   const query = { refId: 'A', queryType: 'outliers', ...q } as OutliersQuery;
-  const responses = new Subject<DataQueryResponse>();
-  const seen: DataQueryResponse[] = [];
-  const sub = outliersModule.run(ctx, outliersModule.resolve(query, vars), query).subscribe((r) => {
-    seen.push(r);
-    responses.next(r);
+  return drivePolls(sim(), clock, (ctx, vars) => outliersModule.run(ctx, outliersModule.resolve(query, vars), query), {
+    polls,
   });
-  try {
-    for (let i = 0; i < polls; i++) {
-      const next = firstValueFrom(responses);
-      scheduler.maxFrames = i * INTERVAL;
-      scheduler.flush();
-      await next;
-      clock.advance(INTERVAL);
-    }
-  } finally {
-    sub.unsubscribe();
-    sampler.dispose();
-  }
-  return seen;
 }
 
 function rows(frame: DataFrame): Array<Record<string, unknown>> {
@@ -168,4 +147,13 @@ it('answers an error naming the namespace when the pods cannot be listed', async
   const [res] = await drive({ namespace: 'default' }, 1);
   expect(res.data).toEqual([]);
   expect(res.errors?.[0].message).toMatch(/Namespace "default": .*pods/i);
+});
+
+it('compares restarts alone when usage cannot be read, and says so', async () => {
+  const pods = deploymentPods(3);
+  sim().faults.metricsServer('unavailable');
+  const [res] = await drive({ namespace: pods[0].namespace, labelSelector: selectorOf(pods[0]) }, 1);
+  const frame = res.data[0] as DataFrame;
+  expect(res.errors).toBeUndefined();
+  expect(notices(frame)).toMatch(/Only restarts are compared\./);
 });

@@ -81,7 +81,8 @@ export function outliersResponse(
     });
   }
   if (window.failure && usageSignals.length) {
-    notices.push({ severity: 'warning', text: `${window.failure}. Only restarts are compared.` });
+    const left = signals.includes('restarts') ? 'Only restarts are compared.' : 'Nothing can be compared until it is.';
+    notices.push({ severity: 'warning', text: `${window.failure}. ${left}` });
   }
   if (q.signals.includes('errors')) {
     notices.push({
@@ -104,7 +105,7 @@ export function outliersResponse(
       severity: 'info',
       text: `No Deployment, StatefulSet, DaemonSet or Job here has ${MIN_PODS} or more pods to compare. Widen the namespace or selector.`,
     });
-  } else if (!scores.some((s) => s.outlier)) {
+  } else if (signals.length && !scores.some((s) => s.outlier)) {
     notices.push({
       severity: 'info',
       text: `No outliers: every pod of ${compared.length} workload(s) is within ${TOLERANCE} of its siblings on ${signals.map((s) => SIGNAL_WORDS[s]).join(', ')}.`,

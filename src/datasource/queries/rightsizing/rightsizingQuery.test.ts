@@ -4,19 +4,16 @@
  * containers are given a known, flat usage and known requests, so the suggestions can be checked exactly.
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
-import { firstValueFrom, Subject, VirtualTimeScheduler } from 'rxjs';
 
 import { manualClock, SimContainer, SimPod } from '../../../../tools/kube-sim';
 import { testContext } from '../../../../tools/testing/queryContext';
-import { Sampler } from '../../live/sampler';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { RightSizingQuery } from '../../types';
+import { drivePolls } from '../outliers/testing/drivePolls';
 import { usagePodsQuery } from '../outliers/usageSource';
-import { podsModule } from '../pods/podsQuery';
 import { rightSizingModule } from './rightsizingQuery';
 import { MIN_SAMPLES } from './sizing';
 
-const INTERVAL = 15_000;
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 const clock = manualClock(Date.UTC(2025, 0, 1, 12));
@@ -59,52 +56,16 @@ function makeKnown(pods: SimPod[]): () => void {
   return () => pods.forEach((p, i) => p.containers.forEach((c, j) => Object.assign(c, saved[i][j])));
 }
 
-/**
- * Polls `polls` times and returns the query's answers: one after each poll it watched. The first `warm` polls
- * are watched only by a pods time-series panel of the same scope, whose history the query shares: subscribed
- * after them, it answers at once from what is held (one answer more).
- */
-async function drive(q: Partial<RightSizingQuery>, polls: number, warm = 0): Promise<DataQueryResponse[]> {
-  const scheduler = new VirtualTimeScheduler();
-  const sampler = new Sampler({ intervalMs: INTERVAL, retentionMs: 3_600_000, now: clock, scheduler });
-  const { ctx, vars } = testContext(sim(), { sampler });
+/** The query's answers; the first `warm` polls are held by a pods panel of the same scope (see drivePolls). */
+function drive(q: Partial<RightSizingQuery>, polls: number, warm = 0): Promise<DataQueryResponse[]> {
   const query = { refId: 'A', queryType: 'rightsizing', ...q } as RightSizingQuery;
-  const resolved = rightSizingModule.resolve(query, vars);
-  const panel = usagePodsQuery('B', resolved.namespaces, resolved.labelSelector);
-  const histories = new Subject<unknown>();
-  const responses = new Subject<DataQueryResponse>();
-  const seen: DataQueryResponse[] = [];
-  const subs = [
-    ctx.watchHistory!(podsModule.sourceKey!(ctx, panel), (c) => podsModule.snapshot!(c, panel)).subscribe(histories),
-  ];
-  const tick = async (i: number, answered: Promise<unknown>) => {
-    scheduler.maxFrames = i * INTERVAL;
-    scheduler.flush();
-    await answered;
-    clock.advance(INTERVAL);
-  };
-  try {
-    for (let i = 0; i < warm; i++) {
-      await tick(i, firstValueFrom(histories));
-    }
-    const first = firstValueFrom(responses);
-    subs.push(
-      rightSizingModule.run(ctx, resolved, query).subscribe((r) => {
-        seen.push(r);
-        responses.next(r);
-      })
-    );
-    if (warm) {
-      await first;
-    }
-    for (let i = warm; i < polls; i++) {
-      await tick(i, i === warm && !warm ? first : firstValueFrom(responses));
-    }
-  } finally {
-    subs.forEach((s) => s.unsubscribe());
-    sampler.dispose();
-  }
-  return seen;
+  const scope = usagePodsQuery('B', q.namespace ? [q.namespace] : [], q.labelSelector);
+  return drivePolls(
+    sim(),
+    clock,
+    (ctx, vars) => rightSizingModule.run(ctx, rightSizingModule.resolve(query, vars), query),
+    { polls, warm: warm ? { polls: warm, scope } : undefined }
+  );
 }
 
 function rows(frame: DataFrame): Array<Record<string, unknown>> {
