@@ -4,6 +4,7 @@
  *   --latency=MS --metrics-server=present|absent|unavailable --metrics-versions=v1,v1beta1 --deny=nodes/proxy
  *   --unreachable-node=NAME[,NAME] --cors --identity=reader|cluster-admin --psi=false --metrics-swap
  *   --oidc-issuer-url=URL --oidc-client-id=AUD[,AUD] --oidc-username-claim=sub --oidc-username-prefix=P
+ *   --scenarios=triage|default|healthy (default triage: the CLI is for looking at a cluster with things to find)
  */
 import fs from 'fs';
 import os from 'os';
@@ -13,6 +14,7 @@ import type { MetricsServerMode } from './faults/faults';
 import { IDENTITIES, type Identity } from './authz/rbac';
 import { normalizeMetricsVersions } from './api/discoveryResources';
 import { parseKubeVersion } from './cluster/versions';
+import { parseScenarios } from './cluster/triageScenarios';
 
 export interface CliConfig {
   sim: KubeSimOptions;
@@ -48,6 +50,7 @@ export function parseArgs(argv: string[]): CliConfig {
     'pods-per-node',
     'seed',
     'version',
+    'scenarios',
     'latency',
     'metrics-server',
     'metrics-versions',
@@ -114,6 +117,9 @@ export function parseArgs(argv: string[]): CliConfig {
         break;
       case 'version':
         cfg.sim.version = parseKubeVersion(value!);
+        break;
+      case 'scenarios':
+        cfg.sim.scenarios = parseScenarios(value!);
         break;
       case 'latency':
         cfg.latency = num(name, value!);
@@ -182,7 +188,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${msg === 'help' ? '' : `kube-sim: ${msg}\n`}usage: ${usage}\n`);
     process.exit(msg === 'help' ? 0 : 2);
   }
-  const sim = await startKubeSim(cfg.sim);
+  const sim = await startKubeSim({ scenarios: 'triage', ...cfg.sim });
   if (cfg.latency) {
     sim.faults.latency(cfg.latency);
   }
@@ -195,7 +201,7 @@ async function main(): Promise<void> {
   const lines = [
     `kube-sim listening on ${sim.url}`,
     `  token: ${sim.token}`,
-    `  cluster: Kubernetes ${sim.cluster.gitVersion}, ${sim.cluster.nodes.length} nodes, ${sim.cluster.pods.length} pods, seed ${sim.cluster.seed}`,
+    `  cluster: Kubernetes ${sim.cluster.gitVersion}, ${sim.cluster.nodes.length} nodes, ${sim.cluster.pods.length} pods, seed ${sim.cluster.seed}, scenarios ${sim.cluster.scenarios}`,
     `  identity: ${sim.identity}`,
   ];
   if (sim.oidc) {

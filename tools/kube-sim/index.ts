@@ -12,6 +12,7 @@ import type { Identity } from './authz/rbac';
 import { nodeGoesNotReady } from './cluster/nodeLifecycle';
 import { normalizeMetricsVersions } from './api/discoveryResources';
 import { type KubeVersion, DEFAULT_KUBE_VERSION, defaultMetricsVersions, parseKubeVersion } from './cluster/versions';
+import { type Scenarios, parseScenarios } from './cluster/triageScenarios';
 
 export interface KubeSimOptions {
   /** 0 = an ephemeral port (default 0) */
@@ -61,6 +62,12 @@ export interface KubeSimOptions {
   metricsSwap?: boolean;
   /** also accept JWT bearer tokens from this issuer, as kube-apiserver's OIDC/JWT authenticator (oidc.ts) */
   oidc?: OidcOptions;
+  /**
+   * what the cluster holds (cluster/triageScenarios.ts): 'default' (the generated cluster), 'healthy' (no
+   * special pods, every workload's pods alike) or 'triage' (default plus the triage scenarios, whose
+   * ground truth is `sim.cluster.triage`). Default 'default'.
+   */
+  scenarios?: Scenarios;
 }
 
 export interface KubeSim {
@@ -107,7 +114,14 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
   const clock = opts.clock ?? Date.now;
   const token = opts.token ?? DEFAULT_TOKEN;
   const version = parseKubeVersion(opts.version ?? DEFAULT_KUBE_VERSION);
-  const cluster = buildCluster(opts.seed ?? 1, opts.nodes ?? 3, opts.podsPerNode ?? 8, clock(), version);
+  const cluster = buildCluster(
+    opts.seed ?? 1,
+    opts.nodes ?? 3,
+    opts.podsPerNode ?? 8,
+    clock(),
+    version,
+    parseScenarios(opts.scenarios ?? 'default')
+  );
   const faults = new Faults();
   const tls = !!opts.tls || !!opts.clientCertAuth;
   const p = tls ? pki() : undefined;
@@ -172,6 +186,15 @@ export type { OidcOptions, SimOidc, JwtVerdict } from './server/oidc';
 export type { Identity, ReviewStatus, RulesStatus, PolicyRule } from './authz/rbac';
 export { IDENTITIES } from './authz/rbac';
 export { manualClock } from './cluster/clock';
+export { TRIAGE, SCENARIOS, parseScenarios } from './cluster/triageScenarios';
+export type {
+  Scenarios,
+  TriageTruth,
+  RolloutTruth,
+  FillTruth,
+  OutlierTruth,
+  SteadyUsageTruth,
+} from './cluster/triageScenarios';
 export { KUBE_VERSIONS, DEFAULT_KUBE_VERSION, gitVersionOf } from './cluster/versions';
 export type { KubeVersion } from './cluster/versions';
 export type { ManualClock } from './cluster/clock';

@@ -202,7 +202,7 @@ function containerStatusJson(pod: SimPod, ct: SimContainer, resizeStatus: boolea
       },
     };
   } else {
-    state = { waiting: { reason: ct.reason ?? 'ContainerCreating' } };
+    state = { waiting: { reason: ct.reason ?? 'ContainerCreating', ...(ct.message ? { message: ct.message } : {}) } };
   }
   let lastState: Json = {};
   if (ct.hasPrevious) {
@@ -226,7 +226,8 @@ function containerStatusJson(pod: SimPod, ct: SimContainer, resizeStatus: boolea
     ready: ct.ready,
     restartCount: ct.restartCount,
     image: ct.image,
-    imageID: `${ct.image.split(':')[0]}@sha256:${hex64(ct.image)}`,
+    // an image never pulled has no ID yet
+    imageID: neverPulled(ct) ? '' : `${ct.image.split(':')[0]}@sha256:${hex64(ct.image)}`,
   };
   if (ct.state !== 'waiting' || ct.hasPrevious) {
     s.containerID = id;
@@ -244,6 +245,10 @@ function containerStatusJson(pod: SimPod, ct: SimContainer, resizeStatus: boolea
     }
   }
   return s;
+}
+
+function neverPulled(ct: SimContainer): boolean {
+  return ct.state === 'waiting' && (ct.reason === 'ImagePullBackOff' || ct.reason === 'ErrImagePull');
 }
 
 function condition(type: string, ok: boolean, atMs: number, reason?: string, message?: string): Json {
@@ -411,7 +416,19 @@ export function podJson(c: SimCluster, pod: SimPod, node: SimNode | undefined, n
       condition('PodScheduled', true, pod.creationMs + 100),
     ];
     applyNodeEffects(conditions, effects);
+    if (pod.statusReason === 'Evicted') {
+      // the eviction manager marks the pod before killing it (PodDisruptionConditions)
+      conditions.unshift(
+        condition('DisruptionTarget', true, pod.endedMs ?? pod.startMs, 'TerminationByKubelet', pod.statusMessage)
+      );
+    }
     status.conditions = conditions;
+    if (pod.statusMessage) {
+      status.message = pod.statusMessage;
+    }
+    if (pod.statusReason) {
+      status.reason = pod.statusReason;
+    }
     if (node) {
       status.hostIP = node.internalIP;
       status.hostIPs = [{ ip: node.internalIP }];
@@ -473,24 +490,35 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
   const since = ready === 'True' ? 0 : notReadySince(n, nowMs);
   // a kubelet that stopped posting keeps its last heartbeat; a live one posts every few seconds
   const heartbeat = lastHeartbeatMs(n, nowMs) ?? nowMs - (idx % 40_000);
+  const memoryPressure =
+    ready !== 'Unknown' && n.memoryPressureSinceMs !== undefined && n.memoryPressureSinceMs <= nowMs;
   const pressure = (type: string, reason: string, message: string): Json =>
-    ready === 'Unknown'
+    type === 'MemoryPressure' && memoryPressure
       ? {
           type,
-          status: 'Unknown',
+          status: 'True',
           lastHeartbeatTime: rfc3339(heartbeat),
-          lastTransitionTime: rfc3339(since),
-          reason: 'NodeStatusUnknown',
-          message: 'Kubelet stopped posting node status.',
+          lastTransitionTime: rfc3339(n.memoryPressureSinceMs ?? nowMs),
+          reason: 'KubeletHasInsufficientMemory',
+          message: 'kubelet has insufficient memory available',
         }
-      : {
-          type,
-          status: 'False',
-          lastHeartbeatTime: rfc3339(heartbeat),
-          lastTransitionTime: rfc3339(n.bootMs + 10_000),
-          reason,
-          message,
-        };
+      : ready === 'Unknown'
+        ? {
+            type,
+            status: 'Unknown',
+            lastHeartbeatTime: rfc3339(heartbeat),
+            lastTransitionTime: rfc3339(since),
+            reason: 'NodeStatusUnknown',
+            message: 'Kubelet stopped posting node status.',
+          }
+        : {
+            type,
+            status: 'False',
+            lastHeartbeatTime: rfc3339(heartbeat),
+            lastTransitionTime: rfc3339(n.bootMs + 10_000),
+            reason,
+            message,
+          };
   const readyCond: Json =
     ready === 'True'
       ? {
@@ -528,6 +556,14 @@ export function nodeJson(c: SimCluster, n: SimNode, nowMs: number): Json {
   if (key) {
     taints.push({ key, effect: 'NoSchedule', timeAdded: rfc3339(since) });
     taints.push({ key, effect: 'NoExecute', timeAdded: rfc3339(since) });
+  }
+  if (memoryPressure) {
+    // TaintNodesByCondition: NoSchedule only, added when the condition turned True
+    taints.push({
+      key: 'node.kubernetes.io/memory-pressure',
+      effect: 'NoSchedule',
+      timeAdded: rfc3339(n.memoryPressureSinceMs ?? nowMs),
+    });
   }
   if (n.unschedulable) {
     taints.push({

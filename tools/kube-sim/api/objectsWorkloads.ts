@@ -87,19 +87,56 @@ function cond(type: string, status: boolean, atMs: number, reason: string, messa
   return c;
 }
 
+/** a Deployment's ReplicaSets, the current one (highest revision) last */
+function replicaSetsOf(c: SimCluster, w: SimWorkload): SimWorkload[] {
+  const list = clusterIndex(c).workloadsByOwner.get(w.uid) ?? [];
+  return list.length < 2 ? list : [...list].sort((a, b) => (a.revision ?? 1) - (b.revision ?? 1));
+}
+
+/** the Progressing condition: done, or stuck past progressDeadlineSeconds */
+function progressing(w: SimWorkload, rsName: string, nowMs: number): Json {
+  if (w.progressDeadlineExceededMs !== undefined && w.progressDeadlineExceededMs <= nowMs) {
+    const at = w.progressDeadlineExceededMs;
+    return cond(
+      'Progressing',
+      false,
+      at,
+      'ProgressDeadlineExceeded',
+      `ReplicaSet "${rsName}" has timed out progressing.`,
+      at
+    );
+  }
+  // Progressing stays True through a rollout, so only its update time moves
+  const updated = w.rolloutMs !== undefined ? w.rolloutMs + 2 * 60_000 : w.creationMs + 20_000;
+  return cond(
+    'Progressing',
+    true,
+    w.creationMs + 1000,
+    'NewReplicaSetAvailable',
+    `ReplicaSet "${rsName}" has successfully progressed.`,
+    updated
+  );
+}
+
 export function deploymentJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
   const { total, ready } = readyCounts(c, pods, nowMs);
-  const rs = clusterIndex(c).workloadsByOwner.get(w.uid)?.[0];
+  const sets = replicaSetsOf(c, w);
+  const rs = sets[sets.length - 1];
+  const currentPods = rs ? (clusterIndex(c).podsByOwner.get(rs.uid) ?? []) : pods;
+  const updated = sets.length > 1 ? readyCounts(c, currentPods, nowMs).total : total;
+  const wanted = sets.length > 1 ? sets.reduce((n, x) => n + x.replicas, 0) : w.replicas;
   const available = ready >= w.replicas;
+  const generation = w.generation ?? 1;
+  const sample = currentPods.length ? currentPods : rs?.templatePod ? [rs.templatePod] : pods;
   const status: Json = {
-    observedGeneration: 1,
+    observedGeneration: generation,
     ...counts([
       ['replicas', total],
-      ['updatedReplicas', total],
+      ['updatedReplicas', updated],
       ['readyReplicas', ready],
       ['availableReplicas', ready],
-      ['unavailableReplicas', Math.max(0, w.replicas - ready)],
+      ['unavailableReplicas', Math.max(0, wanted - ready)],
     ]),
     conditions: [
       available
@@ -119,22 +156,21 @@ export function deploymentJson(c: SimCluster, w: SimWorkload, nowMs: number): Js
             'Deployment does not have minimum availability.',
             w.creationMs + 20_000
           ),
-      cond(
-        'Progressing',
-        true,
-        w.creationMs + 1000,
-        'NewReplicaSetAvailable',
-        `ReplicaSet "${rs?.name ?? w.name}" has successfully progressed.`,
-        w.creationMs + 20_000
-      ),
+      progressing(w, rs?.name ?? w.name, nowMs),
     ],
   };
   return {
-    metadata: meta(c, w, { generation: 1, annotations: { 'deployment.kubernetes.io/revision': '1' } }),
+    metadata: meta(c, w, {
+      generation,
+      annotations: { 'deployment.kubernetes.io/revision': String(rs?.revision ?? 1) },
+    }),
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: w.selector },
-      template: template(w, pods, { ...w.selector, ...pickLabels(podLabelsOf(w, pods), ['app.kubernetes.io/name']) }),
+      template: template(w, sample, {
+        ...w.selector,
+        ...pickLabels(podLabelsOf(w, sample), ['app.kubernetes.io/name']),
+      }),
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
@@ -156,20 +192,23 @@ function pickLabels(labels: Record<string, string>, keys: string[]): Record<stri
 export function replicaSetJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const pods = workloadPods(c, w);
   const { total, ready } = readyCounts(c, pods, nowMs);
+  // the Deployment's replicas, also on a ReplicaSet a rollout scaled down
+  const desired = (w.owner && clusterIndex(c).workloadByUid.get(w.owner.uid)?.replicas) ?? w.replicas;
+  const sample = pods.length ? pods : w.templatePod ? [w.templatePod] : pods;
   return {
     metadata: meta(c, w, {
       generation: 1,
       annotations: {
-        'deployment.kubernetes.io/desired-replicas': String(w.replicas),
-        'deployment.kubernetes.io/max-replicas': String(w.replicas + Math.ceil(w.replicas / 4)),
-        'deployment.kubernetes.io/revision': '1',
+        'deployment.kubernetes.io/desired-replicas': String(desired),
+        'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)),
+        'deployment.kubernetes.io/revision': String(w.revision ?? 1),
       },
       owner: w.owner,
     }),
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: w.selector },
-      template: template(w, pods, podLabelsOf(w, pods)),
+      template: template(w, sample, podLabelsOf(w, sample)),
     },
     status: {
       replicas: total,
@@ -261,6 +300,7 @@ export function jobJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
   const active = pods.filter((p) => p.phase === 'Running' || p.phase === 'Pending').length;
   const completions = w.completions ?? 1;
   const complete = succeeded >= completions;
+  const backoffLimit = w.backoffLimit ?? 6;
   const start = w.creationMs + 200;
   const end = Math.max(start, ...pods.map((p) => Math.max(0, ...p.containers.map((ct) => ct.finishedAtMs ?? 0))));
   const status: Json = {};
@@ -284,6 +324,17 @@ export function jobJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
       },
     ];
   }
+  if (!complete && w.failedMs !== undefined && w.failedMs <= nowMs && failed > backoffLimit) {
+    // the job controller marks FailureTarget, then Failed once the pods are gone (1.31+)
+    status.conditions = ['FailureTarget', 'Failed'].map((type) => ({
+      type,
+      status: 'True',
+      lastProbeTime: rfc3339(w.failedMs as number),
+      lastTransitionTime: rfc3339(w.failedMs as number),
+      reason: 'BackoffLimitExceeded',
+      message: 'Job has reached the specified backoff limit',
+    }));
+  }
   status.startTime = rfc3339(start);
   if (complete) {
     status.completionTime = rfc3339(end);
@@ -304,7 +355,7 @@ export function jobJson(c: SimCluster, w: SimWorkload, nowMs: number): Json {
     spec: {
       parallelism: 1,
       completions,
-      backoffLimit: 6,
+      backoffLimit,
       selector: { matchLabels: w.selector },
       manualSelector: false,
       template: template(w, pods, podLabelsOf(w, pods)),

@@ -4,18 +4,13 @@
  * CrashLoopBackOff, a Pending pod, StatefulSets with PVCs, a finished Job), then filler Deployments
  * until every worker holds about podsPerNode pods. Linear in the number of pods.
  */
-import type { OwnerRef, SimCluster, SimContainer, SimNode, SimPod, SimVolume, SimWorkload } from './model';
-import {
-  type KubeVersion,
-  DEFAULT_KUBE_VERSION,
-  featuresOf,
-  gitVersionOf,
-  minorOf,
-  skewedKubeletVersion,
-} from './versions';
+import type { SimCluster, SimPod } from './model';
+import { type KubeVersion, DEFAULT_KUBE_VERSION, featuresOf, gitVersionOf, minorOf } from './versions';
 import { applyResizes } from './clusterResize';
-import { Rand } from './clusterRandom';
-import { ContainerSpec, Gi, Mi, SIDECARS, makeContainer, randomResources } from './clusterPods';
+import { Gi, Mi, SIDECARS, randomResources } from './clusterPods';
+import { Builder, ownerOf } from './clusterBuilder';
+import { addTriageScenarios } from './clusterTriage';
+import type { Scenarios } from './triageScenarios';
 import { lifecycleEvents } from './nodeLifecycle';
 import { addServicesConfigAndLeases } from './clusterServices';
 
@@ -24,390 +19,6 @@ export const SIM_GIT_VERSION = gitVersionOf(DEFAULT_KUBE_VERSION);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-type PodMaker = (
-  replica: number,
-  podName: string
-) => {
-  containers: ContainerSpec[];
-  init?: ContainerSpec[];
-  volumes?: SimVolume[];
-  /** pod-level spec.resources */
-  resources?: SimPod['resources'];
-};
-
-class Builder {
-  readonly r: Rand;
-  readonly c: SimCluster;
-  private readonly slots: number[] = [];
-  private workers: number[] = [];
-  private isWorker: boolean[] = [];
-  private cursor = 0;
-  freeSlots = 0;
-
-  readonly gitVersion: string;
-
-  constructor(
-    seed: number,
-    readonly startMs: number,
-    readonly version: KubeVersion = DEFAULT_KUBE_VERSION
-  ) {
-    this.gitVersion = gitVersionOf(version);
-    this.r = new Rand(seed);
-    this.c = {
-      seed,
-      startMs,
-      namespaces: [],
-      nodes: [],
-      workloads: [],
-      pods: [],
-      pvcs: [],
-      events: [],
-      services: [],
-      configMaps: [],
-      leases: [],
-      resourceVersion: 1_000_000 + this.r.int(0, 899_999),
-      gitVersion: this.gitVersion,
-    };
-  }
-
-  namespace(name: string, ageMs: number, labels: Record<string, string> = {}): void {
-    this.c.namespaces.push({
-      name,
-      uid: this.r.uid(),
-      labels: { 'kubernetes.io/metadata.name': name, ...labels },
-      creationMs: this.startMs - ageMs,
-    });
-  }
-
-  nodes(count: number, podsPerNode: number): void {
-    const r = this.r;
-    const clusterAge = r.int(60, 400) * DAY;
-    for (let i = 0; i < count; i++) {
-      const cp = i === 0;
-      const name = cp ? 'control-plane-1' : `node-${i}`;
-      const cores = cp ? 4 : r.pick([4, 8, 8, 16, 16]);
-      const memGi = cores * 4;
-      const memory = (memGi * Gi) / 1024 - r.int(40_000, 300_000); // in Ki: firmware and kernel take a bit
-      const ephemeralKi = r.pick([101_430_960, 203_056_560, 61_202_244]);
-      const labels: Record<string, string> = {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': name,
-        'kubernetes.io/os': 'linux',
-        'node.kubernetes.io/instance-type': cores === 4 ? 'm6i.xlarge' : cores === 8 ? 'm6i.2xlarge' : 'm6i.4xlarge',
-        'topology.kubernetes.io/region': 'sim-east-1',
-        'topology.kubernetes.io/zone': `sim-east-1${'abc'[i % 3]}`,
-      };
-      if (cp) {
-        labels['node-role.kubernetes.io/control-plane'] = '';
-        labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
-      } else {
-        labels[i % 10 === 9 ? 'node-role.kubernetes.io/infra' : 'node-role.kubernetes.io/worker'] = '';
-      }
-      const ip = 10 + i;
-      const node: SimNode = {
-        name,
-        uid: r.uid(),
-        labels,
-        creationMs: this.startMs - clusterAge + i * 1000,
-        bootMs: this.startMs - r.int(2, 30 * 24) * HOUR,
-        capacity: { cpu: cores, memory: memory * 1024, pods: 110, ephemeralStorage: ephemeralKi * 1024 },
-        allocatable: {
-          cpu: cores - (cp ? 0.2 : 0.1),
-          memory: memory * 1024 - 100 * Mi,
-          pods: 110,
-          ephemeralStorage: Math.floor(ephemeralKi * 1024 * 0.9),
-        },
-        // a little version skew, as during a rolling upgrade
-        kubeletVersion: i > 0 && i % 7 === 2 ? skewedKubeletVersion(this.version) : this.gitVersion,
-        osImage: i % 4 === 3 ? 'Debian GNU/Linux 12 (bookworm)' : 'Ubuntu 22.04.5 LTS',
-        containerRuntimeVersion: 'containerd://1.7.22',
-        internalIP: `10.0.${ip >> 8}.${ip & 255}`,
-        ready: true,
-        readyStatus: 'True',
-        systemUsage: {
-          cpuBase: cp ? r.range(0.25, 0.45) : r.range(0.04, 0.2),
-          cpuWave: r.range(0.005, 0.03),
-          memBase: Math.round(r.range(450, 1100) * Mi),
-          memWave: Math.round(r.range(20, 80) * Mi),
-          periodSec: r.int(120, 600),
-          phase: r.range(0, Math.PI * 2),
-          bursty: false,
-        },
-      };
-      // bigger clusters always have a node or two in trouble
-      // (the kubelet of the last stopped posting 11 minutes ago, so its pods are already being evicted;
-      // the other reports NotReady since 2 minutes, so its pods are NotReady and evicted 3 minutes on)
-      if (count >= 8 && i === count - 1) {
-        node.ready = false;
-        node.readyStatus = 'Unknown';
-        node.notReadySinceMs = this.startMs - 11 * MIN;
-      } else if (count >= 12 && i === count - 2) {
-        node.ready = false;
-        node.readyStatus = 'False';
-        node.notReadySinceMs = this.startMs - 2 * MIN;
-      }
-      this.c.nodes.push(node);
-      this.slots.push(podsPerNode);
-    }
-    // the control plane is tainted, so only a single-node cluster schedules apps on it
-    this.workers = count === 1 ? [0] : this.c.nodes.map((_, i) => i).slice(1);
-    this.isWorker = this.c.nodes.map((_, i) => count === 1 || i > 0);
-    this.freeSlots = this.workers.reduce((s, i) => s + this.slots[i], 0);
-  }
-
-  /** round-robin over workers with room left */
-  private schedule(): SimNode | undefined {
-    for (let k = 0; k < this.workers.length; k++) {
-      const i = this.workers[this.cursor];
-      this.cursor = (this.cursor + 1) % this.workers.length;
-      if (this.slots[i] > 0) {
-        return this.c.nodes[i];
-      }
-    }
-    return undefined;
-  }
-
-  private take(node: SimNode): void {
-    const i = this.nodeIndex(node);
-    this.slots[i]--;
-    if (this.isWorker[i]) {
-      this.freeSlots--;
-    }
-  }
-
-  private nodeIndex(node: SimNode): number {
-    // node names are control-plane-1 and node-<i>
-    return node.name.startsWith('node-') ? Number(node.name.slice(5)) : 0;
-  }
-
-  workload(w: Omit<SimWorkload, 'uid' | 'creationMs'>, ageMs: number): SimWorkload {
-    const full: SimWorkload = { ...w, uid: this.r.uid(), creationMs: this.startMs - ageMs };
-    this.c.workloads.push(full);
-    return full;
-  }
-
-  pod(args: {
-    namespace: string;
-    name: string;
-    labels: Record<string, string>;
-    owner?: OwnerRef;
-    node?: SimNode | 'schedule' | 'pending';
-    ageMs: number;
-    make: ReturnType<PodMaker>;
-  }): SimPod | undefined {
-    let node: SimNode | undefined;
-    if (args.node === 'pending') {
-      node = undefined;
-    } else if (args.node === undefined || args.node === 'schedule') {
-      node = this.schedule();
-      if (!node) {
-        return undefined;
-      }
-    } else {
-      node = args.node;
-    }
-    if (node) {
-      this.take(node);
-    }
-    const creationMs = this.startMs - args.ageMs;
-    const podStart = creationMs + this.r.int(200, 2500);
-    const fate = (s: ContainerSpec): ContainerSpec => (node ? s : { ...s, fate: 'unscheduled' });
-    const init = (args.make.init ?? []).map((s) =>
-      makeContainer(this.r, fate({ ...s, init: true }), podStart, this.startMs)
-    );
-    const containers = args.make.containers.map((s) => makeContainer(this.r, fate(s), podStart, this.startMs));
-    const nodeIdx = node ? this.nodeIndex(node) : 0;
-    const podCount = this.c.pods.length;
-    const pod: SimPod = {
-      namespace: args.namespace,
-      name: args.name,
-      uid: this.r.uid(),
-      labels: args.labels,
-      nodeName: node ? node.name : '',
-      phase: phaseOf(node, containers),
-      creationMs,
-      startMs: node ? podStart : creationMs,
-      ip: node ? `10.${64 + ((nodeIdx >> 8) & 63)}.${nodeIdx & 255}.${2 + (podCount % 250)}` : '',
-      owner: args.owner,
-      initContainers: init,
-      containers,
-      volumes: args.make.volumes ?? [],
-    };
-    if (args.make.resources) {
-      pod.resources = args.make.resources;
-    }
-    this.c.pods.push(pod);
-    return pod;
-  }
-
-  event(e: {
-    namespace: string;
-    kind: string;
-    name: string;
-    uid: string;
-    type: 'Normal' | 'Warning';
-    reason: string;
-    message: string;
-    count?: number;
-    firstAgoMs: number;
-    lastAgoMs?: number;
-    component: string;
-    host?: string;
-    /** the container a kubelet event is about: `spec.containers{app}` */
-    fieldPath?: string;
-  }): void {
-    this.c.events.push({
-      namespace: e.namespace,
-      name: `${e.name}.${this.r.hex(16)}`,
-      uid: this.r.uid(),
-      type: e.type,
-      reason: e.reason,
-      message: e.message,
-      involvedObject: {
-        kind: e.kind,
-        namespace: e.kind === 'Node' ? undefined : e.namespace,
-        name: e.name,
-        uid: e.uid,
-        ...(e.fieldPath ? { fieldPath: e.fieldPath } : {}),
-      },
-      count: e.count ?? 1,
-      firstMs: this.startMs - e.firstAgoMs,
-      lastMs: this.startMs - (e.lastAgoMs ?? e.firstAgoMs),
-      component: e.component,
-      host: e.host,
-    });
-  }
-
-  /** Deployment -> ReplicaSet -> pods */
-  deployment(
-    ns: string,
-    name: string,
-    replicas: number,
-    ageMs: number,
-    make: PodMaker,
-    extraLabels: Record<string, string> = {},
-    placement: 'schedule' | 'pending' = 'schedule'
-  ): SimPod[] {
-    const labels = { app: name, 'app.kubernetes.io/name': name, ...extraLabels };
-    const dep = this.workload(
-      { kind: 'Deployment', namespace: ns, name, labels, selector: { app: name }, replicas },
-      ageMs
-    );
-    const hash = this.r.suffix(10);
-    const rsName = `${name}-${hash}`;
-    const rs = this.workload(
-      {
-        kind: 'ReplicaSet',
-        namespace: ns,
-        name: rsName,
-        labels: { ...labels, 'pod-template-hash': hash },
-        selector: { app: name, 'pod-template-hash': hash },
-        replicas,
-        owner: ownerOf(dep),
-      },
-      ageMs - 1000
-    );
-    const pods: SimPod[] = [];
-    for (let i = 0; i < replicas; i++) {
-      const podName = `${rsName}-${this.r.suffix()}`;
-      const p = this.pod({
-        namespace: ns,
-        name: podName,
-        labels: { ...labels, 'pod-template-hash': hash },
-        owner: ownerOf(rs),
-        node: placement,
-        ageMs: ageMs - 2000,
-        make: make(i, podName),
-      });
-      if (p) {
-        pods.push(p);
-      }
-    }
-    return pods;
-  }
-
-  statefulSet(ns: string, name: string, replicas: number, ageMs: number, storageGi: number, make: PodMaker): SimPod[] {
-    const labels = { app: name, 'app.kubernetes.io/name': name };
-    const sts = this.workload(
-      { kind: 'StatefulSet', namespace: ns, name, labels, selector: { app: name }, replicas },
-      ageMs
-    );
-    const rev = `${name}-${this.r.suffix(10)}`;
-    const pods: SimPod[] = [];
-    for (let i = 0; i < replicas; i++) {
-      const podName = `${name}-${i}`;
-      const pvcName = `data-${podName}`;
-      const pvcUid = this.r.uid();
-      this.c.pvcs.push({
-        namespace: ns,
-        name: pvcName,
-        uid: pvcUid,
-        capacityBytes: storageGi * Gi,
-        storageClass: 'standard',
-        volumeName: `pvc-${pvcUid}`,
-        creationMs: this.startMs - ageMs + 500,
-        phase: 'Bound',
-      });
-      const made = make(i, podName);
-      const p = this.pod({
-        namespace: ns,
-        name: podName,
-        labels: {
-          ...labels,
-          'apps.kubernetes.io/pod-index': String(i),
-          'controller-revision-hash': rev,
-          'statefulset.kubernetes.io/pod-name': podName,
-        },
-        owner: ownerOf(sts),
-        node: 'schedule',
-        ageMs: ageMs - 2000 - i * 30_000,
-        make: { ...made, volumes: [{ name: 'data', pvcName, capacityBytes: storageGi * Gi }, ...(made.volumes ?? [])] },
-      });
-      if (p) {
-        pods.push(p);
-      }
-    }
-    return pods;
-  }
-
-  daemonSet(ns: string, name: string, ageMs: number, make: PodMaker, labelKey = 'k8s-app'): void {
-    const labels = { [labelKey]: name };
-    const ds = this.workload(
-      { kind: 'DaemonSet', namespace: ns, name, labels, selector: labels, replicas: this.c.nodes.length },
-      ageMs
-    );
-    const rev = this.r.suffix(10);
-    this.c.nodes.forEach((node, i) => {
-      const podName = `${name}-${this.r.suffix()}`;
-      this.pod({
-        namespace: ns,
-        name: podName,
-        labels: { ...labels, 'controller-revision-hash': rev, 'pod-template-generation': '1' },
-        owner: ownerOf(ds),
-        node,
-        ageMs: Math.min(ageMs - 5000, this.startMs - node.creationMs - 5000),
-        make: make(i, podName),
-      });
-    });
-  }
-}
-
-function ownerOf(w: SimWorkload): OwnerRef {
-  return { kind: w.kind, name: w.name, uid: w.uid, controller: true };
-}
-
-function phaseOf(node: SimNode | undefined, containers: SimContainer[]): SimPod['phase'] {
-  if (!node) {
-    return 'Pending';
-  }
-  if (containers.length > 0 && containers.every((c) => c.state === 'terminated')) {
-    return containers.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
-  }
-  return 'Running';
-}
 
 const APP_NAMES = [
   'api',
@@ -442,9 +53,13 @@ export function buildCluster(
   nodes: number,
   podsPerNode: number,
   startMs: number,
-  version: KubeVersion = DEFAULT_KUBE_VERSION
+  version: KubeVersion = DEFAULT_KUBE_VERSION,
+  scenarios: Scenarios = 'default'
 ): SimCluster {
   const b = new Builder(seed, startMs, version);
+  // 'healthy' leaves out or mends what is special; 'triage' adds its scenarios after the default cluster
+  const healthy = scenarios === 'healthy';
+  b.c.scenarios = scenarios;
   const features = featuresOf(minorOf(version));
   const gitVersion = b.gitVersion;
   const r = b.r;
@@ -467,7 +82,7 @@ export function buildCluster(
     b.namespace(name, nsAge - (14 + t) * DAY, { team: name });
     appNamespaces.push(name);
   }
-  b.nodes(nodeCount, ppn);
+  b.nodes(nodeCount, ppn, !healthy);
   const cp = b.c.nodes[0];
 
   // system pods: per-node DaemonSets and the control plane's static pods
@@ -597,7 +212,7 @@ export function buildCluster(
           memRequest: 192 * Mi,
           memLimit: 256 * Mi,
           logStyle: 'logfmt',
-          fate: i === 0 ? 'restarted' : 'running',
+          fate: i === 0 && !healthy ? 'restarted' : 'running',
           restarts: 2,
           lastReason: 'OOMKilled',
           lastExitCode: 137,
@@ -622,7 +237,7 @@ export function buildCluster(
           memRequest: 512 * Mi,
           memLimit: 1 * Gi,
           logStyle: 'java',
-          fate: 'crashloop',
+          fate: healthy ? 'running' : 'crashloop',
         },
       ],
     }),
@@ -716,37 +331,41 @@ export function buildCluster(
   });
 
   // a pod nobody can schedule: it asks for more CPU than any node has
-  const pending = b.deployment(
-    'default',
-    'ml-trainer',
-    1,
-    40 * MIN,
-    () => ({
-      containers: [
-        {
-          name: 'trainer',
-          image: 'ghcr.io/kubeglance-sim/trainer:0.3.0',
-          cpuRequest: 64,
-          memRequest: 128 * Gi,
-          logStyle: 'plain',
-        },
-      ],
-    }),
-    { 'app.kubernetes.io/component': 'training' },
-    'pending'
-  )[0];
+  const pending = healthy
+    ? undefined
+    : b.deployment(
+        'default',
+        'ml-trainer',
+        1,
+        40 * MIN,
+        () => ({
+          containers: [
+            {
+              name: 'trainer',
+              image: 'ghcr.io/kubeglance-sim/trainer:0.3.0',
+              cpuRequest: 64,
+              memRequest: 128 * Gi,
+              logStyle: 'plain',
+            },
+          ],
+        }),
+        { 'app.kubernetes.io/component': 'training' },
+        'pending'
+      )[0];
 
   // one unbound claim, waiting for a storage class that provisions late
-  b.c.pvcs.push({
-    namespace: 'shop',
-    name: 'uploads',
-    uid: r.uid(),
-    capacityBytes: 100 * Gi,
-    storageClass: 'fast-ssd',
-    volumeName: '',
-    creationMs: startMs - 25 * MIN,
-    phase: 'Pending',
-  });
+  if (!healthy) {
+    b.c.pvcs.push({
+      namespace: 'shop',
+      name: 'uploads',
+      uid: r.uid(),
+      capacityBytes: 100 * Gi,
+      storageClass: 'fast-ssd',
+      volumeName: '',
+      creationMs: startMs - 25 * MIN,
+      phase: 'Pending',
+    });
+  }
 
   // filler Deployments until the workers are full
   const used = new Map<string, number>();
@@ -777,7 +396,7 @@ export function buildCluster(
           image: `ghcr.io/kubeglance-sim/${base}:${appVersion}`,
           ...res,
           logStyle: style,
-          fate: r.chance(0.05) ? 'restarted' : 'running',
+          fate: r.chance(0.05) && !healthy ? 'restarted' : 'running',
         },
         ...(sidecar && !native ? [{ ...sidecar }] : []),
       ],
@@ -814,7 +433,7 @@ export function buildCluster(
       });
     }
   }
-  for (const p of checkout) {
+  for (const p of healthy ? [] : checkout) {
     const c = p.containers[0];
     b.event({
       namespace: p.namespace,
@@ -847,7 +466,7 @@ export function buildCluster(
       host: p.nodeName,
     });
   }
-  for (const p of cart.slice(0, 1)) {
+  for (const p of healthy ? [] : cart.slice(0, 1)) {
     b.event({
       namespace: p.namespace,
       kind: 'Pod',
@@ -927,11 +546,50 @@ export function buildCluster(
       b.c.events.push(...lifecycleEvents(node, pods, node.notReadySinceMs));
     }
   }
-  if (features.resizeStatus) {
+  if (features.resizeStatus && !healthy) {
     applyResizes(b.c);
+  }
+  if (scenarios === 'triage') {
+    b.c.triage = addTriageScenarios(b);
+  }
+  if (healthy) {
+    alikeSiblings(b.c);
   }
   addServicesConfigAndLeases(b.c, r);
   return b.c;
+}
+
+/**
+ * 'healthy': every workload's pods alike, so no robust outlier method finds one: each pod's containers
+ * take the first sibling's usage, scaled within ±2% by replica
+ */
+function alikeSiblings(c: SimCluster): void {
+  const first = new Map<string, SimPod>();
+  const seen = new Map<string, number>();
+  for (const p of c.pods) {
+    const key = p.owner?.uid;
+    if (!key) {
+      continue;
+    }
+    const model = first.get(key);
+    if (!model) {
+      first.set(key, p);
+      seen.set(key, 1);
+      continue;
+    }
+    const i = seen.get(key) ?? 1;
+    seen.set(key, i + 1);
+    const f = 1 + 0.01 * ((i % 5) - 2);
+    const same = (list: SimPod['containers'], from: SimPod['containers']) =>
+      list.forEach((ct, k) => {
+        const u = from[k]?.usage;
+        if (u && from[k].name === ct.name) {
+          ct.usage = { ...u, cpuBase: u.cpuBase * f, cpuWave: u.cpuWave * f, memBase: Math.round(u.memBase * f) };
+        }
+      });
+    same(p.containers, model.containers);
+    same(p.initContainers, model.initContainers);
+  }
 }
 
 function podLifecycleEvents(b: Builder, p: SimPod): void {

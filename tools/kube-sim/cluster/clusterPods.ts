@@ -5,7 +5,8 @@ import type { Rand } from './clusterRandom';
 const Mi = 1024 * 1024;
 const Gi = 1024 * Mi;
 
-export type ContainerFate = 'running' | 'restarted' | 'crashloop' | 'completed' | 'unscheduled';
+export type ContainerFate =
+  'running' | 'restarted' | 'crashloop' | 'completed' | 'unscheduled' | 'failed' | 'imagePullBackOff';
 
 export interface ContainerSpec {
   name: string;
@@ -118,6 +119,22 @@ export function makeContainer(r: Rand, spec: ContainerSpec, podStartMs: number, 
       c.startedAtMs = clusterStartMs - r.int(60, 280) * 1000;
       c.finishedAtMs = c.startedAtMs + r.int(2000, 9000);
       break;
+    case 'failed':
+      // ran once and exited non-zero (a Job's pod under restartPolicy Never)
+      c.state = 'terminated';
+      c.reason = 'Error';
+      c.exitCode = spec.lastExitCode ?? 1;
+      c.ready = false;
+      c.finishedAtMs = c.startedAtMs + r.int(5000, 60000);
+      break;
+    case 'imagePullBackOff':
+      // never started: the kubelet cannot pull the image and backs off
+      c.state = 'waiting';
+      c.reason = 'ImagePullBackOff';
+      c.message = `Back-off pulling image "${spec.image}": ErrImagePull: ${pullError(spec.image)}`;
+      c.ready = false;
+      c.startedAtMs = 0;
+      break;
     case 'unscheduled':
       c.state = 'waiting';
       c.reason = undefined;
@@ -131,6 +148,12 @@ export function makeContainer(r: Rand, spec: ContainerSpec, podStartMs: number, 
     c.startedAtMs = clusterStartMs - 1000;
   }
   return c;
+}
+
+/** containerd's error for a tag the registry does not have, as the kubelet passes it on */
+export function pullError(image: string): string {
+  const ref = image.includes('.') && image.split('/')[0].includes('.') ? image : `docker.io/${image}`;
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
 }
 
 function stripUndefined(a: { cpu?: number; memory?: number }): { cpu?: number; memory?: number } {

@@ -2,6 +2,7 @@
  * The synthetic cluster kube-sim serves. Everything here is plain data plus pure functions of
  * (cluster, time), so the same seed and clock always give the same answers.
  */
+import type { Scenarios, TriageTruth } from './triageScenarios';
 
 export interface ResourceAmounts {
   /** cores */
@@ -63,12 +64,34 @@ export interface SimContainer {
    * in-place resize has not been actuated: `requests`/`limits` above are the spec's, the desired ones
    */
   actual?: { requests: ResourceAmounts; limits: ResourceAmounts };
+  /** the kubelet's message of a waiting container (ImagePullBackOff: "Back-off pulling image …") */
+  message?: string;
+}
+
+/**
+ * Bytes that grow linearly with the clock (a volume filling, a node's memory creeping up): `startBytes`
+ * at `fromMs`, then `bytesPerSec` more each second; before `fromMs` it holds at `startBytes`.
+ */
+export interface LinearGrowth {
+  fromMs: number;
+  startBytes: number;
+  bytesPerSec: number;
+}
+
+/**
+ * the value of a linear growth at tMs: it steps once a whole second after fromMs, so a reading stamped
+ * with a whole-second time (as the kubelet's stats are) gives the exact value for that time
+ */
+export function growthAt(g: LinearGrowth, tMs: number): number {
+  return g.startBytes + g.bytesPerSec * Math.floor(Math.max(0, tMs - g.fromMs) / 1000);
 }
 
 export interface SimVolume {
   name: string;
   pvcName?: string;
   capacityBytes: number;
+  /** used bytes that grow with the clock (the kubelet's volume stats), in place of the generated usage */
+  fill?: LinearGrowth;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -104,6 +127,11 @@ export interface SimPod {
    * allocated = in effect = `actual`), with the kubelet's message
    */
   resize?: { state: 'InProgress' | 'Deferred' | 'Infeasible'; sinceMs: number; message?: string };
+  /** status.reason and status.message, e.g. Evicted and the kubelet's eviction message */
+  statusReason?: string;
+  statusMessage?: string;
+  /** when the pod ended (Failed or Succeeded by eviction), for its DisruptionTarget condition */
+  endedMs?: number;
 }
 
 export interface SimNode {
@@ -130,6 +158,10 @@ export interface SimNode {
    * node lifecycle follows from it (nodeLifecycle.ts). Unset for a node that is Ready.
    */
   notReadySinceMs?: number;
+  /** MemoryPressure=True since then (the kubelet's eviction manager), with its NoSchedule taint */
+  memoryPressureSinceMs?: number;
+  /** memory outside the pods that rises with the clock (bytes added to systemUsage's, from fromMs) */
+  memoryRise?: LinearGrowth;
 }
 
 export interface SimNamespace {
@@ -151,6 +183,41 @@ export interface SimWorkload {
   owner?: OwnerRef;
   /** Jobs: how many pods must succeed */
   completions?: number;
+  /** Jobs: spec.backoffLimit (default 6); failed pods beyond it fail the Job (BackoffLimitExceeded) */
+  backoffLimit?: number;
+  /** Deployments and their ReplicaSets: deployment.kubernetes.io/revision (default 1); the newest RS is the current one */
+  revision?: number;
+  /** Deployments: when the template last changed (a rollout began) */
+  rolloutMs?: number;
+  /** Deployments: the rollout made no progress for progressDeadlineSeconds (Progressing=False since then) */
+  progressDeadlineExceededMs?: number;
+  /** Deployments and ReplicaSets: how the controllers' statuses were last observed (generation) */
+  generation?: number;
+  /** a ReplicaSet scaled to 0 has no pods: this one (not served) gives its template */
+  templatePod?: SimPod;
+  /** Jobs: when the Job failed (its backoff limit reached) */
+  failedMs?: number;
+}
+
+/** an autoscaling/v2 HorizontalPodAutoscaler: its target, bounds, and the metric it reads */
+export interface SimHpa {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  creationMs: number;
+  target: { kind: string; name: string; apiVersion: string };
+  minReplicas: number;
+  maxReplicas: number;
+  /** the resource metric and its target utilization (percent of requests) */
+  metric: { resource: 'cpu' | 'memory'; targetUtilization: number };
+  /** what the HPA observed last: utilization (percent) and replicas */
+  currentUtilization: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  lastScaleMs?: number;
+  /** ScalingLimited=True (TooManyReplicas) since then, when desired exceeds maxReplicas */
+  limitedSinceMs?: number;
 }
 
 export interface SimPVC {
@@ -249,6 +316,12 @@ export interface SimCluster {
   services: SimService[];
   configMaps: SimConfigMap[];
   leases: SimLease[];
+  /** autoscaling/v2 HorizontalPodAutoscalers (the triage scenarios have two) */
+  hpas?: SimHpa[];
+  /** the scenarios the cluster was built with (triageScenarios.ts) */
+  scenarios?: Scenarios;
+  /** with scenarios 'triage': what the scenarios are, for tests to assert against */
+  triage?: TriageTruth;
   /** the list resourceVersion (etcd revision) objects are older than */
   resourceVersion?: number;
   /** the API server's version, as /version reports it */
@@ -342,7 +415,8 @@ function systemContainer(node: SimNode): SimContainer | undefined {
 /** Usage of the node outside its pods (kubelet, runtime, OS) at time t; zero when the node has no profile. */
 export function nodeSystemUsageAt(node: SimNode, tMs: number): { cpu: number; memory: number } {
   const c = systemContainer(node);
-  return c ? containerUsageAt(c, tMs) : { cpu: 0, memory: 0 };
+  const u = c ? containerUsageAt(c, tMs) : { cpu: 0, memory: 0 };
+  return node.memoryRise ? { cpu: u.cpu, memory: u.memory + growthAt(node.memoryRise, tMs) } : u;
 }
 
 /** Cumulative system CPU (core-seconds) of the node between fromMs and tMs. */

@@ -9,6 +9,7 @@
 import {
   containerCpuSecondsAt,
   containerUsageAt,
+  growthAt,
   nodeSystemCpuSecondsAt,
   nodeSystemUsageAt,
   resourcesInEffect,
@@ -379,7 +380,12 @@ export function volumeAt(pod: SimPod, v: SimVolume, tMs: number): FsStat {
   let used: number;
   let inodes: number;
   let inodesUsed: number;
-  if (v.pvcName) {
+  if (v.fill) {
+    // a volume filling at a known rate (triage scenarios): used follows the clock exactly
+    used = Math.min(capacity, growthAt(v.fill, tMs));
+    inodes = Math.max(1024, Math.floor(capacity / 16_384));
+    inodesUsed = 11 + Math.floor(used / 262_144);
+  } else if (v.pvcName) {
     const frac = hashRange(k, 40, 0.04, 0.7) * (1 + 0.03 * Math.sin(tMs / 1000 / hashRange(k, 41, 3600, 86_400)));
     used = 4096 * Math.floor((capacity * Math.min(0.98, frac)) / 4096);
     inodes = Math.max(1024, Math.floor(capacity / 16_384));
