@@ -5,6 +5,7 @@ import { FillTargetKind } from '../../types';
 import { humanDuration } from './fillProjection';
 import { fillTargets } from './fillTargets';
 import { fillRows, timeToFullFrame } from './timeToFullFrame';
+import { timeToFullSeriesFrames } from './timeToFullSeries';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const STEP = 60_000;
@@ -129,5 +130,38 @@ describe('fillRows and the frame', () => {
     expect(col('rate').config.unit).toBe('Bps');
     expect(col('fullAt').type).toBe('time');
     expect(frame.meta?.preferredVisualisationType).toBe('table');
+  });
+});
+
+describe('time series frames', () => {
+  it("shows each target's used bytes, and a filling one's projection from its line to full", () => {
+    const volumes = history(12, (i) => [
+      ...volume('fast-0', 'data', 'fast', GiB + i * 500 * 1024 * 1024, 10 * GiB),
+      ...volume('steady-0', 'data', 'steady', 5 * GiB, 10 * GiB),
+    ]);
+    const rows = fillRows(fillTargets({ volume: volumes }, ALL));
+    const frames = timeToFullSeriesFrames(rows, 'A', [{ severity: 'info', text: 'hello' }]);
+    expect(frames.map((f) => f.name)).toEqual([
+      'PVC shop/fast used',
+      'PVC shop/fast projected',
+      'PVC shop/steady used',
+    ]);
+    const [used, projected] = frames;
+    expect(used.fields[0].values).toEqual(Array.from({ length: 12 }, (_, i) => T0 + i * STEP));
+    expect(used.fields[1].values[11]).toBe(GiB + 11 * 500 * 1024 * 1024);
+    expect(used.fields[1].config.unit).toBe('bytes');
+    expect(used.fields[1].labels).toEqual({
+      kind: 'pvc',
+      node: 'node-a',
+      namespace: 'shop',
+      pod: 'fast-0',
+      pvc: 'fast',
+    });
+    expect(used.meta?.notices).toEqual([{ severity: 'info', text: 'hello' }]);
+    // from the latest reading (on the line) to the capacity, at the moment of full
+    expect(projected.fields[0].values).toEqual([T0 + 11 * STEP, rows[0].fullAtMs]);
+    expect(projected.fields[1].values[0]).toBeCloseTo(GiB + 11 * 500 * 1024 * 1024, 0);
+    expect(projected.fields[1].values[1]).toBe(10 * GiB);
+    expect(projected.fields[1].labels?.projection).toBe('true');
   });
 });

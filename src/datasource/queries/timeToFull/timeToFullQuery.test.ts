@@ -208,6 +208,23 @@ describe('time-to-full query against kube-sim', () => {
     expect(rows.every((r) => r.kind === 'PVC' && r.namespace === ns)).toBe(true);
   });
 
+  it('answers as time series when asked: used bytes per claim, and a projection for each that fills', async () => {
+    const { responses } = await drive({ kinds: ['pvc'], format: 'timeseries' }, 2);
+    const frames = responses[responses.length - 1].data as DataFrame[];
+    const claims = sim().cluster.pods.flatMap((p) =>
+      p.volumes.filter((v) => v.pvcName).map((v) => `PVC ${p.namespace}/${v.pvcName} used`)
+    );
+    expect(
+      frames
+        .filter((f) => f.name?.endsWith(' used'))
+        .map((f) => f.name)
+        .sort()
+    ).toEqual(claims.sort());
+    expect(frames.every((f) => / (used|projected)$/.test(f.name ?? '') && f.fields[1].config.unit === 'bytes')).toBe(
+      true
+    );
+  });
+
   it('leaves out a node that cannot be read, naming it; the other still answers', async () => {
     sim().faults.unreachableNode('node-2');
     const { responses } = await drive({ kinds: ['nodeFs'] }, 2);
