@@ -14,6 +14,7 @@ import { benchPromtext } from './promtext.bench';
 import { benchRisks } from './risks.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
+import { benchTimeToFull } from './timeToFull.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   nodes: benchNodes,
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sampler: benchSampler,
   risks: benchRisks,
   outliers: benchOutliers,
+  timeToFull: benchTimeToFull,
 };
 
 async function main(names: string[]) {

@@ -38,7 +38,7 @@ describe('TimeToFullQueryEditor', () => {
     expect(latest()).toEqual({ refId: 'A', queryType: 'timeToFull', nodeName: 'node-1', namespace: 'shop' });
   });
 
-  it('takes the window as a duration, shows it back, and explains a bad one without saving it', async () => {
+  it('takes the window as a duration, explains a bad one without saving it, and picks the format', async () => {
     const { latest } = await renderQueryEditor({ refId: 'A', queryType: 'timeToFull', windowSeconds: 7200 });
     const box = screen.getByTestId(TIME_TO_FULL_TEST_IDS.window) as HTMLInputElement;
     expect(box.value).toBe('2h');
@@ -56,6 +56,11 @@ describe('TimeToFullQueryEditor', () => {
 
     await userEvent.clear(box);
     fireEvent.blur(box);
+    expect(latest()).toEqual({ refId: 'A', queryType: 'timeToFull' });
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Time series' }));
+    expect(latest()).toEqual({ refId: 'A', queryType: 'timeToFull', format: 'timeseries' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Table' }));
     expect(latest()).toEqual({ refId: 'A', queryType: 'timeToFull' });
   });
 });

@@ -1,7 +1,7 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Stack } from '@grafana/ui';
+import { InlineField, InlineFieldRow, InlineSwitch, RadioButtonGroup, Stack } from '@grafana/ui';
 
-import type { FillTargetKind, TimeToFullQuery } from '../../types';
+import type { FillTargetKind, ResultFormat, TimeToFullQuery } from '../../types';
 import { LABEL_WIDTH, type SubEditorProps } from '../../editors/editorProps';
 import { NameField } from '../../editors/NameField';
 import { NumberField } from '../../editors/NumberField';
@@ -22,6 +22,12 @@ const KIND_OPTIONS: Array<{ value: FillTargetKind; label: string; tooltip: strin
   { value: 'memory', label: 'Memory', tooltip: "Each node's memory working set against its capacity" },
 ];
 const ALL_KINDS = KIND_OPTIONS.map((k) => k.value);
+
+// the query always streams after each poll of its history: no Live switch, unlike the metric types
+const FORMAT_OPTIONS: Array<{ value: ResultFormat; label: string }> = [
+  { value: 'table', label: 'Table' },
+  { value: 'timeseries', label: 'Time series' },
+];
 
 /** "30m", "2h", "1d", "90s" or plain seconds; undefined for empty, null when unreadable or under a minute */
 export function parseWindow(text: string): number | undefined | null {
@@ -99,6 +105,17 @@ export function TimeToFullQueryEditor({ query, onCommit, options }: SubEditorPro
           data-testid={TIME_TO_FULL_TEST_IDS.window}
           onCommit={(seconds) => onCommit(withField(query, 'windowSeconds', seconds))}
         />
+        <InlineField
+          label="Format"
+          tooltip="Table: one row per target, soonest to fill first. Time series: used bytes, and where each filling one is heading."
+        >
+          <RadioButtonGroup
+            aria-label="Format"
+            options={FORMAT_OPTIONS}
+            value={query.format ?? 'table'}
+            onChange={(format) => onCommit(withField(query, 'format', format === 'table' ? undefined : format))}
+          />
+        </InlineField>
       </InlineFieldRow>
     </Stack>
   );

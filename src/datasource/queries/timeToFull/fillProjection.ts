@@ -24,6 +24,8 @@ export interface FillProjection {
   /** seconds from `nowMs` until full; 0 when full already */
   secondsToFull?: number;
   fullAtMs?: number;
+  /** where the projection starts: the fitted line at the latest reading (filling only) */
+  lineFrom?: { timeMs: number; value: number };
   /** what the table shows: "in 3h 12m", "not filling", … */
   outlook: string;
   /** "high", or "low: " and why */
@@ -81,6 +83,7 @@ export function projectFill(history: FillHistory, capacity: number, usedNow: num
     ratePerSecond: rate,
     secondsToFull,
     fullAtMs,
+    lineFrom: { timeMs: fit.lastMs, value: fit.valueAt(fit.lastMs) },
     outlook: secondsToFull < 1 ? 'full now at this rate' : `in ${humanDuration(secondsToFull)}`,
     confidence: confidence([short, standing < CONFIDENT_SE ? noiseNote(fit) : undefined]),
   };

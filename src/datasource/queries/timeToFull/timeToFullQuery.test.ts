@@ -99,12 +99,26 @@ describe('time-to-full query against kube-sim', () => {
     expect(sim().faults.requests).toHaveLength(0);
   });
 
-  it('streams a table after every poll: waiting at first, then the fill rate and time to full, soonest first', async () => {
-    const { responses, firstMs, lastMs } = await drive({ kinds: ['nodeFs', 'memory'] }, 6, 2 * FS_PERIOD);
+  it('streams a table after every poll: waiting at first, then the fill rate and time to full', async () => {
+    // a node's filesystem fills as kube-sim's container logs grow (a crash-looping container starts its log
+    // afresh, so a node holding one is no straight line): take a node whose use only grows over the polls
+    const pollTimes = Array.from({ length: 6 }, (_, i) => clock() + i * 2 * FS_PERIOD);
+    const node = nodeNames().find((n) =>
+      pollTimes.every(
+        (t, i) => !i || summaryAt(n, t).node.fs.usedBytes >= summaryAt(n, pollTimes[i - 1]).node.fs.usedBytes
+      )
+    )!;
+    expect(node).toBeDefined();
+
+    const { responses, firstMs, lastMs } = await drive(
+      { nodeName: node, kinds: ['nodeFs', 'memory'] },
+      6,
+      2 * FS_PERIOD
+    );
     expect(responses).toHaveLength(6);
     expect(responses.every((r) => r.state === LoadingState.Streaming && r.key === 'A' && !r.errors)).toBe(true);
     const first = rowsOf(responses[0]);
-    expect(first).toHaveLength(2 * nodeNames().length);
+    expect(first.map((r) => r.kind).sort()).toEqual(['Memory', 'Node filesystem']);
     expect(first.every((r) => r.outlook === 'waiting for history')).toBe(true);
 
     const frame = responses[5].data[0] as DataFrame;
@@ -118,40 +132,23 @@ describe('time-to-full query against kube-sim', () => {
     ]);
     const rows = rowsOf(responses[5]);
 
-    // a node's filesystem fills as kube-sim's container logs grow (a crash-looping container starts its log
-    // afresh, so a node holding one is no straight line): where kube-sim's use only grew, the fit finds
-    // kube-sim's own rate
-    const used = (node: string) =>
-      Array.from({ length: 6 }, (_, i) => summaryAt(node, firstMs + i * 2 * FS_PERIOD).node.fs.usedBytes as number);
-    const steady = nodeNames().filter((node) => used(node).every((u, i, all) => !i || u >= all[i - 1]));
-    expect(steady.length).toBeGreaterThan(0);
-    for (const node of nodeNames()) {
-      const row = rows.find((r) => r.kind === 'Node filesystem' && r.node === node)!;
-      const fs = summaryAt(node, lastMs).node.fs;
-      expect(row).toMatchObject({ used: fs.usedBytes, capacity: fs.capacityBytes });
-      expect(row.usedPercent).toBeCloseTo((100 * fs.usedBytes) / fs.capacityBytes, 6);
-      if (steady.includes(node)) {
-        const expected = simRate((s) => s.node.fs, node, firstMs, lastMs);
-        expect(expected).toBeGreaterThan(0);
-        expect(Math.abs((row.rate as number) - expected) / expected).toBeLessThan(0.05);
-        expect(row.confidence).toBe('high');
-        // the time to full is what is left at that rate (the fit's line runs through the latest use)
-        const left = (fs.capacityBytes - fs.usedBytes) / (row.rate as number);
-        expect(Math.abs((row.timeToFull as number) - left) / left).toBeLessThan(0.01);
-        expect(row.fullAt).toBeCloseTo(lastMs + (row.timeToFull as number) * 1000, -1);
-        expect(row.outlook).toBe(`in ${humanDuration(row.timeToFull as number)}`);
-      }
-      // memory is measured against the node's memory capacity (working set + available, as the kubelet has it)
-      const mem = rows.find((r) => r.kind === 'Memory' && r.node === node)!;
-      expect(mem.capacity).toBe(sim().cluster.nodes.find((n) => n.name === node)!.capacity.memory);
-    }
+    // the fit finds kube-sim's own rate
+    const row = rows.find((r) => r.kind === 'Node filesystem')!;
+    const fs = summaryAt(node, lastMs).node.fs;
+    expect(row).toMatchObject({ node, used: fs.usedBytes, capacity: fs.capacityBytes, confidence: 'high' });
+    expect(row.usedPercent).toBeCloseTo((100 * fs.usedBytes) / fs.capacityBytes, 6);
+    const expected = simRate((s) => s.node.fs, node, firstMs, lastMs);
+    expect(expected).toBeGreaterThan(0);
+    expect(Math.abs((row.rate as number) - expected) / expected).toBeLessThan(0.05);
+    // the time to full is what is left at that rate (the fit's line runs through the latest use)
+    const left = (fs.capacityBytes - fs.usedBytes) / (row.rate as number);
+    expect(Math.abs((row.timeToFull as number) - left) / left).toBeLessThan(0.01);
+    expect(row.fullAt).toBeCloseTo(lastMs + (row.timeToFull as number) * 1000, -1);
+    expect(row.outlook).toBe(`in ${humanDuration(row.timeToFull as number)}`);
 
-    // soonest first: the projected rows by time to full, then every row with no projection
-    const times = rows.map((r) => r.timeToFull as number | null);
-    const projected = times.filter((t): t is number => t !== null);
-    expect(projected.length).toBeGreaterThan(0);
-    expect(times.slice(0, projected.length)).toEqual([...projected].sort((a, b) => a - b));
-    expect(times.slice(projected.length).every((t) => t === null)).toBe(true);
+    // memory is measured against the node's memory capacity (working set + available, as the kubelet has it)
+    const mem = rows.find((r) => r.kind === 'Memory')!;
+    expect(mem.capacity).toBe(sim().cluster.nodes.find((n) => n.name === node)!.capacity.memory);
   });
 
   it('by default covers every kind: image filesystems, PVCs once per claim, pods against their node', async () => {
@@ -182,6 +179,13 @@ describe('time-to-full query against kube-sim', () => {
       expect(r.capacity).toBe(summaryAt(r.node as string, lastMs).node.fs.capacityBytes);
       expect(r.namespace && r.pod).toBeTruthy();
     }
+
+    // soonest first: the projected rows by time to full, then every row with no projection
+    const times = rows.map((r) => r.timeToFull as number | null);
+    const projected = times.filter((t): t is number => t !== null);
+    expect(projected.length).toBeGreaterThan(0);
+    expect(times.slice(0, projected.length)).toEqual([...projected].sort((a, b) => a - b));
+    expect(times.slice(projected.length).every((t) => t === null)).toBe(true);
   });
 
   it("polls through the summary module's pollers: a summary panel of the same nodes shares them", async () => {
@@ -202,6 +206,23 @@ describe('time-to-full query against kube-sim', () => {
     const rows = rowsOf(responses[responses.length - 1]);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.kind === 'PVC' && r.namespace === ns)).toBe(true);
+  });
+
+  it('answers as time series when asked: used bytes per claim, and a projection for each that fills', async () => {
+    const { responses } = await drive({ kinds: ['pvc'], format: 'timeseries' }, 2);
+    const frames = responses[responses.length - 1].data as DataFrame[];
+    const claims = sim().cluster.pods.flatMap((p) =>
+      p.volumes.filter((v) => v.pvcName).map((v) => `PVC ${p.namespace}/${v.pvcName} used`)
+    );
+    expect(
+      frames
+        .filter((f) => f.name?.endsWith(' used'))
+        .map((f) => f.name)
+        .sort()
+    ).toEqual(claims.sort());
+    expect(frames.every((f) => / (used|projected)$/.test(f.name ?? '') && f.fields[1].config.unit === 'bytes')).toBe(
+      true
+    );
   });
 
   it('leaves out a node that cannot be read, naming it; the other still answers', async () => {

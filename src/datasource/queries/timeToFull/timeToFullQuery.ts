@@ -16,6 +16,7 @@ import { ResolvedSummaryQuery, summaryModule } from '../summary/summaryQuery';
 import { QueryContext, QueryModule } from '../types';
 import { FillSources, fillTargets } from './fillTargets';
 import { fillRows, KIND_LABELS, timeToFullFrame } from './timeToFullFrame';
+import { timeToFullSeriesFrames } from './timeToFullSeries';
 
 export const FILL_KINDS: readonly FillTargetKind[] = ['nodeFs', 'imageFs', 'pvc', 'ephemeral', 'memory'];
 
@@ -29,6 +30,8 @@ export interface ResolvedTimeToFullQuery {
   kinds: FillTargetKind[];
   /** the fit's window; undefined for all history held */
   windowMs?: number;
+  /** table (default), or used bytes and projections as time series */
+  format: 'table' | 'timeseries';
 }
 
 /** Which Summary scope each kind is read from; ephemeral storage also needs its node's filesystem. */
@@ -107,7 +110,11 @@ function answer(q: ResolvedTimeToFullQuery, sources: FillSources): DataQueryResp
       text: `Nothing to project yet for ${listNames(q.kinds.map((k) => KIND_LABELS[k]))}${scopeText(q)}. Check the node and namespace, or wait for the next poll.`,
     });
   }
-  return { data: [timeToFullFrame(rows, q.refId, notices)], key: q.refId, state: LoadingState.Streaming };
+  const data =
+    q.format === 'timeseries'
+      ? timeToFullSeriesFrames(rows, q.refId, notices)
+      : [timeToFullFrame(rows, q.refId, notices)];
+  return { data, key: q.refId, state: LoadingState.Streaming };
 }
 
 function scopeText(q: ResolvedTimeToFullQuery): string {
@@ -164,6 +171,7 @@ export const timeToFullModule: QueryModule<TimeToFullQuery, ResolvedTimeToFullQu
     namespaces: vars.names(query.namespace, 'namespace'),
     kinds: resolveKinds(query.kinds),
     windowMs: resolveWindow(query.windowSeconds),
+    format: query.format === 'timeseries' ? 'timeseries' : 'table',
   }),
   run: (ctx, resolved) => runTimeToFullQuery(ctx, resolved),
 };
