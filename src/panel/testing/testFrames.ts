@@ -13,19 +13,22 @@ export interface TestLine {
   container?: string;
   namespace?: string;
   level?: string;
+  /** a row the data source adds: a restart marker or a pod event (stream label `marker`) */
+  marker?: 'restart' | 'event';
 }
 
 /** Ours: a data-plane log-lines frame with a labels object per stream. */
 export function kubeglanceFrame(lines: TestLine[], refId = 'A'): DataFrame {
   const labels = new Map<string, Record<string, string>>();
   const labelsOf = (l: TestLine) => {
-    const key = `${l.namespace}/${l.pod}/${l.container}`;
+    const key = `${l.namespace}/${l.pod}/${l.container}/${l.marker}`;
     if (!labels.has(key)) {
       labels.set(key, {
         namespace: l.namespace ?? 'default',
         pod: l.pod ?? 'api-0',
         container: l.container ?? 'app',
         node: 'node-1',
+        ...(l.marker ? { marker: l.marker } : {}),
       });
     }
     return labels.get(key)!;

@@ -68,7 +68,7 @@ export function FieldSelector({ store, version, displayed, onToggle, onClear }: 
         Fields{displayed.length > 0 ? ` (${displayed.length})` : ''}
       </Button>
       {open && names && (
-        <div className={styles.popover} role="dialog" aria-label="Displayed fields">
+        <div className={styles.popover} role="dialog" aria-label="Choose displayed fields">
           <div className={styles.head}>
             <span>Show instead of the line</span>
             <Button size="sm" variant="secondary" fill="text" disabled={displayed.length === 0} onClick={onClear}>

@@ -96,14 +96,14 @@ export function LogDetails({
             name="search-plus"
             size="sm"
             aria-label={`Filter for ${key} = ${value}`}
-            tooltip={`Show only lines with ${key} = ${value}${filterNote(target)}`}
+            title={`Show only lines with ${key} = ${value}${filterNote(target)}`}
             onClick={() => onFilter(target, false)}
           />
           <IconButton
             name="search-minus"
             size="sm"
             aria-label={`Filter out ${key} = ${value}`}
-            tooltip={`Hide lines with ${key} = ${value}${filterNote(target)}`}
+            title={`Hide lines with ${key} = ${value}${filterNote(target)}`}
             onClick={() => onFilter(target, true)}
           />
           <IconButton
@@ -111,14 +111,12 @@ export function LogDetails({
             size="sm"
             aria-label={shown ? `Stop showing ${key} instead of the line` : `Show ${key} instead of the line`}
             aria-pressed={shown}
-            tooltip={shown ? `Stop showing ${key} as a field` : `Show ${key} as a field instead of the whole line`}
             onClick={() => onToggleField(key)}
           />
           <IconButton
             name="copy"
             size="sm"
             aria-label={`Copy the value of ${key}`}
-            tooltip="Copy the value"
             onClick={() => copy(value, `the value of ${key}`)}
           />
         </td>

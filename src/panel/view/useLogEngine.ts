@@ -47,7 +47,8 @@ function hidesRows(spec: FilterSpec): boolean {
     spec.hiddenLevels.some(Boolean) ||
     spec.hiddenSources.some(Boolean) ||
     (spec.dedup !== undefined && spec.dedup !== 'none') ||
-    (spec.fields !== undefined && spec.fields.length > 0)
+    (spec.fields !== undefined && spec.fields.length > 0) ||
+    (spec.hiddenLabelSets !== undefined && spec.hiddenLabelSets.some(Boolean))
   );
 }
 
