@@ -45,6 +45,7 @@ function chunks(delta: RowsDelta): RowsDelta[] {
       levels: delta.levels.slice(start, end),
       sources: delta.sources.slice(start, end),
       heads: delta.heads?.slice(start, end),
+      times: delta.times?.slice(start, end),
     });
     start = end;
   } while (start < n);

@@ -3,6 +3,8 @@ import type { DedupMode } from './dedupKeys';
 import { IntColumn, lowerBound } from './intColumn';
 import { LEVEL_COUNT } from './levels';
 import type { Compilers, Matcher, Range } from './search';
+import { inWindow, sameWindow, type TimeWindow } from './timeWindow';
+import { type Volume, VolumeCounts } from './volume';
 
 export { lowerBound } from './intColumn';
 
@@ -35,6 +37,8 @@ export interface FilterSpec {
   hiddenSources: boolean[];
   /** collapse adjacent duplicates among the rows that pass; absent: none */
   dedup?: DedupMode;
+  /** nav: only entries whose (head's) time is in this window; absent: every time (model/timeWindow.ts) */
+  timeWindow?: TimeWindow;
 }
 
 export const NO_FILTER: FilterSpec = {
@@ -61,6 +65,8 @@ export interface RowsDelta {
   heads?: number[];
   /** absolute index of the oldest row the store still holds */
   dropped: number;
+  /** nav: each row's time (ms, NaN without one), for the time window and the volume; absent: NaN for all */
+  times?: number[];
 }
 
 export interface FilterResult {
@@ -87,6 +93,8 @@ export interface FilterResult {
   held: number;
   /** why the newest search or exclude pattern does not compile; the last valid one stays applied */
   error?: string;
+  /** nav: entries per level over time, over every row held (whatever the filters); undefined without times */
+  volume?: Volume;
 }
 
 /** Bits of a tested row; 0 means not tested under the current search and exclude. */
@@ -117,7 +125,8 @@ function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
     a.onlyMatching === b.onlyMatching &&
     sameList(a.exclude, b.exclude) &&
     sameList(a.hiddenLevels, b.hiddenLevels) &&
-    sameList(a.hiddenSources, b.hiddenSources)
+    sameList(a.hiddenSources, b.hiddenSources) &&
+    sameWindow(a.timeWindow, b.timeWindow)
   );
 }
 
@@ -130,6 +139,10 @@ export class FilterEngine implements DedupRows {
   private sources = new IntColumn();
   private flags = new IntColumn();
   private heads = new IntColumn();
+  /** nav: row times (ms; NaN without one), parallel to texts */
+  private times: number[] = [];
+  /** nav: entries per level over time, kept as rows come and go */
+  private readonly volume = new VolumeCounts();
   /** groups whose head was dropped: the old head's index to the group's first row still held, which stands for it */
   private orphans = new Map<number, number>();
   /** absolute index of the next row to examine */
@@ -203,6 +216,8 @@ export class FilterEngine implements DedupRows {
       this.sources = new IntColumn();
       this.flags = new IntColumn();
       this.heads = new IntColumn();
+      this.times = [];
+      this.volume.clear();
       this.orphans.clear();
       this.restartScan();
     }
@@ -235,6 +250,7 @@ export class FilterEngine implements DedupRows {
         }
       }
       this.flags.appendZeros(added);
+      this.appendTimes(delta, skip, from, added);
     }
     this.dropBefore(delta.dropped);
   }
@@ -244,7 +260,8 @@ export class FilterEngine implements DedupRows {
     const start = now();
     const end = this.base + this.texts.length;
     const { search, exclude } = this;
-    const { onlyMatching, hiddenLevels, hiddenSources } = this.spec;
+    const { onlyMatching, hiddenLevels, hiddenSources, timeWindow } = this.spec;
+    const times = this.times;
     const levels = this.levels.data;
     const sources = this.sources.data;
     const allFlags = this.flags.data;
@@ -275,7 +292,10 @@ export class FilterEngine implements DedupRows {
           flags |= GROUP_HIT;
         }
         const passes =
-          !hiddenSources[sources[i]] && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT);
+          !hiddenSources[sources[i]] &&
+          !(flags & EXCLUDED) &&
+          (!onlyMatching || !search || flags & GROUP_HIT) &&
+          inWindow(times[i], timeWindow);
         if (passes) {
           flags |= COUNTED;
           const level = levels[i];
@@ -294,7 +314,13 @@ export class FilterEngine implements DedupRows {
         repFlags |= HAS_FRAMES;
         if (flags & HIT && !(repFlags & GROUP_HIT)) {
           repFlags |= GROUP_HIT;
-          if (onlyMatching && search && !hiddenSources[sources[r]] && !(repFlags & EXCLUDED)) {
+          if (
+            onlyMatching &&
+            search &&
+            !hiddenSources[sources[r]] &&
+            !(repFlags & EXCLUDED) &&
+            inWindow(times[r], timeWindow)
+          ) {
             // the first match in a group that did not show: count it, and show the rows before this one
             repFlags |= COUNTED;
             this.levelCounts[levels[r]]++;
@@ -343,6 +369,7 @@ export class FilterEngine implements DedupRows {
       scanned: this.next - this.base,
       held: this.texts.length,
       error: this.error,
+      volume: this.volume.histogram(),
     };
   }
 
@@ -414,6 +441,27 @@ export class FilterEngine implements DedupRows {
     }
   }
 
+  /** nav: holds the new rows' times, and counts the entries among them (group heads) in the volume. */
+  private appendTimes(delta: RowsDelta, skip: number, from: number, added: number): void {
+    const i0 = from - this.base;
+    for (let k = 0; k < added; k++) {
+      const time = delta.times ? delta.times[skip + k] : NaN;
+      this.times.push(time);
+      if (this.heads.data[i0 + k] === from + k) {
+        this.volume.add(time, this.levels.data[i0 + k]);
+      }
+    }
+  }
+
+  /** nav: takes the entries among held rows [i, j) out of the volume, before they go. */
+  private uncountVolume(i: number, j: number): void {
+    for (let k = i; k < j; k++) {
+      if (this.heads.data[k] === this.base + k) {
+        this.volume.remove(this.times[k], this.levels.data[k]);
+      }
+    }
+  }
+
   private restartScan(): void {
     this.next = this.base;
     this.dedup.reset(this.spec.dedup ?? 'none');
@@ -430,6 +478,8 @@ export class FilterEngine implements DedupRows {
         this.levelCounts[this.levels.data[k]]--;
       }
     }
+    this.uncountVolume(i, this.texts.length);
+    this.times.length = i;
     this.texts.length = i;
     this.levels.truncate(i);
     this.sources.truncate(i);
@@ -452,6 +502,8 @@ export class FilterEngine implements DedupRows {
         this.levelCounts[this.levels.data[k]]--;
       }
     }
+    this.uncountVolume(0, n);
+    this.times.splice(0, n);
     this.texts.splice(0, n);
     this.levels.dropFront(n);
     this.sources.dropFront(n);
