@@ -27,6 +27,7 @@ import { StatusBar } from './view/StatusBar';
 import { timestampFormatter } from './view/timeFormat';
 import { useNow } from './view/useNow';
 import { usePodLogsSession } from './view/usePodLogsSession';
+import { VOLUME_BARS_PX, VOLUME_HEADER_PX, VolumeHistogram } from './view/VolumeHistogram';
 
 type Props = PanelProps<PodLogsOptions>;
 
@@ -41,7 +42,8 @@ const CHAR_PX = 7.2;
  * virtualized list with search, severity and pod/container filters, follow mode, ANSI colours and downloads.
  * Filtering runs in the panel's worker (view/useLogEngine.ts); this component only draws.
  */
-export function PodLogsPanel({ data, options: savedOptions, width, height, timeZone, title, replaceVariables }: Props) {
+export function PodLogsPanel(props: Props) {
+  const { data, options: savedOptions, width, height, timeZone, title, replaceVariables } = props;
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
@@ -195,6 +197,20 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           )}
         </div>
       )}
+      <VolumeHistogram
+        volume={engine.volume}
+        colors={colors}
+        hiddenLevels={session.hiddenLevels}
+        view={session.viewWindow}
+        window={session.timeWindow}
+        onView={session.setViewWindow}
+        anchor={session.windowAnchor}
+        dashboardFrom={data.timeRange?.from.valueOf()}
+        onWiden={(from) =>
+          props.onChangeTimeRange({ from, to: Math.max(data.timeRange.to.valueOf(), session.windowAnchor || 0) })
+        }
+        timeZone={timeZone}
+      />
       {(errors.length > 0 || notices.length > 0 || engine.fallbackReason) && (
         <div className={styles.errors}>
           <QueryErrors errors={errors} />
@@ -228,7 +244,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
             itemKey={itemKey}
             estimateSize={estimateSize}
             width={width}
-            height={Math.max(LINE_PX * 3, height - CHROME_PX)}
+            height={Math.max(LINE_PX * 3, height - CHROME_PX - VOLUME_HEADER_PX - VOLUME_BARS_PX)}
             wrap={wrap}
             following={session.following}
             newestFirst={session.sortOrder === 'newestFirst'}

@@ -7,6 +7,7 @@ import { LEVEL_COUNT } from '../model/levels';
 import { lowerBound } from '../model/intColumn';
 import { newestFirst } from '../model/newestFirst';
 import { foldRows } from '../model/traceFolds';
+import { resolveWindow, type ViewWindow, windowStep } from '../model/timeWindow';
 import type { DedupMode } from '../model/dedupKeys';
 import type { PodLogsOptions, SortOrder } from '../options';
 import type { LogListHandle } from './LogList';
@@ -15,6 +16,7 @@ import type { SearchState } from './SearchControls';
 import type { TimestampMode } from './timeFormat';
 import { useLogEngine } from './useLogEngine';
 import { useLogStore } from './useLogStore';
+import { useNow } from './useNow';
 
 function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
   const next = new Set(set);
@@ -40,7 +42,19 @@ function useOptionState<T>(option: T): [T, (value: T) => void] {
  * Everything the reader changes while reading (search, filters, follow, expanded lines, the current match),
  * with the lines and the engine's answer. Options set the starting values; none of this is saved.
  */
-export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defaultSearch: string) {
+/** nav: a view to start from instead of the defaults (a shared link's, view/urlState.ts) */
+export interface InitialView {
+  search?: Partial<SearchState>;
+  hiddenLevels?: boolean[];
+  window?: ViewWindow;
+}
+
+export function usePodLogsSession(
+  data: PanelData,
+  options: PodLogsOptions,
+  defaultSearch: string,
+  initial: InitialView = {}
+) {
   const snapshot = useLogStore(data, options.maxLines);
   const { store } = snapshot;
 
@@ -51,7 +65,9 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
   const [sortOrder, setSortOrder] = useOptionState<SortOrder>(options.sortOrder);
   const [following, setFollowing] = useOptionState(options.followByDefault);
   const [pausedAfter, setPausedAfter] = useState(Infinity);
-  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
+  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(
+    () => initial.hiddenLevels ?? new Array(LEVEL_COUNT).fill(false)
+  );
   const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   /** stack traces the reader expanded (true) or collapsed (false), by the head's seq */
@@ -66,8 +82,20 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     caseSensitive: false,
     onlyMatching: false,
     exclude: [],
+    ...initial.search,
   }));
+  /** nav: the time window chosen on the histogram or with a preset */
+  const [viewWindow, setViewWindow] = useState<ViewWindow | undefined>(initial.window);
   const listRef = useRef<LogListHandle>(null);
+
+  // nav: a relative window ends at the newest line, or at now while following (moving in steps)
+  const relative = viewWindow?.kind === 'last' ? viewWindow.ms : 0;
+  const now = useNow(following && relative > 0, relative > 0 ? windowStep(relative) : 5000);
+  const newest = store.length > 0 ? store.times[store.length - 1] : NaN;
+  const windowAnchor = following ? Math.max(now, newest || -Infinity) : newest;
+  const timeWindow = resolveWindow(viewWindow, windowAnchor);
+  const windowFrom = timeWindow?.from;
+  const windowTo = timeWindow?.to;
 
   const spec = useMemo<FilterSpec>(
     () => ({
@@ -79,8 +107,9 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       hiddenLevels,
       hiddenSources,
       dedup,
+      timeWindow: windowFrom === undefined ? undefined : { from: windowFrom, to: windowTo },
     }),
-    [search, hiddenLevels, hiddenSources, dedup]
+    [search, hiddenLevels, hiddenSources, dedup, windowFrom, windowTo]
   );
   const engine = useLogEngine(snapshot, spec);
   // the list shows the filtered rows without the frames of collapsed stack traces
@@ -197,6 +226,7 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     setSearch((s) => ({ ...s, text: '', exclude: [], onlyMatching: false }));
     setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
     setHiddenSources([]);
+    setViewWindow(undefined);
   }, []);
 
   return {
@@ -249,6 +279,17 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
     goToMatch,
     listRef,
+    // nav: the time window, and whole-filter setters for shared links and saved filters
+    viewWindow,
+    setViewWindow,
+    /** the window the engine applies (absolute), undefined for every line */
+    timeWindow,
+    /** where a relative window ends: the newest line, or now while following */
+    windowAnchor,
+    setHiddenLevels,
+    setHiddenSources,
+    setSearch,
+    setCurrentSeq,
   };
 }
 
