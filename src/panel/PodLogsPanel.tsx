@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, LoadingState, type PanelProps } from '@grafana/data';
 import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
@@ -25,6 +25,7 @@ import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
 import { timestampFormatter } from './view/timeFormat';
+import { defaultViewValue, initialFromUrl, readUrlView, useUrlState } from './view/urlState';
 import { useNow } from './view/useNow';
 import { usePodLogsSession } from './view/usePodLogsSession';
 import { VOLUME_BARS_PX, VOLUME_HEADER_PX, VolumeHistogram } from './view/VolumeHistogram';
@@ -47,7 +48,11 @@ export function PodLogsPanel(props: Props) {
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const session = usePodLogsSession(data, options, replaceVariables(options.defaultSearch));
+  // nav: a shared link's view (the URL) wins over the panel's default search
+  const [fromUrl] = useState(() => readUrlView(props.id));
+  const defaultSearch = replaceVariables(options.defaultSearch);
+  const session = usePodLogsSession(data, options, defaultSearch, initialFromUrl(fromUrl));
+  const link = useUrlState(props.id, session, fromUrl, defaultViewValue(defaultSearch, options.defaultSearchRegex));
   const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
   const { groupSizes, groupExpanded } = session;
 
@@ -87,6 +92,7 @@ export function PodLogsPanel(props: Props) {
       onCopy: (row, group) =>
         copyText((group ? groupMembers(store, row) : [row]).map((r) => inertString(store.texts[r])).join('\n')),
       onToggleGroup: session.toggleGroup,
+      onLink: (row) => void copyText(link.linkLine(row)),
     }),
     // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
     // when lines arrive. 2,000 lines a second while following redraw only the new ones.
@@ -103,6 +109,7 @@ export function PodLogsPanel(props: Props) {
       prettify,
       colors,
       sourceColor,
+      link.linkLine,
     ]
   );
 
@@ -262,7 +269,7 @@ export function PodLogsPanel(props: Props) {
                   seq={seq}
                   toggled={session.toggled.has(seq)}
                   shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
-                  current={index === current_}
+                  current={index === current_ || seq === link.lineSeq}
                   more={groupSizes ? groupSizes[index] : 0}
                   expanded={groupExpanded ? groupExpanded[index] === 1 : false}
                   duplicates={run ? run.count : 0}

@@ -29,6 +29,8 @@ export interface RowContext {
   onCopy: (row: number, group: boolean) => Promise<boolean>;
   /** collapses (expanded: true) or expands the stack trace headed by the line with this seq */
   onToggleGroup: (seq: number, expanded: boolean) => void;
+  /** nav: links the row in the page URL (view/urlState.ts) and copies the link; absent: no link button */
+  onLink?: (row: number) => void;
 }
 
 /** Characters of a long line shown at first, and added by each "show more". */
