@@ -21,6 +21,7 @@ import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
+import { SavedFilters } from './view/SavedFilters';
 import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
@@ -52,6 +53,7 @@ export function PodLogsPanel(props: Props) {
   const [fromUrl] = useState(() => readUrlView(props.id));
   const defaultSearch = replaceVariables(options.defaultSearch);
   const session = usePodLogsSession(data, options, defaultSearch, initialFromUrl(fromUrl));
+  const [historyOpen, setHistoryOpen] = useState(false);
   const link = useUrlState(props.id, session, fromUrl, defaultViewValue(defaultSearch, options.defaultSearchRegex));
   const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
   const { groupSizes, groupExpanded } = session;
@@ -167,7 +169,9 @@ export function PodLogsPanel(props: Props) {
           matchCount={matches.length}
           onPrevMatch={() => session.goToMatch(-1)}
           onNextMatch={() => session.goToMatch(1)}
+          onOpenHistory={() => setHistoryOpen(true)}
         />
+        <SavedFilters panelId={props.id} session={session} historyOpen={historyOpen} onHistoryOpen={setHistoryOpen} />
         <DisplayControls
           timestamps={timestamps}
           onTimestamps={session.setTimestamps}

@@ -87,7 +87,7 @@ describe('volume histogram', () => {
 });
 
 describe('time presets', () => {
-  const preset = (label: string) => within(screen.getByTestId(IDS.presets)).getByRole('radio', { name: label });
+  const preset = (label: string) => within(screen.getByTestId(IDS.presets)).getByLabelText(label);
 
   it('shows the last 5 minutes before the newest line', () => {
     renderPanel([kubeglanceFrame(minutes())]);
