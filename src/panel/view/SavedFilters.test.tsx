@@ -3,7 +3,7 @@ import { locationService } from '@grafana/runtime';
 
 import { PODLOGS_TEST_IDS as IDS } from '../testIds';
 import { kubeglanceFrame, T0, type TestLine } from '../testing/testFrames';
-import { bodies, click, flush, renderPanel, withPanelClock } from '../testing/testPanel';
+import { bodies, click, renderPanel, withPanelClock } from '../testing/testPanel';
 import { REMEMBER_AFTER_MS } from './SavedFilters';
 import { HISTORY_MAX, historyKey, loadHistory, remember, SAVED_KEY, withSaved } from './searchHistory';
 
