@@ -37,7 +37,7 @@ export interface FilterSpec {
   hiddenSources: boolean[];
   /** collapse adjacent duplicates among the rows that pass; absent: none */
   dedup?: DedupMode;
-  /** nav: only entries whose (head's) time is in this window; absent: every time (model/timeWindow.ts) */
+  /** nav: only entries whose (head's) time is in this range; absent: every time (model/timeWindow.ts) */
   timeWindow?: TimeWindow;
 }
 
@@ -65,7 +65,7 @@ export interface RowsDelta {
   heads?: number[];
   /** absolute index of the oldest row the store still holds */
   dropped: number;
-  /** nav: each row's time (ms, NaN without one), for the time window and the volume; absent: NaN for all */
+  /** nav: each row's time (ms, NaN without one), for the time range and the volume; absent: NaN for all */
   times?: number[];
 }
 

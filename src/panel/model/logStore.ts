@@ -95,7 +95,7 @@ export class LogStore {
       sources: this.sources.slice(i),
       heads: this.heads.slice(i),
       dropped: this.dropped,
-      // nav: times for the engine's time window and volume
+      // nav: times for the engine's time range and volume
       times: this.times.slice(i),
     };
   }

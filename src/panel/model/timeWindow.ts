@@ -1,10 +1,10 @@
 /**
- * The view's time window: which lines the list shows by their time. The reader picks one on the volume histogram
+ * The view's time range: which lines the list shows by their time. The reader picks one on the volume histogram
  * (an absolute range) or with a preset (the last N minutes, relative to the newest line, or to now while
  * following). The engine gets it resolved to absolute times (TimeWindow).
  */
 
-/** Lines with from <= time < to (ms); without `to` the window is open towards the newest lines. */
+/** Lines with from <= time < to (ms); without `to` the range is open towards the newest lines. */
 export interface TimeWindow {
   from: number;
   to?: number;
@@ -27,12 +27,12 @@ export const TIME_PRESETS: readonly TimePreset[] = [
   { label: 'All', ms: undefined, title: 'Since the start: every line held' },
 ];
 
-/** A line without a time (NaN) is outside every window: it cannot be placed in one. */
-export function inWindow(time: number, window: TimeWindow | undefined): boolean {
-  if (!window) {
+/** A line without a time (NaN) is outside every range: it cannot be placed in one. */
+export function inWindow(time: number, range: TimeWindow | undefined): boolean {
+  if (!range) {
     return true;
   }
-  return time >= window.from && (window.to === undefined || time < window.to);
+  return time >= range.from && (range.to === undefined || time < range.to);
 }
 
 export function sameWindow(a: TimeWindow | undefined, b: TimeWindow | undefined): boolean {
@@ -40,16 +40,16 @@ export function sameWindow(a: TimeWindow | undefined, b: TimeWindow | undefined)
 }
 
 /**
- * How far a relative window's start moves at once: a thirtieth of it (10 s for 5 minutes). The engine scans the
- * buffer again whenever the window changes, so it must not change with every line or every second.
+ * How far a relative range's start moves at once: a thirtieth of it (10 s for 5 minutes). The engine scans the
+ * buffer again whenever the range changes, so it must not change with every line or every second.
  */
 export function windowStep(ms: number): number {
   return Math.max(1_000, Math.round(ms / 30));
 }
 
 /**
- * The absolute window for the engine. `anchor` is the newest line's time, or now while following; a relative
- * window's start is rounded down to its step, so it moves in steps rather than with every line.
+ * The absolute range for the engine. `anchor` is the newest line's time, or now while following; a relative
+ * range's start is rounded down to its step, so it moves in steps rather than with every line.
  */
 export function resolveWindow(view: ViewWindow | undefined, anchor: number): TimeWindow | undefined {
   if (!view) {
@@ -65,7 +65,7 @@ export function resolveWindow(view: ViewWindow | undefined, anchor: number): Tim
   return { from: Math.floor((anchor - view.ms) / step) * step };
 }
 
-/** The preset a relative window came from, for the pressed button. */
+/** The preset a relative range came from, for the pressed button. */
 export function presetOf(view: ViewWindow | undefined): TimePreset | undefined {
   if (!view) {
     return TIME_PRESETS.find((p) => p.ms === undefined);

@@ -2,6 +2,7 @@ import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { dateTime } from '@grafana/data';
 
+import { failWorkerSpawn } from '../engine/spawnWorker.stub';
 import { PodLogsPanel } from '../PodLogsPanel';
 import { PODLOGS_TEST_IDS as IDS } from '../testIds';
 import { kubeglanceFrame, T0, type TestLine } from '../testing/testFrames';
@@ -76,6 +77,21 @@ describe('volume histogram', () => {
     expect(screen.queryAllByTestId(IDS.volumeBar)).toHaveLength(0);
     click(screen.getByTestId(IDS.volumeToggle));
     expect(bars().length).toBeGreaterThan(0);
+  });
+
+  it('works the same when filtering runs on the page (no worker)', () => {
+    failWorkerSpawn('blocked by the page');
+    try {
+      renderPanel([kubeglanceFrame(minutes())]);
+      expect(barTotals().reduce((a, b) => a + b, 0)).toBe(20);
+      const at = (time: string) => bars().find((b) => b.getAttribute('title')!.startsWith(time))!;
+      fireEvent.mouseDown(at('03:20:00'));
+      fireEvent.mouseUp(at('03:20:00'));
+      flush();
+      expect(bodies()).toEqual(['line 16']);
+    } finally {
+      failWorkerSpawn(undefined);
+    }
   });
 
   it('keeps counting as lines stream in', () => {
