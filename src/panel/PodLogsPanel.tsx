@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2, LoadingState, type PanelProps } from '@grafana/data';
 import { Button, Stack, useStyles2, useTheme2 } from '@grafana/ui';
@@ -27,13 +27,16 @@ import { LogRow } from './view/LogRow';
 import { MarkerRow } from './view/MarkerRow';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
+import { SavedFilters } from './view/SavedFilters';
 import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
 import { timestampFormatter } from './view/timeFormat';
 import { useLogDetails } from './view/useLogDetails';
+import { defaultViewValue, initialFromUrl, readUrlView, useUrlState } from './view/urlState';
 import { useNow } from './view/useNow';
 import { usePodLogsSession } from './view/usePodLogsSession';
+import { VOLUME_BARS_PX, VOLUME_HEADER_PX, VolumeHistogram } from './view/VolumeHistogram';
 
 type Props = PanelProps<PodLogsOptions>;
 
@@ -52,20 +55,17 @@ const DETAILS_MAX_PX = 420;
  * virtualized list with search, severity and pod/container filters, follow mode, ANSI colours and downloads.
  * Filtering runs in the panel's worker (view/useLogEngine.ts); this component only draws.
  */
-export function PodLogsPanel({
-  data,
-  options: savedOptions,
-  width,
-  height,
-  timeZone,
-  title,
-  replaceVariables,
-  onOptionsChange,
-}: Props) {
+export function PodLogsPanel(props: Props) {
+  const { data, options: savedOptions, width, height, timeZone, title, replaceVariables, onOptionsChange } = props;
   const options = withDefaults(savedOptions);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const session = usePodLogsSession(data, options, replaceVariables(options.defaultSearch));
+  // nav: a shared link's view (the URL) wins over the panel's default search
+  const [fromUrl] = useState(() => readUrlView(props.id));
+  const defaultSearch = replaceVariables(options.defaultSearch);
+  const session = usePodLogsSession(data, options, defaultSearch, initialFromUrl(fromUrl));
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const link = useUrlState(props.id, session, fromUrl, defaultViewValue(defaultSearch, options.defaultSearchRegex));
   const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
   const { groupSizes, groupExpanded } = session;
   // log details, context, displayed fields and the filters they add (view/useLogDetails.ts)
@@ -112,6 +112,7 @@ export function PodLogsPanel({
       onToggleGroup: session.toggleGroup,
       onDetails: details.toggleDetails,
       displayedFields,
+      onLink: (row) => void copyText(link.linkLine(row)),
     }),
     // Not the snapshot: a row shows one line (LogRow gets its seq), so rows already drawn need not draw again
     // when lines arrive. 2,000 lines a second while following redraw only the new ones.
@@ -129,6 +130,7 @@ export function PodLogsPanel({
       colors,
       sourceColor,
       displayedFields,
+      link.linkLine,
     ]
   );
 
@@ -191,7 +193,9 @@ export function PodLogsPanel({
           matchCount={matches.length}
           onPrevMatch={() => session.goToMatch(-1)}
           onNextMatch={() => session.goToMatch(1)}
+          onOpenHistory={() => setHistoryOpen(true)}
         />
+        <SavedFilters panelId={props.id} session={session} historyOpen={historyOpen} onHistoryOpen={setHistoryOpen} />
         <Stack direction="row" gap={0.5} alignItems="center" wrap="wrap">
           <FieldSelector
             store={store}
@@ -243,6 +247,20 @@ export function PodLogsPanel({
           />
         </div>
       )}
+      <VolumeHistogram
+        volume={engine.volume}
+        colors={colors}
+        hiddenLevels={session.hiddenLevels}
+        view={session.viewWindow}
+        window={session.timeWindow}
+        onView={session.setViewWindow}
+        anchor={session.windowAnchor}
+        dashboardFrom={data.timeRange?.from.valueOf()}
+        onWiden={(from) =>
+          props.onChangeTimeRange({ from, to: Math.max(data.timeRange.to.valueOf(), session.windowAnchor || 0) })
+        }
+        timeZone={timeZone}
+      />
       {(errors.length > 0 || notices.length > 0 || engine.fallbackReason) && (
         <div className={styles.errors}>
           <QueryErrors errors={errors} />
@@ -277,7 +295,7 @@ export function PodLogsPanel({
               itemKey={itemKey}
               estimateSize={estimateSize}
               width={listWidth}
-              height={Math.max(LINE_PX * 3, height - CHROME_PX)}
+              height={Math.max(LINE_PX * 3, height - CHROME_PX - VOLUME_HEADER_PX - VOLUME_BARS_PX)}
               wrap={wrap}
               following={session.following}
               newestFirst={session.sortOrder === 'newestFirst'}
@@ -308,7 +326,7 @@ export function PodLogsPanel({
                     seq={seq}
                     toggled={session.toggled.has(seq)}
                     shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}
-                    current={index === current_}
+                    current={index === current_ || seq === link.lineSeq}
                     more={groupSizes ? groupSizes[index] : 0}
                     expanded={groupExpanded ? groupExpanded[index] === 1 : false}
                     duplicates={run ? run.count : 0}

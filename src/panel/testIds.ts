@@ -52,4 +52,18 @@ export const PODLOGS_TEST_IDS = {
   context: 'data-testid kubeglance podlogs context',
   contextLine: 'data-testid kubeglance podlogs context-line',
   marker: 'data-testid kubeglance podlogs marker',
+  // nav: volume histogram, time presets, shared links, search history and saved filters
+  volume: 'data-testid kubeglance podlogs volume',
+  volumeBar: 'data-testid kubeglance podlogs volume-bar',
+  volumeToggle: 'data-testid kubeglance podlogs volume-toggle',
+  windowChip: 'data-testid kubeglance podlogs window-chip',
+  clearWindow: 'data-testid kubeglance podlogs clear-window',
+  presets: 'data-testid kubeglance podlogs presets',
+  presetShort: 'data-testid kubeglance podlogs preset-short',
+  widenRange: 'data-testid kubeglance podlogs widen-range',
+  linkLine: 'data-testid kubeglance podlogs link-line',
+  historyButton: 'data-testid kubeglance podlogs history-button',
+  historyList: 'data-testid kubeglance podlogs history-list',
+  savedButton: 'data-testid kubeglance podlogs saved-button',
+  savedList: 'data-testid kubeglance podlogs saved-list',
 } as const;

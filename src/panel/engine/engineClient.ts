@@ -46,6 +46,7 @@ function chunks(delta: RowsDelta): RowsDelta[] {
       sources: delta.sources.slice(start, end),
       heads: delta.heads?.slice(start, end),
       labelSets: delta.labelSets?.slice(start, end),
+      times: delta.times?.slice(start, end),
     });
     start = end;
   } while (start < n);

@@ -5,6 +5,8 @@ import { IntColumn, lowerBound } from './intColumn';
 import { LEVEL_COUNT } from './levels';
 import { lineFields } from './lineFields';
 import type { Compilers, Matcher, Range } from './search';
+import { inWindow, sameWindow, type TimeWindow } from './timeWindow';
+import { type Volume, VolumeCounts } from './volume';
 
 export { lowerBound } from './intColumn';
 
@@ -44,6 +46,8 @@ export interface FilterSpec {
   fields?: FieldFilter[];
   /** by label set index (RowsDelta.labelSets); true hides the stream's rows, as a hidden source does */
   hiddenLabelSets?: boolean[];
+  /** nav: only entries whose (head's) time is in this range; absent: every time (model/timeWindow.ts) */
+  timeWindow?: TimeWindow;
 }
 
 export const NO_FILTER: FilterSpec = {
@@ -77,6 +81,8 @@ export interface RowsDelta {
    * their own level and source, and are never hidden by search, exclude patterns or field filters
    */
   markerSets?: number[];
+  /** nav: each row's time (ms, NaN without one), for the time range and the volume; absent: NaN for all */
+  times?: number[];
 }
 
 export interface FilterResult {
@@ -103,6 +109,8 @@ export interface FilterResult {
   held: number;
   /** why the newest search or exclude pattern does not compile; the last valid one stays applied */
   error?: string;
+  /** nav: entries per level over time, over every row held (whatever the filters); undefined without times */
+  volume?: Volume;
 }
 
 /** Bits of a tested row; 0 means not tested under the current search and exclude. */
@@ -135,7 +143,8 @@ function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
     sameList(a.hiddenLevels, b.hiddenLevels) &&
     sameList(a.hiddenSources, b.hiddenSources) &&
     sameList(a.fields ?? [], b.fields ?? []) &&
-    sameList(a.hiddenLabelSets ?? [], b.hiddenLabelSets ?? [])
+    sameList(a.hiddenLabelSets ?? [], b.hiddenLabelSets ?? []) &&
+    sameWindow(a.timeWindow, b.timeWindow)
   );
 }
 
@@ -151,6 +160,10 @@ export class FilterEngine implements DedupRows {
   private labelSets = new IntColumn();
   /** by label set index: true for a marker stream */
   private markerSets: boolean[] = [];
+  /** nav: row times (ms; NaN without one), parallel to texts */
+  private times: number[] = [];
+  /** nav: entries per level over time, kept as rows come and go */
+  private readonly volume = new VolumeCounts();
   /** groups whose head was dropped: the old head's index to the group's first row still held, which stands for it */
   private orphans = new Map<number, number>();
   /** absolute index of the next row to examine */
@@ -226,6 +239,8 @@ export class FilterEngine implements DedupRows {
       this.flags = new IntColumn();
       this.heads = new IntColumn();
       this.labelSets = new IntColumn();
+      this.times = [];
+      this.volume.clear();
       this.orphans.clear();
       this.restartScan();
     }
@@ -265,6 +280,7 @@ export class FilterEngine implements DedupRows {
           this.labelSets.append1(-1);
         }
       }
+      this.appendTimes(delta, skip, from, added);
     }
     if (delta.markerSets) {
       for (const set of delta.markerSets) {
@@ -279,12 +295,13 @@ export class FilterEngine implements DedupRows {
     const start = now();
     const end = this.base + this.texts.length;
     const { search, exclude } = this;
-    const { onlyMatching, hiddenLevels, hiddenSources } = this.spec;
+    const { onlyMatching, hiddenLevels, hiddenSources, timeWindow } = this.spec;
     const fields = this.spec.fields && this.spec.fields.length > 0 ? this.spec.fields : undefined;
     const labelSets = this.labelSets.data;
     const markerSets = this.markerSets;
     const hiddenSets = this.spec.hiddenLabelSets ?? [];
     const hiddenStream = (r: number) => hiddenSources[sources[r]] || hiddenSets[labelSets[r]] === true;
+    const times = this.times;
     const levels = this.levels.data;
     const sources = this.sources.data;
     const allFlags = this.flags.data;
@@ -319,7 +336,10 @@ export class FilterEngine implements DedupRows {
           flags |= GROUP_HIT;
         }
         const passes =
-          !hiddenStream(i) && !(flags & EXCLUDED) && (!onlyMatching || !search || flags & GROUP_HIT || marker);
+          !hiddenStream(i) &&
+          !(flags & EXCLUDED) &&
+          (!onlyMatching || !search || flags & GROUP_HIT || marker) &&
+          inWindow(times[i], timeWindow);
         if (passes) {
           flags |= COUNTED;
           const level = levels[i];
@@ -338,7 +358,7 @@ export class FilterEngine implements DedupRows {
         repFlags |= HAS_FRAMES;
         if (flags & HIT && !(repFlags & GROUP_HIT)) {
           repFlags |= GROUP_HIT;
-          if (onlyMatching && search && !hiddenStream(r) && !(repFlags & EXCLUDED)) {
+          if (onlyMatching && search && !hiddenStream(r) && !(repFlags & EXCLUDED) && inWindow(times[r], timeWindow)) {
             // the first match in a group that did not show: count it, and show the rows before this one
             repFlags |= COUNTED;
             this.levelCounts[levels[r]]++;
@@ -387,6 +407,7 @@ export class FilterEngine implements DedupRows {
       scanned: this.next - this.base,
       held: this.texts.length,
       error: this.error,
+      volume: this.volume.histogram(),
     };
   }
 
@@ -458,6 +479,27 @@ export class FilterEngine implements DedupRows {
     }
   }
 
+  /** nav: holds the new rows' times, and counts the entries among them (group heads) in the volume. */
+  private appendTimes(delta: RowsDelta, skip: number, from: number, added: number): void {
+    const i0 = from - this.base;
+    for (let k = 0; k < added; k++) {
+      const time = delta.times ? delta.times[skip + k] : NaN;
+      this.times.push(time);
+      if (this.heads.data[i0 + k] === from + k) {
+        this.volume.add(time, this.levels.data[i0 + k]);
+      }
+    }
+  }
+
+  /** nav: takes the entries among held rows [i, j) out of the volume, before they go. */
+  private uncountVolume(i: number, j: number): void {
+    for (let k = i; k < j; k++) {
+      if (this.heads.data[k] === this.base + k) {
+        this.volume.remove(this.times[k], this.levels.data[k]);
+      }
+    }
+  }
+
   private restartScan(): void {
     this.next = this.base;
     this.dedup.reset(this.spec.dedup ?? 'none');
@@ -474,6 +516,8 @@ export class FilterEngine implements DedupRows {
         this.levelCounts[this.levels.data[k]]--;
       }
     }
+    this.uncountVolume(i, this.texts.length);
+    this.times.length = i;
     this.texts.length = i;
     this.levels.truncate(i);
     this.sources.truncate(i);
@@ -497,6 +541,8 @@ export class FilterEngine implements DedupRows {
         this.levelCounts[this.levels.data[k]]--;
       }
     }
+    this.uncountVolume(0, n);
+    this.times.splice(0, n);
     this.texts.splice(0, n);
     this.levels.dropFront(n);
     this.sources.dropFront(n);

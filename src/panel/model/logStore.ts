@@ -100,6 +100,8 @@ export class LogStore {
       dropped: this.dropped,
       labelSets: this.labelSets.slice(i),
       markerSets: this.sourceTable.markerLabelSets(),
+      // nav: times for the engine's time range and volume
+      times: this.times.slice(i),
     };
   }
 

@@ -10,11 +10,18 @@ import {
   type PanelData,
   type PanelProps,
 } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
 
 import { DEFAULT_POD_LOGS_OPTIONS, type PodLogsOptions } from '../options';
 import { PodLogsPanel } from '../PodLogsPanel';
 import { PODLOGS_TEST_IDS } from '../testIds';
 import { T0 } from './testFrames';
+
+// nav: the panel keeps its view in the page URL (view/urlState.ts); every test starts from a clean one, as
+// RTL's cleanup does for the DOM, so a view written by one test does not open in the next
+afterEach(() => {
+  locationService.replace('/');
+});
 
 export interface PanelInput {
   options?: Partial<PodLogsOptions>;

@@ -109,6 +109,7 @@ export const LogRow = memo(function LogRow({
       style={{ borderLeftColor: ctx.levelColors[level] }}
       data-testid={PODLOGS_TEST_IDS.row}
       data-level={levelAt(level)}
+      aria-current={current ? 'true' : undefined}
       data-group={more > 0 ? 'head' : more < 0 ? 'continuation' : undefined}
       tabIndex={0}
       onMouseEnter={() => setActive(true)}
@@ -212,6 +213,16 @@ export const LogRow = memo(function LogRow({
             onClick={() => void ctx.onCopy(row, more > 0).then(setCopied)}
             data-testid={PODLOGS_TEST_IDS.copyLine}
           />
+          {ctx.onLink && (
+            <IconButton
+              name="link"
+              size="sm"
+              aria-label={current ? 'Unlink this line' : 'Link to this line: the page link opens the panel here'}
+              tooltip={current ? 'Unlink this line' : 'Copy a link to this line (the page URL opens the panel here)'}
+              onClick={() => ctx.onLink?.(row)}
+              data-testid={PODLOGS_TEST_IDS.linkLine}
+            />
+          )}
           <span className={styles.srOnly} role="status" aria-live="polite">
             {copied ? 'Copied' : ''}
           </span>

@@ -25,6 +25,8 @@ interface Props {
   matchCount: number;
   onPrevMatch: () => void;
   onNextMatch: () => void;
+  /** nav: the down arrow in the search box opens the recent searches */
+  onOpenHistory?: () => void;
 }
 
 /** Search box with regex and case toggles, match navigation, "only matching" and exclude patterns. */
@@ -55,6 +57,9 @@ export function SearchControls(props: Props) {
               } else {
                 onNextMatch();
               }
+            } else if (e.key === 'ArrowDown' && props.onOpenHistory) {
+              e.preventDefault();
+              props.onOpenHistory();
             }
           }}
           data-testid={PODLOGS_TEST_IDS.search}

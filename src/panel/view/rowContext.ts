@@ -33,6 +33,8 @@ export interface RowContext {
   onDetails?: (row: number) => void;
   /** fields shown instead of the whole line (options.displayedFields); empty or absent: the line */
   displayedFields?: readonly string[];
+  /** nav: links the row in the page URL (view/urlState.ts) and copies the link; absent: no link button */
+  onLink?: (row: number) => void;
 }
 
 /** Characters of a long line shown at first, and added by each "show more". */

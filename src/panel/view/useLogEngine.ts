@@ -5,6 +5,7 @@ import { type FilterResult, type FilterSpec, lowerBound } from '../model/filterE
 import type { LogStore } from '../model/logStore';
 import { literalMatcher, type Matcher, type Range } from '../model/search';
 import type { Structured } from '../model/structured';
+import type { Volume } from '../model/volume';
 import type { LogSnapshot } from './useLogStore';
 
 /** The rows the panel shows, as store indices, from the engine's latest answer. */
@@ -37,6 +38,8 @@ export interface EngineView {
   highlight(row: number, maxChars: number): Range[] | undefined;
   /** a long line prettified by the engine; undefined while it works, null when the line is not structured */
   prettified(seq: number, text: string): Structured | null | undefined;
+  /** nav: entries per level over time over the buffer (the volume histogram); undefined until known */
+  volume?: Volume;
 }
 
 /** Filters that can hide rows: without one the rows are the store's, in order, and need no engine answer. */
@@ -48,7 +51,8 @@ function hidesRows(spec: FilterSpec): boolean {
     spec.hiddenSources.some(Boolean) ||
     (spec.dedup !== undefined && spec.dedup !== 'none') ||
     (spec.fields !== undefined && spec.fields.length > 0) ||
-    (spec.hiddenLabelSets !== undefined && spec.hiddenLabelSets.some(Boolean))
+    (spec.hiddenLabelSets !== undefined && spec.hiddenLabelSets.some(Boolean)) ||
+    spec.timeWindow !== undefined
   );
 }
 
@@ -378,5 +382,6 @@ export function useLogEngine(snapshot: LogSnapshot, spec: FilterSpec): EngineVie
     version: version * 1_000_003 + (value ? value.deltaSeq * 7 + value.filterId : 0),
     highlight,
     prettified,
+    volume: value?.generation === store.generation ? value.volume : undefined,
   };
 }

@@ -9,6 +9,7 @@ import { LEVEL_COUNT } from '../model/levels';
 import { lowerBound } from '../model/intColumn';
 import { newestFirst } from '../model/newestFirst';
 import { foldRows } from '../model/traceFolds';
+import { resolveWindow, type ViewWindow, windowStep } from '../model/timeWindow';
 import type { DedupMode } from '../model/dedupKeys';
 import type { PodLogsOptions, SortOrder } from '../options';
 import type { LogListHandle } from './LogList';
@@ -17,6 +18,7 @@ import type { SearchState } from './SearchControls';
 import type { TimestampMode } from './timeFormat';
 import { useLogEngine } from './useLogEngine';
 import { useLogStore } from './useLogStore';
+import { useNow } from './useNow';
 
 function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
   const next = new Set(set);
@@ -42,7 +44,19 @@ function useOptionState<T>(option: T): [T, (value: T) => void] {
  * Everything the reader changes while reading (search, filters, follow, expanded lines, the current match),
  * with the lines and the engine's answer. Options set the starting values; none of this is saved.
  */
-export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defaultSearch: string) {
+/** nav: a view to start from instead of the defaults (a shared link's, view/urlState.ts) */
+export interface InitialView {
+  search?: Partial<SearchState>;
+  hiddenLevels?: boolean[];
+  window?: ViewWindow;
+}
+
+export function usePodLogsSession(
+  data: PanelData,
+  options: PodLogsOptions,
+  defaultSearch: string,
+  initial: InitialView = {}
+) {
   const snapshot = useLogStore(data, options.maxLines);
   const { store } = snapshot;
 
@@ -53,7 +67,9 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
   const [sortOrder, setSortOrder] = useOptionState<SortOrder>(options.sortOrder);
   const [following, setFollowing] = useOptionState(options.followByDefault);
   const [pausedAfter, setPausedAfter] = useState(Infinity);
-  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(() => new Array(LEVEL_COUNT).fill(false));
+  const [hiddenLevels, setHiddenLevels] = useState<boolean[]>(
+    () => initial.hiddenLevels ?? new Array(LEVEL_COUNT).fill(false)
+  );
   const [hiddenSources, setHiddenSources] = useState<boolean[]>([]);
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   /** stack traces the reader expanded (true) or collapsed (false), by the head's seq */
@@ -68,7 +84,10 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     caseSensitive: false,
     onlyMatching: false,
     exclude: [],
+    ...initial.search,
   }));
+  /** nav: the time window chosen on the histogram or with a preset */
+  const [viewWindow, setViewWindow] = useState<ViewWindow | undefined>(initial.window);
   const listRef = useRef<LogListHandle>(null);
   // filters from the log details (LogDetails.tsx): fields of structured lines, and stream labels
   const [fieldFilters, setFieldFilters] = useState<FieldFilter[]>([]);
@@ -80,6 +99,15 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, labelFilters, labelSetCount]
   );
+
+  // nav: a relative window ends at the newest line, or at now while following (moving in steps)
+  const relative = viewWindow?.kind === 'last' ? viewWindow.ms : 0;
+  const now = useNow(following && relative > 0, relative > 0 ? windowStep(relative) : 5000);
+  const newest = store.length > 0 ? store.times[store.length - 1] : NaN;
+  const windowAnchor = following ? Math.max(now, newest || -Infinity) : newest;
+  const timeWindow = resolveWindow(viewWindow, windowAnchor);
+  const windowFrom = timeWindow?.from;
+  const windowTo = timeWindow?.to;
 
   const spec = useMemo<FilterSpec>(
     () => ({
@@ -93,8 +121,9 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       dedup,
       fields: fieldFilters,
       hiddenLabelSets,
+      timeWindow: windowFrom === undefined ? undefined : { from: windowFrom, to: windowTo },
     }),
-    [search, hiddenLevels, hiddenSources, dedup, fieldFilters, hiddenLabelSets]
+    [search, hiddenLevels, hiddenSources, dedup, fieldFilters, hiddenLabelSets, windowFrom, windowTo]
   );
   const engine = useLogEngine(snapshot, spec);
   // the list shows the filtered rows without the frames of collapsed stack traces
@@ -213,6 +242,7 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     setHiddenSources([]);
     setFieldFilters([]);
     setLabelFilters([]);
+    setViewWindow(undefined);
   }, []);
 
   return {
@@ -265,13 +295,23 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
     goToMatch,
     listRef,
-    // for the log details' filter buttons (a label filter on the level or a pod/container sets these chips)
+    // whole-filter setters: the log details' filter buttons (a label filter on the level or a pod/container sets
+    // these chips), shared links and saved filters
     setHiddenLevels,
     setHiddenSources,
+    setSearch,
+    setCurrentSeq,
     fieldFilters,
     setFieldFilters,
     labelFilters,
     setLabelFilters,
+    // nav: the time window
+    viewWindow,
+    setViewWindow,
+    /** the window the engine applies (absolute), undefined for every line */
+    timeWindow,
+    /** where a relative window ends: the newest line, or now while following */
+    windowAnchor,
   };
 }
 
