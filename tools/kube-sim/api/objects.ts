@@ -13,6 +13,7 @@ import {
   type SimPVC,
   type SimPod,
   allocatedRequests,
+  containerStatusLost as statusLost,
   isSidecar,
   resourcesInEffect,
 } from '../cluster/model';
@@ -169,11 +170,6 @@ export function containerSpecJson(ct: SimContainer, withMounts: Json[]): Json {
 
 function containerId(pod: SimPod, ct: SimContainer, instance: number): string {
   return `containerd://${hex64(`${pod.uid}/${ct.name}/${instance}`)}`;
-}
-
-/** a container the kubelet could no longer find (removed with its evicted pod): no times, no IDs */
-function statusLost(ct: SimContainer): boolean {
-  return ct.state === 'terminated' && ct.reason === 'ContainerStatusUnknown';
 }
 
 /** ContainerStateTerminated in Go's field order; signal, reason and message are omitempty */

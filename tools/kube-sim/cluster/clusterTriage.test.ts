@@ -135,6 +135,11 @@ describe('an eviction and a failing Job', () => {
       reason: 'ContainerStatusUnknown',
       startedAt: null,
     });
+    const log = await simGet(`${sim.url}/api/v1/namespaces/${e.namespace}/pods/${e.pod}/log`, { token: sim.token });
+    expect([log.status, JSON.parse(log.body).message]).toEqual([
+      400,
+      `container "${e.container}" in pod "${e.pod}" is terminated`,
+    ]);
     const ev = (await eventsOf(e.namespace, e.pod)).find((x) => x.reason === 'Evicted');
     expect(ev).toMatchObject({ type: 'Warning', message: e.message, firstTimestamp: iso(e.evictedMs) });
     const replacement = (await get(`/api/v1/namespaces/${e.namespace}/pods/${e.replacement}`)).body;

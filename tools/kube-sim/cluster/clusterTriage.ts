@@ -791,6 +791,13 @@ function hpas(
     desiredReplicas: storefront.pods.length,
     lastScaleMs: t.startMs - 3 * HOUR,
   });
+  // the replicas above 3 are the ones the HPA added when it reached its maximum
+  for (const p of cache.pods.slice(m.replicasBefore)) {
+    const shift = limitedSinceMs + 1000 - p.creationMs;
+    p.creationMs += shift;
+    p.startMs += shift;
+    p.containers.forEach((ct) => (ct.startedAtMs += shift));
+  }
   const atMax = c.hpas[c.hpas.length - 2];
   t.event({
     namespace: atMax.namespace,
@@ -807,7 +814,7 @@ function hpas(
     cache.dep,
     'Normal',
     'ScalingReplicaSet',
-    `Scaled up replica set ${cache.rs.name} from 3 to ${m.maxReplicas}`,
+    `Scaled up replica set ${cache.rs.name} from ${m.replicasBefore} to ${m.maxReplicas}`,
     limitedSinceMs,
     'deployment-controller'
   );
