@@ -3,7 +3,7 @@
  * autoscaling/v2 HorizontalPodAutoscalers: list, get, watch, kubectl's Table (printers.go), discovery
  * with the `hpa` short name, and RBAC deny rules, over the triage scenarios' two HPAs.
  */
-import { KubeSim, TriageTruth, manualClock, startKubeSim } from '../index';
+import { KubeSim, TRIAGE, TriageTruth, manualClock, startKubeSim } from '../index';
 import { simGet } from '../server/client';
 
 const T0 = Date.UTC(2026, 2, 3, 9, 30, 0);
@@ -63,6 +63,19 @@ describe('HorizontalPodAutoscalers', () => {
     // the Deployment it scales runs that many replicas
     const dep = (await get(`/apis/apps/v1/namespaces/${m.namespace}/deployments/${m.target}`)).body;
     expect(dep.spec.replicas).toBe(m.maxReplicas);
+    // the pods it added then
+    const pods = (await get(`/api/v1/namespaces/${m.namespace}/pods?labelSelector=app%3D${m.target}`)).body.items;
+    const recent = pods.filter((p: Obj) => Date.parse(p.metadata.creationTimestamp) >= m.limitedSinceMs);
+    expect(recent).toHaveLength(m.maxReplicas - TRIAGE.hpaAtMax.replicasBefore);
+    // the controller's event when it scaled up to the limit
+    const events = (
+      await get(`/api/v1/namespaces/${m.namespace}/events?fieldSelector=involvedObject.kind%3DHorizontalPodAutoscaler`)
+    ).body.items;
+    expect(
+      events.map((e: Obj) => [e.reason, e.involvedObject.name, e.involvedObject.apiVersion, e.firstTimestamp])
+    ).toEqual([
+      ['SuccessfulRescale', m.name, 'autoscaling/v2', new Date(m.limitedSinceMs).toISOString().replace('.000Z', 'Z')],
+    ]);
   });
 
   it('serves the healthy one within range', async () => {
