@@ -12,6 +12,7 @@ import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
+import { benchTimeline } from './timeline.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   nodes: benchNodes,
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   panel: benchPanel,
   panelSearch: benchPanelSearch,
   sampler: benchSampler,
+  timeline: benchTimeline,
 };
 
 async function main(names: string[]) {
