@@ -15,6 +15,7 @@ import { benchRisks } from './risks.bench';
 import { benchSampler } from './sampler.bench';
 import { benchSummary } from './summary.bench';
 import { benchTimeToFull } from './timeToFull.bench';
+import { benchTimeline } from './timeline.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   nodes: benchNodes,
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   risks: benchRisks,
   outliers: benchOutliers,
   timeToFull: benchTimeToFull,
+  timeline: benchTimeline,
 };
 
 async function main(names: string[]) {
