@@ -1,4 +1,4 @@
-import { formatSignal, MIN_PODS, scoreSignal, scoreWorkloads, TOLERANCE, WorkloadPods } from './outlierScoring';
+import { fixed, formatSignal, MIN_PODS, scoreSignal, scoreWorkloads, TOLERANCE, WorkloadPods } from './outlierScoring';
 
 const MiB = 2 ** 20;
 
@@ -86,5 +86,17 @@ describe('outlier scoring', () => {
     expect(formatSignal('cpu', 1.5)).toBe('1.5 cores');
     expect(formatSignal('memory', 1.5 * 2 ** 30)).toBe('1.5 GiB');
     expect(formatSignal('restarts', 1)).toBe('1 restart');
+  });
+});
+
+describe('fixed decimals', () => {
+  it('rounds to at most the digits asked for and drops trailing zeros', () => {
+    expect(fixed(205.34, 1)).toBe('205.3');
+    expect(fixed(205.96, 1)).toBe('206');
+    expect(fixed(1.05, 2)).toBe('1.05');
+    expect(fixed(1.5, 2)).toBe('1.5');
+    expect(fixed(3, 2)).toBe('3');
+    expect(fixed(0.004, 2)).toBe('0');
+    expect(fixed(-2.25, 1)).toBe('-2.3');
   });
 });

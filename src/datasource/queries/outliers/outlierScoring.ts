@@ -53,6 +53,9 @@ export interface OutlierScore {
   ratio?: number;
   score: number;
   outlier: boolean;
+  /** value and median as a person reads them (formatSignal) */
+  valueText: string;
+  medianText: string;
   reason: string;
 }
 
@@ -67,40 +70,57 @@ const SIGNAL_WORDS: Record<OutlierSignal, string> = {
 export function formatSignal(signal: OutlierSignal, v: number): string {
   switch (signal) {
     case 'cpu':
-      return v < 1 ? `${Math.round(v * 1000)}m CPU` : `${round(v, 2)} cores`;
+      return v < 1 ? `${Math.round(v * 1000)}m CPU` : `${fixed(v, 2)} cores`;
     case 'memory':
-      return v >= 2 ** 30 ? `${round(v / 2 ** 30, 2)} GiB` : `${round(v / 2 ** 20, 1)} MiB`;
+      return v >= 2 ** 30 ? `${fixed(v / 2 ** 30, 2)} GiB` : `${fixed(v / 2 ** 20, 1)} MiB`;
     case 'restarts':
       return `${Math.round(v)} restart${Math.round(v) === 1 ? '' : 's'}`;
     case 'errors':
-      return `${round(v, 2)} errors/s`;
+      return `${fixed(v, 2)} errors/s`;
   }
 }
 
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
+/**
+ * v rounded to at most `digits` decimals, trailing zeros dropped ("205.3", "1.5", "3"). Built from whole
+ * numbers: writing a fraction out is the dearest step of a table of thousands of rows.
+ */
+export function fixed(v: number, digits: 1 | 2): string {
+  const f = digits === 1 ? 10 : 100;
+  const n = Math.round(Math.abs(v) * f);
+  const whole = Math.floor(n / f);
+  let frac = n - whole * f;
+  const sign = v < 0 && n > 0 ? '-' : '';
+  if (!frac) {
+    return `${sign}${whole}`;
+  }
+  let width: number = digits;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    width--;
+  }
+  return `${sign}${whole}.${String(frac).padStart(width, '0')}`;
 }
 
 function ratioText(r: number): string {
-  return r >= 10 ? `${Math.round(r)}×` : `${round(r, 1)}×`;
+  return r >= 10 ? `${Math.round(r)}×` : `${fixed(r, 1)}×`;
 }
 
 /** Plain words: "uses 3.4× the median memory of the 12 pods of Deployment/web". */
 export function outlierReason(s: Omit<OutlierScore, 'reason' | 'outlier'>): string {
+  const against = `(${s.valueText} against ${s.medianText})`;
   const of = `the ${s.pods} pods of ${s.workload}`;
   const what = SIGNAL_WORDS[s.signal];
   if (s.signal === 'restarts') {
     const n = Math.round(s.value);
-    return `restarted ${n} time${n === 1 ? '' : 's'}; the median of ${of} is ${round(s.median, 1)}`;
+    return `restarted ${n} time${n === 1 ? '' : 's'}; the median of ${of} is ${fixed(s.median, 1)}`;
   }
   if (s.ratio === undefined || s.ratio === 0 || !Number.isFinite(s.ratio)) {
-    return `${formatSignal(s.signal, s.value)}; the median ${what} of ${of} is ${formatSignal(s.signal, s.median)}`;
+    return `${s.valueText}; the median ${what} of ${of} is ${s.medianText}`;
   }
   if (s.ratio >= 1) {
-    return `uses ${ratioText(s.ratio)} the median ${what} of ${of} (${formatSignal(s.signal, s.value)} against ${formatSignal(s.signal, s.median)})`;
+    return `uses ${ratioText(s.ratio)} the median ${what} of ${of} ${against}`;
   }
-  return `uses ${Math.round((1 - s.ratio) * 100)}% less ${what} than the median of ${of} (${formatSignal(s.signal, s.value)} against ${formatSignal(s.signal, s.median)})`;
+  return `uses ${Math.round((1 - s.ratio) * 100)}% less ${what} than the median of ${of} ${against}`;
 }
 
 /**
@@ -123,6 +143,7 @@ export function scoreSignal(w: WorkloadPods, signal: OutlierSignal, all = true):
   const { median, mad } = medianAndMad(values)!;
   const spread = Math.max(MAD_TO_SIGMA * mad, RELATIVE_FLOOR * Math.abs(median), ABSOLUTE_FLOOR[signal]);
   const out: OutlierScore[] = [];
+  let medianText: string | undefined;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const score = Math.abs(value - median) / spread;
@@ -141,6 +162,9 @@ export function scoreSignal(w: WorkloadPods, signal: OutlierSignal, all = true):
       ratio: median ? value / median : undefined,
       score,
       outlier,
+      valueText: formatSignal(signal, value),
+      // once per workload and signal
+      medianText: (medianText ??= formatSignal(signal, median)),
       reason: '',
     };
     row.reason = outlierReason(row);

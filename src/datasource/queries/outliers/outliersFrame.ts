@@ -1,7 +1,7 @@
 /** Outlier scores as one table frame: worst first, the score coloured by the tolerance. Pure. */
 import { DataFrame, FieldColorModeId, FieldType, QueryResultMetaNotice, ThresholdsMode } from '@grafana/data';
 
-import { formatSignal, OutlierScore, TOLERANCE } from './outlierScoring';
+import { OutlierScore, TOLERANCE } from './outlierScoring';
 
 export function outliersFrame(
   scores: readonly OutlierScore[],
@@ -28,13 +28,13 @@ export function outliersFrame(
       {
         name: 'value',
         type: FieldType.string,
-        values: col((s) => formatSignal(s.signal, s.value)),
+        values: col((s) => s.valueText),
         config: { displayName: 'Value' },
       },
       {
         name: 'median',
         type: FieldType.string,
-        values: col((s) => formatSignal(s.signal, s.median)),
+        values: col((s) => s.medianText),
         config: { displayName: 'Median' },
       },
       {
