@@ -239,6 +239,22 @@ describe('time-to-full query against kube-sim', () => {
     expect(notices.some((n) => n.severity === 'warning' && n.text.includes('node-2'))).toBe(true);
   });
 
+  it('fails with the reason when no node can be read', async () => {
+    sim().faults.deny('nodes/proxy');
+    const { responses } = await drive({ kinds: ['nodeFs'] }, 1);
+    expect(responses[0].data).toEqual([]);
+    expect(responses[0].errors?.[0].message).toContain('nodes/proxy');
+    expect(responses[0].state).toBe(LoadingState.Streaming);
+  });
+
+  it('says when the window is longer than the history the data source keeps', async () => {
+    const { responses } = await drive({ kinds: ['nodeFs'], windowSeconds: 2 * 3600 }, 1);
+    const notices = (responses[0].data[0] as DataFrame).meta?.notices ?? [];
+    expect(notices.map((n) => n.text)).toContainEqual(
+      expect.stringContaining('The window (120 min) is longer than the history the data source keeps (60 min)')
+    );
+  });
+
   it('says what is wrong with an unknown kind or a window under a minute, before any request', () => {
     const { vars } = testContext(sim(), { kubeletAccess: true });
     const resolve = (q: Partial<TimeToFullQuery>) =>
