@@ -81,6 +81,16 @@ describe('the panel and its URL', () => {
     expect(screen.getByTestId(IDS.windowChip)).toBeInTheDocument();
   });
 
+  it('keeps pods a link hid until their lines arrive', () => {
+    locationService.partial({ [KEY]: encodeView(view({ hiddenSources: ['default/ghost/app'] })) }, true);
+    renderPanel([kubeglanceFrame(mixed())]);
+    fireEvent.change(screen.getByTestId(IDS.search), { target: { value: 'cart' } });
+    act(() => {
+      jest.advanceTimersByTime(URL_WRITE_MS);
+    });
+    expect(decodeView(urlValue())).toMatchObject({ search: { text: 'cart' }, hiddenSources: ['default/ghost/app'] });
+  });
+
   it('opens the default view when the value is malformed', () => {
     locationService.partial({ [KEY]: 'eyJxIjo' }, true);
     renderPanel([kubeglanceFrame(mixed())]);

@@ -203,6 +203,11 @@ function viewOf(session: PodLogsSession, store: LogStore, line: LineRef | undefi
   };
 }
 
+function withPending(session: PodLogsSession, store: LogStore, line: LineRef | undefined, pending: string[]): string {
+  const view = viewOf(session, store, line);
+  return encodeView({ ...view, hiddenSources: [...view.hiddenSources, ...pending] });
+}
+
 /**
  * Keeps the panel's view in the URL (replacing the entry, debounced: no history entry per keystroke), restores
  * hidden sources and the linked line from the link as their lines arrive, and marks and scrolls to that line.
@@ -275,13 +280,16 @@ export function useUrlState(panelId: number, session: PodLogsSession, fromUrl: U
   });
   useEffect(() => {
     const timer = setTimeout(() => {
-      const value = encoded === defaults ? null : encoded;
+      // pods a link hid whose lines have not arrived stay in the link
+      const pending = Array.from(pendingSources.current);
+      const current = pending.length === 0 ? encoded : withPending(latest.current, store, line, pending);
+      const value = current === defaults ? null : current;
       if ((locationService.getSearchObject()[key] ?? null) !== value) {
         locationService.partial({ [key]: value }, true);
       }
     }, URL_WRITE_MS);
     return () => clearTimeout(timer);
-  }, [key, encoded, defaults]);
+  }, [key, encoded, defaults, store, line]);
 
   /** links the line at this store row (again: unlinks it); returns the page's link to the view with it */
   const linkLine = useCallback(
