@@ -66,7 +66,6 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app, clus
       {queryType === 'logs' && <LogsQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'risks' && <RisksQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'outliers' && <OutliersQueryEditor query={{ ...query, queryType }} {...common} />}
-      {queryType === 'rightsizing' && <RightSizingQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'timeToFull' && <TimeToFullQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'timeline' && <TimelineQueryEditor query={{ ...query, queryType }} {...common} />}
       {queryType === 'rightsizing' && (
