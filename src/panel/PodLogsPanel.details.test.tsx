@@ -237,6 +237,9 @@ describe('PodLogsPanel: displayed fields', () => {
     expect(within(screen.getByLabelText('Choose displayed fields')).getByLabelText('user')).toBeChecked();
     fireEvent.click(screen.getByText('Whole lines').closest('button')!);
     expect(props.onOptionsChange).toHaveBeenLastCalledWith(expect.objectContaining({ displayedFields: [] }));
+    // a press elsewhere closes the list
+    fireEvent.mouseDown(screen.getByTestId(IDS.list));
+    expect(screen.queryByLabelText('Choose displayed fields')).not.toBeInTheDocument();
   });
 });
 
