@@ -2,11 +2,9 @@
  * Log details, the filters they add, displayed fields, context and marker rows, as a reader uses them: click a
  * line (or Enter on it), act from the details pane, read the list. The engine answers under fake timers (flush).
  */
-import React from 'react';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 
 import { failWorkerSpawn } from './engine/spawnWorker.stub';
-import { PodLogsPanel } from './PodLogsPanel';
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
 import { kubeglanceFrame, lokiDataplaneFrame, T0, type TestLine } from './testing/testFrames';
 import { bodies, click, flush, renderPanel, withPanelClock } from './testing/testPanel';
@@ -94,7 +92,7 @@ describe('PodLogsPanel: log details', () => {
     expect(pane().querySelector('img')).toBeNull();
   });
 
-  it('copies a value, and the line', async () => {
+  it('copies a value', async () => {
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     renderPanel([kubeglanceFrame(SHOP)]);
@@ -104,6 +102,13 @@ describe('PodLogsPanel: log details', () => {
     });
     expect(writeText).toHaveBeenLastCalledWith('bob');
     expect(within(pane()).getByRole('status')).toHaveTextContent('Copied the value of user');
+  });
+
+  it('copies the whole line', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    renderPanel([kubeglanceFrame(SHOP)]);
+    click(rowOf('msg=paid'));
     await act(async () => {
       fireEvent.click(inPane('Copy line'));
     });
@@ -210,30 +215,36 @@ describe('PodLogsPanel: displayed fields', () => {
   });
 
   it('lists the fields seen in the buffer and the labels in the field selector', () => {
-    const { props, rerender } = renderPanel([kubeglanceFrame(SHOP)]);
+    const { props } = renderPanel([kubeglanceFrame(SHOP)]);
     click(screen.getByTestId(IDS.fieldSelector));
     const dialog = screen.getByLabelText('Choose displayed fields');
+    // each entry is a checkbox labelled with the name
     const names = (list: string) =>
-      within(within(dialog).getByLabelText(list))
-        .getAllByRole('checkbox')
-        .map((c) => c.closest('label')?.textContent);
+      Array.from(within(dialog).getByLabelText(list).querySelectorAll('li')).map((li) => {
+        expect(li.querySelector('input[type="checkbox"]')).not.toBeNull();
+        return li.textContent;
+      });
     expect(names('Fields')).toEqual(['msg', 'status', 'user']);
     expect(names('Labels')).toEqual(['container', 'namespace', 'node', 'pod']);
     fireEvent.click(within(dialog).getByLabelText('user'));
     expect(props.onOptionsChange).toHaveBeenLastCalledWith(expect.objectContaining({ displayedFields: ['user'] }));
+  });
 
-    // Grafana hands the saved options back
-    rerender(<PodLogsPanel {...props} options={{ ...props.options, displayedFields: ['user'] }} />);
-    flush();
+  it('shows the saved choice in the field selector, which can go back to whole lines', () => {
+    const { props } = renderPanel([kubeglanceFrame(SHOP)], { options: { displayedFields: ['user'] } });
+    click(screen.getByTestId(IDS.fieldSelector));
     expect(screen.getByTestId(IDS.fieldSelector)).toHaveTextContent('Fields (1)');
     expect(within(screen.getByLabelText('Choose displayed fields')).getByLabelText('user')).toBeChecked();
     fireEvent.click(screen.getByText('Whole lines').closest('button')!);
     expect(props.onOptionsChange).toHaveBeenLastCalledWith(expect.objectContaining({ displayedFields: [] }));
+    // a press elsewhere closes the list
+    fireEvent.mouseDown(screen.getByTestId(IDS.list));
+    expect(screen.queryByLabelText('Choose displayed fields')).not.toBeInTheDocument();
   });
 });
 
 describe('PodLogsPanel: context', () => {
-  const busy: TestLine[] = Array.from({ length: 40 }, (_, i) => ({
+  const busy: TestLine[] = Array.from({ length: 26 }, (_, i) => ({
     t: at(i),
     body: `${i % 2 ? 'web' : 'api'} line ${i >> 1}`,
     pod: i % 2 ? 'web-0' : 'api-0',
@@ -242,23 +253,24 @@ describe('PodLogsPanel: context', () => {
 
   it('shows the lines of the same pod around the line, ignoring the filters, with the line marked', () => {
     renderPanel([kubeglanceFrame(busy)]);
-    fireEvent.change(screen.getByTestId(IDS.search), { target: { value: 'api line 12' } });
+    fireEvent.change(screen.getByTestId(IDS.search), { target: { value: 'api line 11' } });
     click(within(screen.getByTestId(IDS.onlyMatching).closest('div')!).getByRole('switch'));
-    expect(bodies()).toEqual(['api line 12']);
-    click(rowOf('api line 12'));
+    expect(bodies()).toEqual(['api line 11']);
+    click(rowOf('api line 11'));
     click(inPane('Context'));
     const view = screen.getByTestId(IDS.context);
     expect(view).toHaveAccessibleName('Context of a line from api-0/app');
     const shown = contextLines();
-    expect(shown).toHaveLength(21);
+    // ten before, the line, and the one line of api-0 after it
+    expect(shown).toHaveLength(12);
     expect(shown.every((l) => l?.includes('api line'))).toBe(true);
-    expect(shown[0]).toContain('api line 2');
-    expect(shown[20]).toContain('api line 19');
+    expect(shown[0]).toMatch(/api line 1$/);
+    expect(shown[11]).toContain('api line 12');
     const marked = within(view)
       .getAllByTestId(IDS.contextLine)
       .find((l) => l.getAttribute('aria-current'));
-    expect(marked).toHaveTextContent('api line 12');
-    // the buffer ends after api line 19
+    expect(marked).toHaveTextContent('api line 11');
+    // the buffer ends after api line 12
     expect(view).toHaveTextContent('No later lines of api-0/app in the panel.');
 
     click(within(view).getByText('10 more before').closest('button')!);
@@ -267,7 +279,7 @@ describe('PodLogsPanel: context', () => {
 
     fireEvent.keyDown(view, { key: 'Escape' });
     expect(screen.queryByTestId(IDS.context)).not.toBeInTheDocument();
-    expect(bodies()).toEqual(['api line 12']);
+    expect(bodies()).toEqual(['api line 11']);
   });
 });
 
@@ -295,11 +307,15 @@ describe('PodLogsPanel: marker rows', () => {
     expect(detailsRows(IDS.detailsLabel)).toContainEqual(['marker', 'restart']);
   });
 
-  it('passes the level filter by its own level, and stays through search and field filters', () => {
+  it('passes the level filter by its own level', () => {
     renderPanel([kubeglanceFrame(withMarkers)]);
     click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'error')!);
     expect(markers().map((m) => m[0])).toEqual(['event']);
-    click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'error')!);
+    expect(bodies()).toHaveLength(2);
+  });
+
+  it('stays through field filters and a search that leaves no line', () => {
+    renderPanel([kubeglanceFrame(withMarkers)]);
 
     click(rowOf('ready'));
     click(inPane('Filter for user = bob'));

@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Checkbox, useStyles2 } from '@grafana/ui';
@@ -23,6 +23,20 @@ interface Props {
 export function FieldSelector({ store, version, displayed, onToggle, onClear }: Props) {
   const styles = useStyles2(getStyles);
   const [open, setOpen] = useState(false);
+  const anchorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) {
+      return;
+    }
+    // a press anywhere else closes the list, as a menu does
+    const onDown = (e: MouseEvent) => {
+      if (!anchorRef.current?.contains(e.target as Node)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
   const catalog = useMemo(
     () => (open ? fieldCatalog(store) : undefined),
     // read again on open and as lines arrive while it is open
@@ -46,6 +60,7 @@ export function FieldSelector({ store, version, displayed, onToggle, onClear }: 
   );
   return (
     <div
+      ref={anchorRef}
       className={styles.anchor}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
