@@ -29,7 +29,8 @@ export const READ_PERMISSIONS: readonly Permission[] = [
   read('apps', 'replicasets', 'grouping pods by Deployment'),
   read('apps', 'statefulsets', 'the objects query (StatefulSets)'),
   read('apps', 'daemonsets', 'the objects query (DaemonSets)'),
-  read('batch', 'jobs', 'the objects query (Jobs)'),
+  read('batch', 'jobs', 'the objects query (Jobs) and the risks query'),
+  read('autoscaling', 'horizontalpodautoscalers', 'the risks query (HPAs at their maximum)'),
   read('metrics.k8s.io', 'nodes', 'CPU and memory of nodes'),
   read('metrics.k8s.io', 'pods', 'CPU and memory of pods'),
 ];
