@@ -65,6 +65,7 @@ describe('aggregated discovery', () => {
     expect(groups).toEqual([
       'apps',
       'authorization.k8s.io',
+      'autoscaling',
       'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',
@@ -77,7 +78,13 @@ describe('aggregated discovery', () => {
       ['replicasets', ['rs'], ['all']],
       ['statefulsets', ['sts'], ['all']],
     ]);
-    expect(r.body.items[2].versions[0].resources[0]).toMatchObject({ resource: 'jobs', categories: ['all'] });
+    expect(r.body.items[2].versions[0].resources[0]).toMatchObject({
+      resource: 'horizontalpodautoscalers',
+      responseKind: { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler' },
+      shortNames: ['hpa'],
+      categories: ['all'],
+    });
+    expect(r.body.items[3].versions[0].resources[0]).toMatchObject({ resource: 'jobs', categories: ['all'] });
   });
 
   it('answers v2beta1 when asked for it first', async () => {

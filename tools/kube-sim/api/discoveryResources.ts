@@ -1,7 +1,7 @@
 /**
  * The resources kube-sim serves, one table for both discovery forms (legacy APIResourceList and aggregated
  * APIGroupDiscoveryList) and for the reader identity's RBAC rules (rbac.ts). Short names and categories are
- * kube-apiserver's (each registry's ShortNames() and Categories(); `all` is on pods, services, deployments,
+ * kube-apiserver's (each registry's ShortNames() and Categories(); `all` is on pods, services, deployments, horizontalpodautoscalers,
  * replicasets, statefulsets, daemonsets and jobs). Verbs are what the sim answers: it refuses writes (405),
  * so it does not advertise them.
  */
@@ -72,6 +72,14 @@ export const APPS_V1 = [
   resource('statefulsets', 'StatefulSet', true, READ, { shortNames: ['sts'], categories: ALL }),
 ];
 
+/** autoscaling/v2, the preferred version (the sim does not serve autoscaling/v1) */
+export const AUTOSCALING_V2 = [
+  resource('horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, READ, {
+    shortNames: ['hpa'],
+    categories: ALL,
+  }),
+];
+
 export const BATCH_V1 = [resource('jobs', 'Job', true, READ, { categories: ALL })];
 
 export const COORDINATION_V1 = [resource('leases', 'Lease', true, READ)];
@@ -122,11 +130,12 @@ export const METRICS_V1BETA1 = [
 
 /**
  * The named groups in /apis order: kube-apiserver sorts its built-in groups by priority (apps first, then
- * authorization, batch, coordination, discovery), and aggregated APIServices like metrics.k8s.io come after.
+ * authorization, autoscaling, batch, coordination, discovery), and aggregated APIServices like metrics.k8s.io come after.
  */
 export const NAMED_GROUPS: GroupVersionResources[] = [
   { group: 'apps', version: 'v1', resources: APPS_V1 },
   { group: AUTHORIZATION_GROUP, version: 'v1', resources: AUTHORIZATION_V1 },
+  { group: 'autoscaling', version: 'v2', resources: AUTOSCALING_V2 },
   { group: 'batch', version: 'v1', resources: BATCH_V1 },
   { group: 'coordination.k8s.io', version: 'v1', resources: COORDINATION_V1 },
   { group: 'discovery.k8s.io', version: 'v1', resources: DISCOVERY_V1 },

@@ -13,6 +13,7 @@ import {
   type SimPVC,
   type SimPod,
   allocatedRequests,
+  containerStatusLost as statusLost,
   isSidecar,
   resourcesInEffect,
 } from '../cluster/model';
@@ -171,7 +172,7 @@ function containerId(pod: SimPod, ct: SimContainer, instance: number): string {
   return `containerd://${hex64(`${pod.uid}/${ct.name}/${instance}`)}`;
 }
 
-/** ContainerStateTerminated in Go's field order; signal and reason are omitempty */
+/** ContainerStateTerminated in Go's field order; signal, reason and message are omitempty */
 function terminatedJson(ct: SimContainer, id: string): Json {
   const t: Json = { exitCode: ct.exitCode ?? 0 };
   if (ct.signal) {
@@ -180,6 +181,14 @@ function terminatedJson(ct: SimContainer, id: string): Json {
   const reason = ct.reason ?? 'Completed';
   if (reason) {
     t.reason = reason;
+  }
+  if (ct.message) {
+    t.message = ct.message;
+  }
+  if (statusLost(ct)) {
+    t.startedAt = null;
+    t.finishedAt = null;
+    return t;
   }
   t.startedAt = rfc3339(ct.startedAtMs);
   t.finishedAt = rfc3339(ct.finishedAtMs ?? ct.startedAtMs);
@@ -227,9 +236,9 @@ function containerStatusJson(pod: SimPod, ct: SimContainer, resizeStatus: boolea
     restartCount: ct.restartCount,
     image: ct.image,
     // an image never pulled has no ID yet
-    imageID: neverPulled(ct) ? '' : `${ct.image.split(':')[0]}@sha256:${hex64(ct.image)}`,
+    imageID: neverPulled(ct) || statusLost(ct) ? '' : `${ct.image.split(':')[0]}@sha256:${hex64(ct.image)}`,
   };
-  if (ct.state !== 'waiting' || ct.hasPrevious) {
+  if ((ct.state !== 'waiting' || ct.hasPrevious) && !statusLost(ct)) {
     s.containerID = id;
   }
   s.started = ct.state === 'running';
@@ -641,7 +650,13 @@ export function namespaceJson(c: SimCluster, ns: SimNamespace): Json {
   return { metadata: meta(c, ns), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
 }
 
-const INVOLVED_API: Record<string, string> = { ...OWNER_API, Pod: 'v1', Node: 'v1', PersistentVolumeClaim: 'v1' };
+const INVOLVED_API: Record<string, string> = {
+  ...OWNER_API,
+  Pod: 'v1',
+  Node: 'v1',
+  PersistentVolumeClaim: 'v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+};
 
 export function eventJson(c: SimCluster, e: SimEvent): Json {
   const involved: Json = { kind: e.involvedObject.kind };

@@ -3,6 +3,7 @@ import type {
   SimCluster,
   SimConfigMap,
   SimEvent,
+  SimHpa,
   SimLease,
   SimNamespace,
   SimNode,
@@ -16,6 +17,7 @@ import { Json, eventJson, namespaceJson, nodeJson, podJson, podRestartPolicy, pv
 import { daemonSetJson, deploymentJson, jobJson, replicaSetJson, statefulSetJson } from './objectsWorkloads';
 import { endpointSliceJson, endpointsJson, serviceJson, sliceName } from './objectsNetwork';
 import { configMapJson, leaseJson } from './objectsConfig';
+import { hpaJson, hpaPrinter } from './objectsAutoscaling';
 import { podExists } from '../cluster/nodeLifecycle';
 import { type Printer, PRINTERS } from './tablePrinters';
 
@@ -291,6 +293,22 @@ export const leasesDef: ResourceDef<SimLease> = {
   printer: PRINTERS.leases,
 };
 
+const NO_HPAS: SimHpa[] = [];
+
+export const hpasDef: ResourceDef<SimHpa> = {
+  group: 'autoscaling',
+  version: 'v2',
+  resource: 'horizontalpodautoscalers',
+  kind: 'HorizontalPodAutoscaler',
+  namespaced: true,
+  items: (c) => c.hpas ?? NO_HPAS,
+  toJson: (c, h) => hpaJson(c, h),
+  labels: (h) => h.labels,
+  fields: { ...metaFields },
+  customFieldConversion: false,
+  printer: hpaPrinter,
+};
+
 export type AnyResourceDef = ResourceDef<NamedObject>;
 
 export const CORE_RESOURCES: Record<string, AnyResourceDef> = {
@@ -312,6 +330,8 @@ export const APPS_RESOURCES: Record<string, AnyResourceDef> = {
 };
 
 export const BATCH_RESOURCES: Record<string, AnyResourceDef> = { jobs: jobsDef };
+
+export const AUTOSCALING_RESOURCES: Record<string, AnyResourceDef> = { horizontalpodautoscalers: hpasDef };
 
 export const COORDINATION_RESOURCES: Record<string, AnyResourceDef> = { leases: leasesDef };
 

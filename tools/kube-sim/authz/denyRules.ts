@@ -32,6 +32,9 @@ export function defaultGroup(resource: string): string {
   if (base === 'jobs' || base === 'cronjobs') {
     return 'batch';
   }
+  if (base === 'horizontalpodautoscalers') {
+    return 'autoscaling';
+  }
   if (base === 'leases') {
     return 'coordination.k8s.io';
   }

@@ -265,6 +265,7 @@ describe('SelfSubjectRulesReview', () => {
         apiGroups: ['apps'],
         resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
       },
+      { verbs: ['get', 'list', 'watch'], apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'] },
       { verbs: ['get', 'list', 'watch'], apiGroups: ['batch'], resources: ['jobs'] },
       { verbs: ['get', 'list', 'watch'], apiGroups: ['coordination.k8s.io'], resources: ['leases'] },
       { verbs: ['get', 'list', 'watch'], apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'] },
@@ -298,6 +299,7 @@ describe('discovery', () => {
     expect(apis.groups.map((g: { name: string }) => g.name)).toEqual([
       'apps',
       'authorization.k8s.io',
+      'autoscaling',
       'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',

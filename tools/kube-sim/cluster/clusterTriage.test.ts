@@ -129,6 +129,17 @@ describe('an eviction and a failing Job', () => {
     const pod = (await get(`/api/v1/namespaces/${e.namespace}/pods/${e.pod}`)).body;
     expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message: e.message });
     expect(cond(pod, 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'TerminationByKubelet' });
+    // the kubelet removed the container with the pod, so its status is lost
+    expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'ContainerStatusUnknown',
+      startedAt: null,
+    });
+    const log = await simGet(`${sim.url}/api/v1/namespaces/${e.namespace}/pods/${e.pod}/log`, { token: sim.token });
+    expect([log.status, JSON.parse(log.body).message]).toEqual([
+      400,
+      `container "${e.container}" in pod "${e.pod}" is terminated`,
+    ]);
     const ev = (await eventsOf(e.namespace, e.pod)).find((x) => x.reason === 'Evicted');
     expect(ev).toMatchObject({ type: 'Warning', message: e.message, firstTimestamp: iso(e.evictedMs) });
     const replacement = (await get(`/api/v1/namespaces/${e.namespace}/pods/${e.replacement}`)).body;

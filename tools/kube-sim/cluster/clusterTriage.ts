@@ -382,13 +382,15 @@ function eviction(t: TriageBuilder): TriageTruth['eviction'] {
   const node = t.node();
   const evicted = t.pod(rs, 3 * HOUR, container(), { node, extraVolumes: scratch });
   const c = evicted.containers[0];
-  // the kubelet killed it: Failed, Evicted, its container ended by SIGKILL
+  // the kubelet killed it and removed its container: Failed, Evicted, the container's status lost
+  // (ContainerStatusUnknown, as kubectl shows such pods since 1.22; kubernetes#122160)
   evicted.phase = 'Failed';
   evicted.statusReason = s.reason;
   evicted.statusMessage = s.message;
   evicted.endedMs = evictedMs;
   c.state = 'terminated';
-  c.reason = 'Error';
+  c.reason = 'ContainerStatusUnknown';
+  c.message = 'The container could not be located when the pod was terminated';
   c.exitCode = 137;
   c.ready = false;
   c.finishedAtMs = evictedMs + 2000;
@@ -789,11 +791,30 @@ function hpas(
     desiredReplicas: storefront.pods.length,
     lastScaleMs: t.startMs - 3 * HOUR,
   });
+  // the replicas above 3 are the ones the HPA added when it reached its maximum
+  for (const p of cache.pods.slice(m.replicasBefore)) {
+    const shift = limitedSinceMs + 1000 - p.creationMs;
+    p.creationMs += shift;
+    p.startMs += shift;
+    p.containers.forEach((ct) => (ct.startedAtMs += shift));
+  }
+  const atMax = c.hpas[c.hpas.length - 2];
+  t.event({
+    namespace: atMax.namespace,
+    kind: 'HorizontalPodAutoscaler',
+    name: atMax.name,
+    uid: atMax.uid,
+    type: 'Normal',
+    reason: 'SuccessfulRescale',
+    message: `New size: ${m.maxReplicas}; reason: cpu resource utilization (percentage of request) above target`,
+    firstAgoMs: m.limitedAgoMs,
+    component: 'horizontal-pod-autoscaler',
+  });
   t.workloadEvent(
     cache.dep,
     'Normal',
     'ScalingReplicaSet',
-    `Scaled up replica set ${cache.rs.name} from 3 to ${m.maxReplicas}`,
+    `Scaled up replica set ${cache.rs.name} from ${m.replicasBefore} to ${m.maxReplicas}`,
     limitedSinceMs,
     'deployment-controller'
   );

@@ -330,6 +330,14 @@ export interface SimCluster {
 
 const TWO_PI = Math.PI * 2;
 
+/**
+ * a container the kubelet could no longer find when it recorded its end (removed with an evicted pod):
+ * ContainerStatusUnknown, with no times or IDs, and no log to serve
+ */
+export function containerStatusLost(c: SimContainer): boolean {
+  return c.state === 'terminated' && c.reason === 'ContainerStatusUnknown';
+}
+
 /** a native sidecar: an init container with restartPolicy Always */
 export function isSidecar(c: SimContainer): boolean {
   return c.init && c.restartPolicy === 'Always';

@@ -83,6 +83,8 @@ export const TRIAGE = {
     targetCpuUtilization: 70,
     currentCpuUtilization: 135,
     desiredBeforeLimit: 12,
+    /** replicas before the HPA scaled up to its maximum, limitedAgoMs before the start */
+    replicasBefore: 3,
     limitedAgoMs: 40 * MIN,
   },
   hpaHealthy: {

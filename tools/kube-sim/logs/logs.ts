@@ -7,7 +7,7 @@
  *
  * Logs are rotated: only the last MAX_RETAINED_ENTRIES entries of an instance are kept.
  */
-import type { SimCluster, SimContainer, SimPod } from '../cluster/model';
+import { type SimCluster, type SimContainer, type SimPod, containerStatusLost } from '../cluster/model';
 import { hashRange } from '../cluster/hash';
 import {
   lastEntryAtOrBefore,
@@ -168,7 +168,8 @@ export function logInstanceFor(
         endMs: Infinity,
       };
     case 'terminated': {
-      if (!(c.startedAtMs > 0)) {
+      // no container ID to read from (never started, or lost with an evicted pod): the previous one's, if any
+      if (!(c.startedAtMs > 0) || containerStatusLost(c)) {
         return c.hasPrevious
           ? previousInstance(cluster, pod, c)
           : badRequest(`container ${q(c.name)} in pod ${q(pod.name)} is terminated`);

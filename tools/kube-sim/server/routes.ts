@@ -10,6 +10,7 @@ import { getResource, listResource } from '../api/routesList';
 import { isWatch, watchResource } from '../api/routesWatch';
 import {
   APPS_RESOURCES,
+  AUTOSCALING_RESOURCES,
   AnyResourceDef,
   BATCH_RESOURCES,
   COORDINATION_RESOURCES,
@@ -21,6 +22,7 @@ import { healthRoute } from '../api/routesHealth';
 /** the named groups' object resources by group/version */
 const NAMED: Record<string, Record<string, AnyResourceDef>> = {
   'apps/v1': APPS_RESOURCES,
+  'autoscaling/v2': AUTOSCALING_RESOURCES,
   'batch/v1': BATCH_RESOURCES,
   'coordination.k8s.io/v1': COORDINATION_RESOURCES,
   'discovery.k8s.io/v1': DISCOVERY_RESOURCES,
