@@ -192,6 +192,34 @@ describe('podLanes', () => {
     expect(states(main).pop()).toEqual([50 * S, 'Terminated: Completed (exit 0)']);
   });
 
+  it('a pod the kubelet evicted is Failed: Evicted from the eviction when its lost container tells no time', () => {
+    const pod: TimelinePod = {
+      metadata: { namespace: 'shop', name: 'web-1', creationTimestamp: iso(T) },
+      status: {
+        phase: 'Failed',
+        reason: 'Evicted',
+        startTime: iso(T),
+        conditions: [
+          {
+            type: 'DisruptionTarget',
+            status: 'True',
+            reason: 'TerminationByKubelet',
+            lastTransitionTime: iso(T + 60 * S),
+          },
+        ],
+        containerStatuses: [
+          { name: 'app', restartCount: 0, state: { terminated: { reason: 'ContainerStatusUnknown', exitCode: 137 } } },
+        ],
+      },
+    };
+    const [podLane, app] = podLanes(pod);
+    expect(states(podLane)).toEqual([
+      [0, 'NotReady'],
+      [60 * S, 'Failed: Evicted'],
+    ]);
+    expect(app.spans).toEqual([]);
+  });
+
   it('gives nothing for a pod without a name and tolerates missing status', () => {
     expect(podLanes({ metadata: { namespace: 'shop' } })).toEqual([]);
     const [only] = podLanes({ metadata: { namespace: 'shop', name: 'x' } });

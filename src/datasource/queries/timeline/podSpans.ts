@@ -89,17 +89,6 @@ function podLane(pod: TimelinePod, key: string, events: readonly EventInfo[]): L
     points.at(readyMs, POD_STATES.notReady);
   }
 
-  if (status.phase === 'Succeeded' || status.phase === 'Failed') {
-    const finished = statuses
-      .map((s) => parseKubeTime(s?.state?.terminated?.finishedAt))
-      .filter((ms): ms is number => ms !== undefined);
-    // Failed: Evicted, when the kubelet says why
-    points.at(
-      finished.length ? Math.max(...finished) : undefined,
-      status.reason ? `${status.phase}: ${status.reason}` : status.phase
-    );
-  }
-
   const disruption = condition(conditions, 'DisruptionTarget');
   const eviction = events.find((e) => e.reason !== null && EVICTION_REASONS.has(e.reason));
   if (disruption?.status === 'True') {
@@ -114,6 +103,19 @@ function podLane(pod: TimelinePod, key: string, events: readonly EventInfo[]): L
     const deletion = parseKubeTime(meta.deletionTimestamp);
     const killing = events.find((e) => e.reason === 'Killing')?.firstMs;
     points.at(killing ?? (deletion === undefined ? undefined : deletion - grace), POD_STATES.terminating);
+  }
+  if (status.phase === 'Succeeded' || status.phase === 'Failed') {
+    const finished = statuses
+      .map((s) => parseKubeTime(s?.state?.terminated?.finishedAt))
+      .filter((ms): ms is number => ms !== undefined);
+    // the kubelet fails a pod as it evicts it: the eviction's time when no container says when it ended
+    const evictedMs =
+      status.reason === 'Evicted' ? (parseKubeTime(disruption?.lastTransitionTime) ?? eviction?.lastMs) : undefined;
+    // Failed: Evicted, when the kubelet says why; added last, so it wins a tie with Terminating
+    points.at(
+      finished.length ? Math.max(...finished) : evictedMs,
+      status.reason ? `${status.phase}: ${status.reason}` : status.phase
+    );
   }
   return { key: `pod/${key}`, label: key, kind: 'pod', group: key, spans: points.spans() };
 }

@@ -181,6 +181,26 @@ describe('timeline query over kube-sim', () => {
     );
   });
 
+  it('draws the timeline without what forbidden lists would add, and says which (ReplicaSets, events)', async () => {
+    sim().faults.deny('replicasets').deny('events');
+    const p = pod((x) => x.name.startsWith('cart-') && x.containers[0].hasPrevious);
+    const res = await run({ subject: 'workload', namespace: 'shop', name: 'cart' });
+    expect(res.errors).toBeUndefined();
+    const text = (frames(res)[0].meta?.notices ?? []).map((n) => n.text).join('\n');
+    expect(text).toMatch(/Could not read ReplicaSets/);
+    expect(text).toMatch(/Could not read events/);
+    // the Deployment's pods are still found, through their ReplicaSets' names
+    expect(frames(res).map((f) => f.name)).toContain(podLabel(p));
+  });
+
+  it('fails with the reason when the pods cannot be read', async () => {
+    sim().faults.deny('pods');
+    const res = await run({ subject: 'namespace', namespace: 'shop' });
+    expect(res.data).toEqual([]);
+    expect(res.errors?.[0].message).toMatch(/shop/);
+    expect(res.errors?.[0].message).toMatch(/forbidden|permission|cannot/i);
+  });
+
   it('streams a live timeline, one answer per poll', async () => {
     const p = pod((x) => x.name.startsWith('checkout-'));
     const { ctx, vars } = contextFor(START - HOUR, START);

@@ -13,6 +13,7 @@ import { describeKubeError } from '../../kube/errors';
 import { eventsPath, nodePath, nodesPath, podPath, podsPath, workloadsPath } from '../../kube/paths';
 import { asKubeError, toQueryError } from '../../kube/queryError';
 import { allFailed, failureErrors, failureNotice, listInNamespaces, NamespacedList } from '../shared/namespacedList';
+import { deploymentNameFromReplicaSet } from '../pods/owners';
 import { TimelinePod } from './podSpans';
 import { DeploymentObject, ReplicaSetObject } from './rollouts';
 import { emptyObjects, TimelineObjects } from './timelineBuild';
@@ -133,7 +134,21 @@ export function readTimeline(
           );
           const ownPods = pods.items.filter((p) => {
             const ref = controller(p);
-            return ref !== undefined && owners.has(`${ref.kind}/${ref.name}`);
+            if (ref === undefined) {
+              return false;
+            }
+            if (owners.has(`${ref.kind}/${ref.name}`)) {
+              return true;
+            }
+            // ReplicaSets unreadable: the Deployment's name is in its ReplicaSets' (<name>-<pod-template-hash>)
+            const hash = p.metadata?.labels?.['pod-template-hash'];
+            return (
+              isDeployment &&
+              !mine.length &&
+              ref.kind === 'ReplicaSet' &&
+              typeof ref.name === 'string' &&
+              deploymentNameFromReplicaSet(ref.name, hash) === q.name
+            );
           });
           if (!ownPods.length) {
             notices.push({
