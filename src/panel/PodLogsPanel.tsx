@@ -19,6 +19,7 @@ import { FrameNotices, frameNotices } from './view/FrameNotices';
 import { LevelChips } from './view/LevelChips';
 import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
+import { OlderLines } from './view/OlderLines';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
 import { SearchControls } from './view/SearchControls';
@@ -130,7 +131,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   };
 
   const errors = data.errors ?? [];
-  const notices = frameNotices(data.series);
+  const notices = [...frameNotices(data.series), ...session.fetchNotices];
   if (store.length === 0) {
     return (
       <EmptyState
@@ -146,6 +147,9 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
   const current_ = current >= 0 ? matches[current] : -1;
   const showChips = options.showLevelFilter || (options.showSourceChips && showSource);
   const filterBusy = engine.busy && shownRows.length === 0 && store.length > 0;
+  // "Load older lines" sits at the oldest end: above the list, or below it when newest lines come first
+  const newestOnTop = session.sortOrder === 'newestFirst';
+  const olderLines = <OlderLines state={session.older.state} timeZone={timeZone} onLoad={session.older.load} />;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
       <div className={styles.toolbar}>
@@ -207,6 +211,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           />
         </div>
       )}
+      {!newestOnTop && olderLines}
       {shownRows.length === 0 ? (
         <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
           {filterBusy ? (
@@ -257,6 +262,7 @@ export function PodLogsPanel({ data, options: savedOptions, width, height, timeZ
           />
         </div>
       )}
+      {newestOnTop && olderLines}
       <StatusBar
         shown={shownRows.length}
         total={store.length}

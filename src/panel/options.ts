@@ -30,6 +30,8 @@ export interface PodLogsOptions {
   defaultSearch: string;
   /** read the default search as a regular expression */
   defaultSearchRegex: boolean;
+  /** live tail: seconds between the panel's own re-queries of Loki/Elasticsearch while following; 0 = off */
+  liveTailSeconds: number;
 }
 
 export const MAX_LINES_LIMIT = 2_000_000;
@@ -46,7 +48,12 @@ export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
   maxLines: 100_000,
   defaultSearch: '',
   defaultSearchRegex: false,
+  liveTailSeconds: 5,
 };
+
+/** Live tail re-queries at most this often (and at least once an hour). */
+export const LIVE_TAIL_MIN_SECONDS = 1;
+export const LIVE_TAIL_MAX_SECONDS = 3600;
 
 /** Saved options from an older version or a hand-written dashboard, with every field present and in range. */
 export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodLogsOptions {
@@ -63,6 +70,13 @@ export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodL
   if (merged.sortOrder !== 'oldestFirst' && merged.sortOrder !== 'newestFirst') {
     merged.sortOrder = DEFAULT_POD_LOGS_OPTIONS.sortOrder;
   }
+  // live tail: 0 (or less) is off; anything else within [1 s, 1 h]
+  const tail = Number(merged.liveTailSeconds);
+  merged.liveTailSeconds = !Number.isFinite(tail)
+    ? DEFAULT_POD_LOGS_OPTIONS.liveTailSeconds
+    : tail <= 0
+      ? 0
+      : Math.min(Math.max(tail, LIVE_TAIL_MIN_SECONDS), LIVE_TAIL_MAX_SECONDS);
   return merged;
 }
 
@@ -177,5 +191,14 @@ export function addPodLogsOptions(builder: PanelOptionsEditorBuilder<PodLogsOpti
       category: STREAMING,
       defaultValue: d.maxLines,
       settings: { min: 1, max: MAX_LINES_LIMIT, integer: true },
+    })
+    .addNumberInput({
+      path: 'liveTailSeconds',
+      name: 'Live tail every (seconds)',
+      description:
+        'Loki and Elasticsearch do not stream into dashboards: while following with a range ending now, the panel re-queries them this often for new lines. 0 turns it off',
+      category: STREAMING,
+      defaultValue: d.liveTailSeconds,
+      settings: { min: 0, max: LIVE_TAIL_MAX_SECONDS },
     });
 }

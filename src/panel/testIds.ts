@@ -41,4 +41,7 @@ export const PODLOGS_TEST_IDS = {
   dedup: 'data-testid kubeglance podlogs dedup',
   sortOrder: 'data-testid kubeglance podlogs sort-order',
   duplicates: 'data-testid kubeglance podlogs duplicates',
+  // older lines (view/OlderLines.tsx)
+  olderLines: 'data-testid kubeglance podlogs older-lines',
+  olderLinesNote: 'data-testid kubeglance podlogs older-lines-note',
 } as const;

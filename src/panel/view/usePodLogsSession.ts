@@ -15,6 +15,9 @@ import type { SearchState } from './SearchControls';
 import type { TimestampMode } from './timeFormat';
 import { useLogEngine } from './useLogEngine';
 import { useLogStore } from './useLogStore';
+import { useFetchedFrames } from './useFetchedFrames';
+import { useLiveTail } from './useLiveTail';
+import { useOlderLines } from './useOlderLines';
 
 function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
   const next = new Set(set);
@@ -41,7 +44,9 @@ function useOptionState<T>(option: T): [T, (value: T) => void] {
  * with the lines and the engine's answer. Options set the starting values; none of this is saved.
  */
 export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defaultSearch: string) {
-  const snapshot = useLogStore(data, options.maxLines);
+  // lines the panel fetches itself (live tail, older lines) join the dashboard's as more of its stream
+  const fetched = useFetchedFrames(data);
+  const snapshot = useLogStore(fetched.data, options.maxLines);
   const { store } = snapshot;
 
   const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
@@ -109,6 +114,20 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
     setPausedAfter(store.times[store.length - 1]);
   }
   const newLines = following ? 0 : countNewer(store, engine.rows, pausedAfter);
+  const liveTailIdle = useLiveTail({
+    data,
+    seconds: options.liveTailSeconds,
+    following,
+    onFrames: fetched.add,
+    onNotice: fetched.notify,
+  });
+  const older = useOlderLines({
+    data,
+    store,
+    maxLines: options.maxLines,
+    onFrames: fetched.add,
+    onNotice: fetched.notify,
+  });
 
   const pause = useCallback(() => {
     setFollowing(false);
@@ -249,6 +268,12 @@ export function usePodLogsSession(data: PanelData, options: PodLogsOptions, defa
       setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
     goToMatch,
     listRef,
+    /** the live tail's and older lines' notices (a failed re-query, a byte cap on older lines) */
+    fetchNotices: fetched.notices,
+    /** why the live tail is idle ('off', 'paused', …), undefined while it re-queries */
+    liveTailIdle,
+    /** "Load older lines": its state and the load */
+    older,
   };
 }
 

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { DataFrame, PanelData, QueryResultMetaNotice } from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
+
+import { TailBoundary } from '../model/tailDedup';
+import {
+  absoluteRange,
+  byDataSource,
+  endsNow,
+  type Requery,
+  requery,
+  SNAPSHOT_LOG_SOURCES,
+  targetType,
+} from './requery';
+
+export interface LiveTailInput {
+  data: PanelData;
+  /** seconds between re-queries; 0 turns the live tail off */
+  seconds: number;
+  /** the reader follows the newest line (paused: no re-queries) */
+  following: boolean;
+  /** hands new lines to the store */
+  onFrames: (kind: 'tail', frames: DataFrame[]) => void;
+  /** sets or clears the live tail's notice (a failed re-query) */
+  onNotice: (kind: 'tail', notice: QueryResultMetaNotice | undefined) => void;
+}
+
+/** The targets that return snapshots (Loki, Elasticsearch): the ones the panel tails itself. */
+export function tailTargets(data: PanelData): DataQuery[] {
+  return (data.request?.targets ?? []).filter((t) => !t.hide && SNAPSHOT_LOG_SOURCES.includes(targetType(t) ?? ''));
+}
+
+/** Why the live tail is not running, or undefined while it is. */
+export function tailIdle(
+  data: PanelData,
+  seconds: number,
+  following: boolean,
+  targets: DataQuery[]
+): string | undefined {
+  if (!(seconds > 0)) {
+    return 'off';
+  }
+  if (targets.length === 0) {
+    return 'no Loki or Elasticsearch query';
+  }
+  if (!endsNow(data)) {
+    return 'the time range does not end now';
+  }
+  return following ? undefined : 'paused';
+}
+
+/**
+ * Live tail for data sources that do not stream into dashboards (Grafana offers none there: grafana#77551).
+ * While the reader follows and the dashboard shows "now", re-runs the panel's Loki and Elasticsearch queries
+ * every `seconds` from the newest line held to now and hands on only the lines not held yet (lines at the
+ * boundary come again: see model/tailDedup.ts). A failed re-query becomes a notice and the next one starts from
+ * the same line, so nothing is skipped. Stops on unmount, pause, a range not ending now, or a new query.
+ * Returns why it is idle (undefined while tailing).
+ */
+export function useLiveTail({ data, seconds, following, onFrames, onNotice }: LiveTailInput): string | undefined {
+  const requestId = data.request?.requestId;
+  const targets = useMemo(() => tailTargets(data), [data]);
+  const idle = tailIdle(data, seconds, following, targets);
+  // the boundary outlives pauses: resuming goes on from the newest line tailed, not the dashboard's result
+  const boundary = useRef<{ requestId?: string; newer: TailBoundary } | undefined>(undefined);
+  // the poll reads the newest props without restarting its timer on every render
+  const latest = useRef({ data, targets, onFrames, onNotice });
+  useEffect(() => {
+    latest.current = { data, targets, onFrames, onNotice };
+  });
+
+  useEffect(() => {
+    if (idle !== undefined || !latest.current.data.request) {
+      return;
+    }
+    if (!boundary.current || boundary.current.requestId !== requestId) {
+      boundary.current = { requestId, newer: new TailBoundary('newer') };
+    }
+    const newer = boundary.current.newer;
+    const refIds = new Set(latest.current.targets.map((t) => t.refId));
+    newer.see(latest.current.data.series.filter((f) => refIds.has(f.refId ?? '')));
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running: Requery[] = [];
+    let stopped = false;
+    let polls = 0;
+    // before any line: from the end of the last range asked (the dashboard's at first)
+    let lastTo = latest.current.data.timeRange.to.valueOf();
+
+    const poll = async () => {
+      const { data: d, targets: tailed } = latest.current;
+      const to = Date.now();
+      const fromMs = newer.time === newer.time ? newer.time : lastTo;
+      polls += 1;
+      running = byDataSource(tailed).map((g) =>
+        requery(d.request!, g.ref, g.targets, absoluteRange(fromMs, to), `${requestId ?? 'panel'}-tail-${polls}`)
+      );
+      const results = await Promise.all(running.map((r) => r.done));
+      running = [];
+      if (stopped) {
+        return;
+      }
+      const errors = results.flatMap((r) => r.errors);
+      const fresh = newer.take(results.flatMap((r) => r.frames));
+      if (fresh.length > 0) {
+        latest.current.onFrames('tail', fresh);
+      }
+      if (errors.length === 0) {
+        lastTo = to;
+      }
+      latest.current.onNotice(
+        'tail',
+        errors.length
+          ? {
+              severity: 'warning',
+              text: `Live tail: ${errors.join('; ')}. Trying again in ${seconds} s from the newest line held.`,
+            }
+          : undefined
+      );
+      timer = setTimeout(poll, seconds * 1000);
+    };
+    timer = setTimeout(poll, seconds * 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      running.forEach((r) => r.cancel());
+    };
+  }, [idle, seconds, requestId]);
+
+  return idle;
+}
