@@ -15,6 +15,8 @@ import {
 } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 
+import { kubeglanceFrame, type TestLine } from './testFrames';
+
 export interface FakeDataSource {
   uid: string;
   type: string;
@@ -82,6 +84,22 @@ export function lokiFrame(lines: LokiLine[], refId = 'B'): DataFrame {
       { name: 'id', type: FieldType.string, values: lines.map((l) => `${l.pod ?? 'api-0'}_${l.t}_${l.line}`) },
     ],
   });
+}
+
+/**
+ * Our logs frame with ids as our data source makes them, the same for a line in every query
+ * (`ns/pod/container/time/n`, n counting lines of one container in one instant).
+ */
+export function oursFrame(lines: TestLine[], refId = 'A'): DataFrame {
+  const frame = kubeglanceFrame(lines, refId);
+  const seen = new Map<string, number>();
+  const ids = lines.map((l) => {
+    const key = `${l.namespace ?? 'default'}/${l.pod ?? 'api-0'}/${l.container ?? 'app'}/${l.t}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return `${key}/${n}`;
+  });
+  return { ...frame, fields: frame.fields.map((f) => (f.name === 'id' ? { ...f, values: ids } : f)) };
 }
 
 /** The panel data of a dashboard query: its request (targets on data sources) and time range. */
