@@ -7,6 +7,7 @@ import './dom';
 import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchPanel } from './panel.bench';
+import { benchPanelBrowser } from './panelBrowser.bench';
 import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   logs: benchLogs,
   panel: benchPanel,
   panelSearch: benchPanelSearch,
+  panelBrowser: benchPanelBrowser,
   sampler: benchSampler,
 };
 

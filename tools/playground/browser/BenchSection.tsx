@@ -46,6 +46,10 @@ export interface BenchApi {
   colours(): Array<{ kind: string; name: string; color: string; background: string }>;
   /** The worker's script URL if the panel started one, from the resource timing entries. */
   workerScripts(): string[];
+  /** ms to build `lines` bench lines as strings in the page: the baseline of bench/panelBrowser.bench.ts */
+  buildLines(lines: number): number;
+  /** ms from scrolling the list to its top to the frame after the oldest line (seq=0) is drawn */
+  jumpToOldest(): Promise<number>;
 }
 
 export interface Responsiveness {
@@ -111,6 +115,11 @@ function streamData(series: PanelData['series'], state: LoadingState, requestId:
 
 /** A second pod-logs panel fed synthetic lines, for the measurements of the browser checks (`?bench`). */
 export function BenchSection({ panel, width }: { panel: PanelPlugin; width: number }) {
+  // `?bench&maxLines=1000000`: the panel keeps that many lines (bench/panelBrowser.bench.ts holds a million)
+  const [saved] = useState(() => {
+    const maxLines = Number(new URLSearchParams(window.location.search).get('maxLines'));
+    return maxLines > 0 ? { maxLines } : undefined;
+  });
   const [data, setData] = useState<PanelData>(() => streamData([], LoadingState.Done, 'bench-0'));
   const root = useRef<HTMLDivElement>(null);
 
@@ -320,6 +329,27 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         .getEntriesByType('resource')
         .map((e) => e.name)
         .filter((name) => /podlogs-worker/.test(name));
+    api.buildLines = (lines) => {
+      const t0 = performance.now();
+      const built = Array.from({ length: lines }, (_, i) => benchLine(i));
+      const ms = performance.now() - t0;
+      if (built.length !== lines) {
+        throw new Error('bench: lines were not built');
+      }
+      return ms;
+    };
+    api.jumpToOldest = async () => {
+      const list = q(PODLOGS_TEST_IDS.list);
+      if (!list) {
+        throw new Error('bench: no list');
+      }
+      const oldestShown = () => qa(PODLOGS_TEST_IDS.body).some((b) => (b.textContent ?? '').endsWith(' seq=0'));
+      const t0 = performance.now();
+      list.scrollTop = 0;
+      await until(oldestShown);
+      await nextFrame();
+      return performance.now() - t0;
+    };
     window.kubeglanceBench = api;
     return () => {
       delete window.kubeglanceBench;
@@ -335,6 +365,7 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         height={480}
         title="Bench"
         testId={PLAYGROUND_TEST_IDS.benchPanel}
+        options={saved}
       />
     </div>
   );
