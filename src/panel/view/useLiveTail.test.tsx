@@ -97,6 +97,22 @@ describe('live tail', () => {
     expect(screen.getByTestId(IDS.status)).toHaveTextContent('6 lines');
   });
 
+  it("does not add again the dashboard's lines that arrived after tailing began", async () => {
+    const lines = [...held];
+    const loki = fakeDataSource(LOKI.type, LOKI.uid, () => ({ data: [lokiFrame(lines)] }));
+    const props = panelProps([], { requestId: 'Q1', options: { liveTailSeconds: 5 } });
+    props.data = withRequest(props.data, [{ refId: 'B', datasource: LOKI }]);
+    const view = render(<PodLogsPanel {...props} />);
+    flush();
+    // the same query's result comes in while the panel is already tailing
+    view.rerender(<PodLogsPanel {...props} data={{ ...props.data, series: [lokiFrame(held)] }} />);
+    flush();
+    lines.push({ t: at(3), line: 'GET /new 200' });
+    await wait(5000);
+    expect(loki.requests).toHaveLength(1);
+    expect(bodies()).toEqual([...held.map((l) => l.line), 'GET /new 200']);
+  });
+
   it('tails Elasticsearch the same way, and leaves our own (streaming) logs query alone', async () => {
     const es = fakeDataSource('elasticsearch', 'es-1');
     const ours = fakeDataSource('kubeglance-kubernetes-datasource', 'kg-1');

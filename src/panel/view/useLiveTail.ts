@@ -77,8 +77,13 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
       boundary.current = { requestId, newer: new TailBoundary('newer') };
     }
     const newer = boundary.current.newer;
-    const refIds = new Set(latest.current.targets.map((t) => t.refId));
-    newer.see(latest.current.data.series.filter((f) => refIds.has(f.refId ?? '')));
+    // the dashboard's lines are held: a re-query's copies of them are not new (seen again before each poll, as
+    // a result still loading when tailing began may have grown since)
+    const seeHeld = () => {
+      const refIds = new Set(latest.current.targets.map((t) => t.refId));
+      newer.see(latest.current.data.series.filter((f) => refIds.has(f.refId ?? '')));
+    };
+    seeHeld();
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running: Requery[] = [];
@@ -88,6 +93,7 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
     let lastTo = latest.current.data.timeRange.to.valueOf();
 
     const poll = async () => {
+      seeHeld();
       const { data: d, targets: tailed } = latest.current;
       const to = Date.now();
       const fromMs = newer.time === newer.time ? newer.time : lastTo;

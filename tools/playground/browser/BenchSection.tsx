@@ -50,6 +50,8 @@ export interface BenchApi {
   buildLines(lines: number): number;
   /** ms from scrolling the list to its top to the frame after the oldest line (seq=0) is drawn */
   jumpToOldest(): Promise<number>;
+  /** how long each later step waits for the panel before it gives up (default 120 s) */
+  setPatience(ms: number): void;
 }
 
 export interface Responsiveness {
@@ -97,7 +99,10 @@ const keep = 100_000;
 
 const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(done));
 
-async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
+/** How long a bench step waits for the panel; bench/panelBrowser.bench.ts raises it for a million lines. */
+let patienceMs = 120_000;
+
+async function until(check: () => boolean, timeoutMs = patienceMs): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > timeoutMs) {
@@ -337,6 +342,9 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         throw new Error('bench: lines were not built');
       }
       return ms;
+    };
+    api.setPatience = (ms) => {
+      patienceMs = ms;
     };
     api.jumpToOldest = async () => {
       const list = q(PODLOGS_TEST_IDS.list);
