@@ -129,12 +129,26 @@ describe('load older lines', () => {
     expect(bodies()).toEqual(['earlier', 'oldest held', 'newest held']);
   });
 
+  it("passes on the data source's notice about the earlier span, such as a byte cap", async () => {
+    const cut = 'Cut at 64 KiB per container for shop/api-0/app: the log goes on after the last line shown.';
+    fakeDataSource(KUBEGLANCE.type, KUBEGLANCE.uid, () => {
+      const frame = oursFrame([line(2, 'early')]);
+      return { data: [{ ...frame, meta: { ...frame.meta, notices: [{ severity: 'warning', text: cut }] } }] };
+    });
+    panelWith();
+    await loadOlder();
+    expect(bodies()).toEqual(['early', ...held.map((l) => l.body)]);
+    expect(screen.getByTestId(IDS.notice)).toHaveTextContent(`Older lines: ${cut}`);
+  });
+
   it('shows a failed load in the bar and keeps every line', async () => {
     fakeDataSource(KUBEGLANCE.type, KUBEGLANCE.uid, () => new Error('pods "api-0" is forbidden'));
     panelWith();
     await loadOlder();
     expect(note()).toBe('Could not load older lines: pods "api-0" is forbidden');
     expect(bodies()).toEqual(held.map((l) => l.body));
+    // said once, in the bar
+    expect(screen.queryByTestId(IDS.notice)).not.toBeInTheDocument();
   });
 
   it('offers nothing for queries it cannot run over an earlier range', () => {

@@ -97,7 +97,15 @@ export function useOlderLines({ data, store, maxLines, onFrames, onNotice }: Old
       boundary.current.older.see(data.series.filter((f) => refIds.has(f.refId ?? '')));
     }
     const older = boundary.current.older;
-    const oldest = Math.min(store.times[0], older.time === older.time ? older.time : Infinity);
+    // lines without a usable time sort first: the oldest line is the first one with a time
+    let first = 0;
+    while (first < store.length && !Number.isFinite(store.times[first])) {
+      first++;
+    }
+    if (first === store.length) {
+      return;
+    }
+    const oldest = Math.min(store.times[first], older.time === older.time ? older.time : Infinity);
     const newest = store.times[store.length - 1];
     const empty = emptyFrom.current;
     const to = empty && empty.requestId === requestId ? Math.min(empty.at, oldest) : oldest;
@@ -121,14 +129,13 @@ export function useOlderLines({ data, store, maxLines, onFrames, onNotice }: Old
     if (fresh.length > 0) {
       onFrames('older', fresh);
     }
-    // a byte cap or a pod gone: what the data source noted about the earlier span
-    const notes = frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text);
-    onNotice(
-      'older',
-      errors.length || notes.length
-        ? { severity: 'warning', text: `Older lines: ${[...errors, ...notes].join('; ')}` }
-        : undefined
-    );
+    // a byte cap or a pod gone: what the data source noted about the earlier span (and errors beside lines
+    // loaded; an error with nothing loaded is said in the bar)
+    const notes = [
+      ...(fresh.length > 0 ? errors : []),
+      ...frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text),
+    ];
+    onNotice('older', notes.length ? { severity: 'warning', text: `Older lines: ${notes.join('; ')}` } : undefined);
     if (errors.length && countRows(fresh) === 0) {
       set({ kind: 'error', message: errors.join('; ') });
     } else if (countRows(fresh) === 0) {
