@@ -97,6 +97,25 @@ describe('live tail', () => {
     expect(screen.getByTestId(IDS.status)).toHaveTextContent('6 lines');
   });
 
+  it('asks Loki oldest first, so a burst larger than the line limit is caught up over the next polls', async () => {
+    const lines = [...held];
+    const LIMIT = 4;
+    const loki = fakeDataSource(LOKI.type, LOKI.uid, (req) => {
+      const [from, to] = askedRange(req);
+      const inRange = lines.filter((l) => l.t >= from && l.t <= to);
+      const forward = (req.targets[0] as { direction?: string }).direction === 'forward';
+      return { data: [lokiFrame(forward ? inRange.slice(0, LIMIT) : inRange.slice(-LIMIT))] };
+    });
+    panelWith({ liveTailSeconds: 5 });
+    const burst = [3, 4, 5, 6, 7].map((s) => ({ t: at(s), line: `burst ${s}` }));
+    lines.push(...burst);
+    // five new lines and the edge line again: four come at the first poll, the rest at the second
+    await wait(5000);
+    await wait(5000);
+    expect((loki.requests[0].targets[0] as { direction?: string }).direction).toBe('forward');
+    expect(bodies()).toEqual([...held, ...burst].map((l) => l.line));
+  });
+
   it("does not add again the dashboard's lines that arrived after tailing began", async () => {
     const lines = [...held];
     const loki = fakeDataSource(LOKI.type, LOKI.uid, () => ({ data: [lokiFrame(lines)] }));

@@ -30,6 +30,15 @@ export function tailTargets(data: PanelData): DataQuery[] {
   return (data.request?.targets ?? []).filter((t) => !t.hide && SNAPSHOT_LOG_SOURCES.includes(targetType(t) ?? ''));
 }
 
+/**
+ * Loki read oldest first: when more lines than the query's limit arrived since the last poll, Loki gives the
+ * earliest ones and the next poll goes on from there (backward, the default, would give the latest and skip
+ * the rest). Versions of Grafana whose Loki has no direction ignore the field.
+ */
+function forward(target: DataQuery): DataQuery {
+  return targetType(target) === 'loki' ? ({ ...target, direction: 'forward' } as DataQuery) : target;
+}
+
 /** Why the live tail is not running, or undefined while it is. */
 export function tailIdle(
   data: PanelData,
@@ -98,7 +107,7 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
       const to = Date.now();
       const fromMs = newer.time === newer.time ? newer.time : lastTo;
       polls += 1;
-      running = byDataSource(tailed).map((g) =>
+      running = byDataSource(tailed.map(forward)).map((g) =>
         requery(d.request!, g.ref, g.targets, absoluteRange(fromMs, to), `${requestId ?? 'panel'}-tail-${polls}`)
       );
       const results = await Promise.all(running.map((r) => r.done));

@@ -128,7 +128,8 @@ describe('load older lines', () => {
     // Loki keeps the query's range: the dashboard's span (six hours) before the oldest line
     const [from, to] = askedRange(loki.requests[0]);
     expect(to - from).toBe(6 * 3600_000);
-    expect(loki.requests[0].targets[0]).toMatchObject({ tailLines: 3 });
+    // newest first: the lines nearest those held when the span holds more than the query's limit
+    expect(loki.requests[0].targets[0]).toMatchObject({ tailLines: 3, direction: 'backward' });
     expect(bodies()).toEqual(['earlier', 'oldest held', 'newest held']);
   });
 

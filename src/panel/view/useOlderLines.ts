@@ -56,9 +56,14 @@ export function olderTargets(data: PanelData): DataQuery[] {
  * up to the range's end, cut at limitBytes per container (its notice says so).
  */
 function earlierTargets(targets: DataQuery[]): DataQuery[] {
-  return targets.map((t) =>
-    targetType(t) === KUBEGLANCE_DS_TYPE ? ({ ...t, tailLines: undefined, live: false } as DataQuery) : t
-  );
+  return targets.map((t) => {
+    const type = targetType(t);
+    if (type === KUBEGLANCE_DS_TYPE) {
+      return { ...t, tailLines: undefined, live: false } as DataQuery;
+    }
+    // Loki newest first: the lines nearest those held, when the span holds more than the query's limit
+    return type === 'loki' ? ({ ...t, direction: 'backward' } as DataQuery) : t;
+  });
 }
 
 /**
