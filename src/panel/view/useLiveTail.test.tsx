@@ -132,6 +132,39 @@ describe('live tail', () => {
     expect(bodies()).toEqual([...held.map((l) => l.line), 'GET /new 200']);
   });
 
+  it('asks a failing data source again from its own newest line while another goes on', async () => {
+    const lokiLines = [...held];
+    let lokiDown = true;
+    const loki = fakeDataSource(LOKI.type, LOKI.uid, (req) => {
+      const [from] = askedRange(req);
+      return lokiDown ? new Error('Loki is down') : { data: [lokiFrame(lokiLines.filter((l) => l.t >= from))] };
+    });
+    const other = fakeDataSource('loki', 'loki-2', (req) => {
+      const [from] = askedRange(req);
+      return {
+        data: [
+          lokiFrame(
+            [{ t: at(66), line: 'from the other Loki', pod: 'web-0' }].filter((l) => l.t >= from),
+            'C'
+          ),
+        ],
+      };
+    });
+    panelWith({ liveTailSeconds: 5 }, undefined, [
+      { refId: 'B', datasource: LOKI },
+      { refId: 'C', datasource: { type: 'loki', uid: 'loki-2' } },
+    ]);
+    lokiLines.push({ t: at(4), line: 'GET /while-down 200' });
+    await wait(5000);
+    expect(bodies()).toContain('from the other Loki');
+    lokiDown = false;
+    await wait(5000);
+    // the failed one starts again from its newest line (2 s), not the other's (66 s)
+    expect(askedRange(loki.requests[1])[0]).toBe(at(2));
+    expect(askedRange(other.requests[1])[0]).toBe(at(66));
+    expect(bodies()).toEqual([...held.map((l) => l.line), 'GET /while-down 200', 'from the other Loki']);
+  });
+
   it('tails Elasticsearch the same way, and leaves our own (streaming) logs query alone', async () => {
     const es = fakeDataSource('elasticsearch', 'es-1');
     const ours = fakeDataSource('kubeglance-kubernetes-datasource', 'kg-1');

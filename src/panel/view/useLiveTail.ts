@@ -70,8 +70,9 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
   const requestId = data.request?.requestId;
   const targets = useMemo(() => tailTargets(data), [data]);
   const idle = tailIdle(data, seconds, following, targets);
-  // the boundary outlives pauses: resuming goes on from the newest line tailed, not the dashboard's result
-  const boundary = useRef<{ requestId?: string; newer: TailBoundary } | undefined>(undefined);
+  // the boundaries outlive pauses: resuming goes on from the newest line tailed, not the dashboard's result;
+  // one per data source, so one that fails is asked again from its own newest line while the others go on
+  const boundaries = useRef<{ requestId?: string; bySource: Map<string, TailBoundary> } | undefined>(undefined);
   // the poll reads the newest props without restarting its timer on every render
   const latest = useRef({ data, targets, onFrames, onNotice });
   useEffect(() => {
@@ -82,17 +83,24 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
     if (idle !== undefined || !latest.current.data.request) {
       return;
     }
-    if (!boundary.current || boundary.current.requestId !== requestId) {
-      boundary.current = { requestId, newer: new TailBoundary('newer') };
+    if (!boundaries.current || boundaries.current.requestId !== requestId) {
+      boundaries.current = { requestId, bySource: new Map() };
     }
-    const newer = boundary.current.newer;
-    // the dashboard's lines are held: a re-query's copies of them are not new (seen again before each poll, as
-    // a result still loading when tailing began may have grown since)
-    const seeHeld = () => {
-      const refIds = new Set(latest.current.targets.map((t) => t.refId));
-      newer.see(latest.current.data.series.filter((f) => refIds.has(f.refId ?? '')));
-    };
-    seeHeld();
+    const bySource = boundaries.current.bySource;
+    /**
+     * Each data source's boundary, having seen the dashboard's lines of its targets: a re-query's copies of them
+     * are not new (seen again before each poll: a result still loading when tailing began may have grown since).
+     */
+    const sources = () =>
+      byDataSource(latest.current.targets).map((g) => {
+        const key = g.ref.uid ?? g.ref.type ?? '';
+        const newer = bySource.get(key) ?? new TailBoundary('newer');
+        bySource.set(key, newer);
+        const refIds = new Set(g.targets.map((t) => t.refId));
+        newer.see(latest.current.data.series.filter((f) => refIds.has(f.refId ?? '')));
+        return { ...g, newer };
+      });
+    sources();
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running: Requery[] = [];
@@ -102,13 +110,18 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
     let lastTo = latest.current.data.timeRange.to.valueOf();
 
     const poll = async () => {
-      seeHeld();
-      const { data: d, targets: tailed } = latest.current;
+      const groups = sources();
+      const request = latest.current.data.request!;
       const to = Date.now();
-      const fromMs = newer.time === newer.time ? newer.time : lastTo;
       polls += 1;
-      running = byDataSource(tailed.map(forward)).map((g) =>
-        requery(d.request!, g.ref, g.targets, absoluteRange(fromMs, to), `${requestId ?? 'panel'}-tail-${polls}`)
+      running = groups.map(({ ref, targets: tailed, newer }) =>
+        requery(
+          request,
+          ref,
+          tailed.map(forward),
+          absoluteRange(newer.time === newer.time ? newer.time : lastTo, to),
+          `${requestId ?? 'panel'}-tail-${polls}`
+        )
       );
       const results = await Promise.all(running.map((r) => r.done));
       running = [];
@@ -116,7 +129,8 @@ export function useLiveTail({ data, seconds, following, onFrames, onNotice }: Li
         return;
       }
       const errors = results.flatMap((r) => r.errors);
-      const fresh = newer.take(results.flatMap((r) => r.frames));
+      // a failed source keeps its boundary (its frames, if any, are not trusted to be complete)
+      const fresh = results.flatMap((r, i) => (r.errors.length ? [] : groups[i].newer.take(r.frames)));
       if (fresh.length > 0) {
         latest.current.onFrames('tail', fresh);
       }
