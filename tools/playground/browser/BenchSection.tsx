@@ -353,8 +353,16 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
       }
       const oldestShown = () => qa(PODLOGS_TEST_IDS.body).some((b) => (b.textContent ?? '').endsWith(' seq=0'));
       const t0 = performance.now();
+      // as a reader does: a wheel turn up, which pauses following (else new filter answers scroll back down)
+      list.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
       list.scrollTop = 0;
-      await until(oldestShown);
+      await until(() => {
+        if (oldestShown()) {
+          return true;
+        }
+        list.scrollTop = 0;
+        return false;
+      });
       await nextFrame();
       return performance.now() - t0;
     };
