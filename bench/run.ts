@@ -8,6 +8,7 @@ import { benchLogs } from './logs.bench';
 import { benchNodes } from './nodes.bench';
 import { benchOutliers } from './outliers.bench';
 import { benchPanel } from './panel.bench';
+import { benchPanelBrowser } from './panelBrowser.bench';
 import { benchPanelSearch } from './panelSearch.bench';
 import { benchPods } from './pods.bench';
 import { benchPromtext } from './promtext.bench';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   logs: benchLogs,
   panel: benchPanel,
   panelSearch: benchPanelSearch,
+  panelBrowser: benchPanelBrowser,
   sampler: benchSampler,
   risks: benchRisks,
   outliers: benchOutliers,

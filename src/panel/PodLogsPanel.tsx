@@ -25,6 +25,7 @@ import { LogDetails } from './view/LogDetails';
 import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
 import { MarkerRow } from './view/MarkerRow';
+import { OlderLines } from './view/OlderLines';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
 import { SavedFilters } from './view/SavedFilters';
@@ -164,7 +165,7 @@ export function PodLogsPanel(props: Props) {
   };
 
   const errors = data.errors ?? [];
-  const notices = frameNotices(data.series);
+  const notices = [...frameNotices(data.series), ...session.fetchNotices];
   if (store.length === 0) {
     return (
       <EmptyState
@@ -181,6 +182,9 @@ export function PodLogsPanel(props: Props) {
   const detailFilters = session.fieldFilters.length + session.labelFilters.length > 0;
   const showChips = options.showLevelFilter || (options.showSourceChips && showSource) || detailFilters;
   const filterBusy = engine.busy && shownRows.length === 0 && store.length > 0;
+  // "Load older lines" sits at the oldest end: above the list, or below it when newest lines come first
+  const newestOnTop = session.sortOrder === 'newestFirst';
+  const olderLines = <OlderLines state={session.older.state} timeZone={timeZone} onLoad={session.older.load} />;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
       <div className={styles.toolbar}>
@@ -273,6 +277,7 @@ export function PodLogsPanel(props: Props) {
           />
         </div>
       )}
+      {!newestOnTop && olderLines}
       <div className={styles.main}>
         {shownRows.length === 0 ? (
           <div className={styles.noMatch} data-testid={PODLOGS_TEST_IDS.noMatch}>
@@ -364,6 +369,7 @@ export function PodLogsPanel(props: Props) {
           onClose={details.closeContext}
         />
       )}
+      {newestOnTop && olderLines}
       <StatusBar
         shown={shownRows.length}
         total={store.length}

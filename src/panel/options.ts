@@ -32,6 +32,8 @@ export interface PodLogsOptions {
   defaultSearchRegex: boolean;
   /** fields (of JSON/logfmt lines, or stream labels) shown instead of the whole line; empty: the whole line */
   displayedFields: string[];
+  /** live tail: seconds between the panel's own re-queries of Loki/Elasticsearch while following; 0 = off */
+  liveTailSeconds: number;
 }
 
 export const MAX_LINES_LIMIT = 2_000_000;
@@ -49,7 +51,12 @@ export const DEFAULT_POD_LOGS_OPTIONS: PodLogsOptions = {
   defaultSearch: '',
   defaultSearchRegex: false,
   displayedFields: [],
+  liveTailSeconds: 5,
 };
+
+/** Live tail re-queries at most this often (and at least once an hour). */
+export const LIVE_TAIL_MIN_SECONDS = 1;
+export const LIVE_TAIL_MAX_SECONDS = 3600;
 
 /** Saved options from an older version or a hand-written dashboard, with every field present and in range. */
 export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodLogsOptions {
@@ -70,6 +77,13 @@ export function withDefaults(options: Partial<PodLogsOptions> | undefined): PodL
   merged.displayedFields = Array.isArray(merged.displayedFields)
     ? Array.from(new Set(merged.displayedFields.filter((f): f is string => typeof f === 'string' && f.trim() !== '')))
     : [];
+  // live tail: 0 (or less) is off; anything else within [1 s, 1 h]
+  const tail = Number(merged.liveTailSeconds);
+  merged.liveTailSeconds = !Number.isFinite(tail)
+    ? DEFAULT_POD_LOGS_OPTIONS.liveTailSeconds
+    : tail <= 0
+      ? 0
+      : Math.min(Math.max(tail, LIVE_TAIL_MIN_SECONDS), LIVE_TAIL_MAX_SECONDS);
   return merged;
 }
 
@@ -192,5 +206,14 @@ export function addPodLogsOptions(builder: PanelOptionsEditorBuilder<PodLogsOpti
       category: STREAMING,
       defaultValue: d.maxLines,
       settings: { min: 1, max: MAX_LINES_LIMIT, integer: true },
+    })
+    .addNumberInput({
+      path: 'liveTailSeconds',
+      name: 'Live tail every (seconds)',
+      description:
+        'Loki and Elasticsearch do not stream into dashboards: while following with a range ending now, the panel re-queries them this often for new lines. 0 turns it off',
+      category: STREAMING,
+      defaultValue: d.liveTailSeconds,
+      settings: { min: 0, max: LIVE_TAIL_MAX_SECONDS },
     });
 }

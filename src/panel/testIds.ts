@@ -66,4 +66,7 @@ export const PODLOGS_TEST_IDS = {
   historyList: 'data-testid kubeglance podlogs history-list',
   savedButton: 'data-testid kubeglance podlogs saved-button',
   savedList: 'data-testid kubeglance podlogs saved-list',
+  // older lines (view/OlderLines.tsx)
+  olderLines: 'data-testid kubeglance podlogs older-lines',
+  olderLinesNote: 'data-testid kubeglance podlogs older-lines-note',
 } as const;

@@ -19,6 +19,9 @@ import type { TimestampMode } from './timeFormat';
 import { useLogEngine } from './useLogEngine';
 import { useLogStore } from './useLogStore';
 import { useNow } from './useNow';
+import { useFetchedFrames } from './useFetchedFrames';
+import { useLiveTail } from './useLiveTail';
+import { useOlderLines } from './useOlderLines';
 
 function toggleInSet(set: ReadonlySet<number>, value: number): Set<number> {
   const next = new Set(set);
@@ -57,7 +60,9 @@ export function usePodLogsSession(
   defaultSearch: string,
   initial: InitialView = {}
 ) {
-  const snapshot = useLogStore(data, options.maxLines);
+  // lines the panel fetches itself (live tail, older lines) join the dashboard's as more of its stream
+  const fetched = useFetchedFrames(data);
+  const snapshot = useLogStore(fetched.data, options.maxLines);
   const { store } = snapshot;
 
   const [timestamps, setTimestamps] = useOptionState<TimestampMode>(options.timestamps);
@@ -152,6 +157,20 @@ export function usePodLogsSession(
     setPausedAfter(store.times[store.length - 1]);
   }
   const newLines = following ? 0 : countNewer(store, engine.rows, pausedAfter);
+  const liveTailIdle = useLiveTail({
+    data,
+    seconds: options.liveTailSeconds,
+    following,
+    onFrames: fetched.add,
+    onNotice: fetched.notify,
+  });
+  const older = useOlderLines({
+    data,
+    store,
+    maxLines: options.maxLines,
+    onFrames: fetched.add,
+    onNotice: fetched.notify,
+  });
 
   const pause = useCallback(() => {
     setFollowing(false);
@@ -312,6 +331,12 @@ export function usePodLogsSession(
     timeWindow,
     /** where a relative window ends: the newest line, or now while following */
     windowAnchor,
+    /** the live tail's and older lines' notices (a failed re-query, a byte cap on older lines) */
+    fetchNotices: fetched.notices,
+    /** why the live tail is idle ('off', 'paused', …), undefined while it re-queries */
+    liveTailIdle,
+    /** "Load older lines": its state and the load */
+    older,
   };
 }
 

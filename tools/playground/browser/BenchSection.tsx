@@ -46,6 +46,12 @@ export interface BenchApi {
   colours(): Array<{ kind: string; name: string; color: string; background: string }>;
   /** The worker's script URL if the panel started one, from the resource timing entries. */
   workerScripts(): string[];
+  /** ms to build `lines` bench lines as strings in the page: the baseline of bench/panelBrowser.bench.ts */
+  buildLines(lines: number): number;
+  /** ms from scrolling the list to its top to the frame after the oldest line (seq=0) is drawn */
+  jumpToOldest(): Promise<number>;
+  /** how long each later step waits for the panel before it gives up (default 120 s) */
+  setPatience(ms: number): void;
 }
 
 export interface Responsiveness {
@@ -93,7 +99,10 @@ const keep = 100_000;
 
 const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(done));
 
-async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
+/** How long a bench step waits for the panel; bench/panelBrowser.bench.ts raises it for a million lines. */
+let patienceMs = 120_000;
+
+async function until(check: () => boolean, timeoutMs = patienceMs): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > timeoutMs) {
@@ -111,6 +120,11 @@ function streamData(series: PanelData['series'], state: LoadingState, requestId:
 
 /** A second pod-logs panel fed synthetic lines, for the measurements of the browser checks (`?bench`). */
 export function BenchSection({ panel, width }: { panel: PanelPlugin; width: number }) {
+  // `?bench&maxLines=1000000`: the panel keeps that many lines (bench/panelBrowser.bench.ts holds a million)
+  const [saved] = useState(() => {
+    const maxLines = Number(new URLSearchParams(window.location.search).get('maxLines'));
+    return maxLines > 0 ? { maxLines } : undefined;
+  });
   const [data, setData] = useState<PanelData>(() => streamData([], LoadingState.Done, 'bench-0'));
   const root = useRef<HTMLDivElement>(null);
 
@@ -320,6 +334,38 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         .getEntriesByType('resource')
         .map((e) => e.name)
         .filter((name) => /podlogs-worker/.test(name));
+    api.buildLines = (lines) => {
+      const t0 = performance.now();
+      const built = Array.from({ length: lines }, (_, i) => benchLine(i));
+      const ms = performance.now() - t0;
+      if (built.length !== lines) {
+        throw new Error('bench: lines were not built');
+      }
+      return ms;
+    };
+    api.setPatience = (ms) => {
+      patienceMs = ms;
+    };
+    api.jumpToOldest = async () => {
+      const list = q(PODLOGS_TEST_IDS.list);
+      if (!list) {
+        throw new Error('bench: no list');
+      }
+      const oldestShown = () => qa(PODLOGS_TEST_IDS.body).some((b) => (b.textContent ?? '').endsWith(' seq=0'));
+      const t0 = performance.now();
+      // as a reader does: a wheel turn up, which pauses following (else new filter answers scroll back down)
+      list.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
+      list.scrollTop = 0;
+      await until(() => {
+        if (oldestShown()) {
+          return true;
+        }
+        list.scrollTop = 0;
+        return false;
+      }, 60_000);
+      await nextFrame();
+      return performance.now() - t0;
+    };
     window.kubeglanceBench = api;
     return () => {
       delete window.kubeglanceBench;
@@ -335,6 +381,7 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         height={480}
         title="Bench"
         testId={PLAYGROUND_TEST_IDS.benchPanel}
+        options={saved}
       />
     </div>
   );

@@ -9,6 +9,8 @@ interface Props {
   height: number;
   title: string;
   testId: string;
+  /** saved options on top of the panel's defaults (the bench raises maxLines) */
+  options?: Record<string, unknown>;
 }
 
 /** The panel's saved options with its own defaults, as Grafana computes them for a new panel. */
@@ -28,8 +30,8 @@ function defaultOptions(plugin: PanelPlugin): Record<string, unknown> {
 }
 
 /** A panel plugin's component with the props a dashboard gives it. */
-export function HostedPanel({ plugin, data, width, height, title, testId }: Props) {
-  const [options, setOptions] = useState(() => defaultOptions(plugin));
+export function HostedPanel({ plugin, data, width, height, title, testId, options: saved }: Props) {
+  const [options, setOptions] = useState(() => ({ ...defaultOptions(plugin), ...saved }));
   const [fieldConfig, setFieldConfig] = useState({ defaults: {}, overrides: [] });
   const eventBus = useMemo(() => new EventBusSrv(), []);
   const Panel = plugin.panel;
