@@ -5,17 +5,16 @@
  * one poll, then after every poll.
  */
 import { DataQueryResponse, LoadingState, QueryResultMetaNotice } from '@grafana/data';
-import { catchError, map, Observable, of, switchMap } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import { describeKubeError } from '../../kube/errors';
 import { KubeError } from '../../kube/kubeError';
-import { toQueryError } from '../../kube/queryError';
 import { OutlierSignal, OutliersQuery } from '../../types';
 import type { VariableResolver } from '../../variableTypes';
 import { ownerNotices } from '../pods/owners';
 import { UsageWindow, windowText } from '../shared/containerUsage';
 import { allFailed, failureErrors, failureNotice } from '../shared/namespacedList';
-import { PodObjectsRead, readPodObjects, usagePodsQuery, watchContainerUsage } from './usageSource';
+import { PodObjectsRead, watchUsageAnswer } from './usageSource';
 import { QueryContext, QueryModule } from '../types';
 import { workloadsOf } from './outlierInputs';
 import { MIN_PODS, scoreWorkloads, TOLERANCE } from './outlierScoring';
@@ -115,16 +114,7 @@ export function outliersResponse(
 }
 
 export function runOutliersQuery(ctx: QueryContext, q: ResolvedOutliersQuery): Observable<DataQueryResponse> {
-  const state = ctx.watchHistory ? LoadingState.Streaming : LoadingState.Done;
-  return watchContainerUsage(ctx, usagePodsQuery(q.refId, q.namespaces, q.labelSelector)).pipe(
-    // the pods are read again with each update: restarts move, pods come and go
-    switchMap((window) =>
-      readPodObjects(ctx.client, q.namespaces, q.labelSelector, ctx.concurrency).pipe(
-        map((read) => outliersResponse(q, window, read, state))
-      )
-    ),
-    catchError((err) => of<DataQueryResponse>({ data: [], errors: [toQueryError(err, q.refId)], key: q.refId }))
-  );
+  return watchUsageAnswer(ctx, q, (window, read, state) => outliersResponse(q, window, read, state));
 }
 
 export const outliersModule: QueryModule<OutliersQuery, ResolvedOutliersQuery> = {

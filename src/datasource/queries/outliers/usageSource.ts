@@ -4,10 +4,12 @@
  * the Pod objects with their workloads resolved (restarts, requests and limits in effect, owners), read again
  * with each update. One list per namespace, bounded fan-out; a namespace that fails is kept as a failure.
  */
-import { map, Observable, switchMap } from 'rxjs';
+import { DataQueryResponse, LoadingState } from '@grafana/data';
+import { catchError, map, Observable, of, switchMap } from 'rxjs';
 
 import { KubeClient } from '../../kube/client';
 import { podsPath } from '../../kube/paths';
+import { toQueryError } from '../../kube/queryError';
 import { OwnerIndex, readOwnerIndex } from '../pods/owners';
 import { decodePodList, PodInfo } from '../pods/podObjects';
 import { podsModule, ResolvedPodsQuery } from '../pods/podsQuery';
@@ -58,5 +60,26 @@ export function readPodObjects(
         }))
       );
     })
+  );
+}
+
+/**
+ * An answer built from the pods' usage history and their Pod objects: after every poll the pods are read again
+ * (restarts move, pods come and go) and `respond` frames both. Streaming while the sampler polls; one answer without
+ * a sampler. A failure is this query's error.
+ */
+export function watchUsageAnswer(
+  ctx: QueryContext,
+  q: { refId: string; namespaces: string[]; labelSelector?: string },
+  respond: (window: UsageWindow, read: PodObjectsRead, state: LoadingState) => DataQueryResponse
+): Observable<DataQueryResponse> {
+  const state = ctx.watchHistory ? LoadingState.Streaming : LoadingState.Done;
+  return watchContainerUsage(ctx, usagePodsQuery(q.refId, q.namespaces, q.labelSelector)).pipe(
+    switchMap((window) =>
+      readPodObjects(ctx.client, q.namespaces, q.labelSelector, ctx.concurrency).pipe(
+        map((read) => respond(window, read, state))
+      )
+    ),
+    catchError((err) => of<DataQueryResponse>({ data: [], errors: [toQueryError(err, q.refId)], key: q.refId }))
   );
 }

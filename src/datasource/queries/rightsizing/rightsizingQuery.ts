@@ -5,17 +5,16 @@
  * time-series panels of the same scope; the Pod objects are read again with every update. Streams.
  */
 import { DataQueryResponse, LoadingState, QueryResultMetaNotice } from '@grafana/data';
-import { catchError, map, Observable, of, switchMap } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import { describeKubeError } from '../../kube/errors';
 import { KubeError } from '../../kube/kubeError';
-import { toQueryError } from '../../kube/queryError';
 import { RightSizingQuery } from '../../types';
 import type { VariableResolver } from '../../variableTypes';
 import { ownerNotices } from '../pods/owners';
 import { durationText, UsageWindow, windowText } from '../shared/containerUsage';
 import { allFailed, failureErrors, failureNotice } from '../shared/namespacedList';
-import { PodObjectsRead, readPodObjects, usagePodsQuery, watchContainerUsage } from '../outliers/usageSource';
+import { PodObjectsRead, watchUsageAnswer } from '../outliers/usageSource';
 import { QueryContext, QueryModule } from '../types';
 import { containerSizingFrame, namespaceSizingFrame } from './rightsizingFrame';
 import { LIMIT_HEADROOM, MIN_SAMPLES, REQUEST_HEADROOM } from './sizing';
@@ -104,15 +103,7 @@ export function rightSizingResponse(
 }
 
 export function runRightSizingQuery(ctx: QueryContext, q: ResolvedRightSizingQuery): Observable<DataQueryResponse> {
-  const state = ctx.watchHistory ? LoadingState.Streaming : LoadingState.Done;
-  return watchContainerUsage(ctx, usagePodsQuery(q.refId, q.namespaces, q.labelSelector)).pipe(
-    switchMap((window) =>
-      readPodObjects(ctx.client, q.namespaces, q.labelSelector, ctx.concurrency).pipe(
-        map((read) => rightSizingResponse(q, window, read, state))
-      )
-    ),
-    catchError((err) => of<DataQueryResponse>({ data: [], errors: [toQueryError(err, q.refId)], key: q.refId }))
-  );
+  return watchUsageAnswer(ctx, q, (window, read, state) => rightSizingResponse(q, window, read, state));
 }
 
 export const rightSizingModule: QueryModule<RightSizingQuery, ResolvedRightSizingQuery> = {
