@@ -79,6 +79,8 @@ const kubeglance = {
  * not import the folders named here: by folder name, at any depth of `../`. Tests may cross layers.
  */
 const KINDS = ['nodes', 'pods', 'summary', 'kubelet', 'objects', 'events', 'logs'];
+// the triage kinds build on the reads and pollers of the kinds above (pods, summary), never on each other
+const TRIAGE_KINDS = ['risks', 'timeline', 'outliers', 'rightsizing', 'timeToFull'];
 const TOP = ['datasource', 'QueryEditor', 'module', 'annotations'];
 const DS = 'src/datasource';
 
@@ -186,14 +188,21 @@ export default defineConfig([
   ),
   boundary(
     'queries/shared',
-    [...KINDS, 'editors', 'config', 'variables', 'health', 'testing', ...TOP],
+    [...KINDS, ...TRIAGE_KINDS, 'editors', 'config', 'variables', 'health', 'testing', ...TOP],
     'queries/shared/ serves every kind, so it may not import one.'
   ),
   ...KINDS.map((kind) =>
     boundary(
       `queries/${kind}`,
-      [...KINDS, 'config', 'variables', 'health', 'testing', ...TOP],
+      [...KINDS, ...TRIAGE_KINDS, 'config', 'variables', 'health', 'testing', ...TOP],
       'A query kind may not import another kind (move what both need to queries/shared/ or decode/) nor the data source.'
+    )
+  ),
+  ...TRIAGE_KINDS.map((kind) =>
+    boundary(
+      `queries/${kind}`,
+      [...TRIAGE_KINDS, 'config', 'variables', 'health', 'testing', ...TOP],
+      'A triage kind may use the reads and pollers of the base kinds (pods, summary, …) but not another triage kind, nor the data source.'
     )
   ),
   {

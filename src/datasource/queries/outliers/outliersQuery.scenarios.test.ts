@@ -9,7 +9,7 @@ import { manualClock } from '../../../../tools/kube-sim';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { OutliersQuery } from '../../types';
 import { outliersModule } from './outliersQuery';
-import { drivePolls } from './testing/drivePolls';
+import { drivePolls } from '../../testing/drivePolls';
 
 const T0 = Date.UTC(2026, 2, 3, 9, 30, 0);
 const healthyClock = manualClock(T0);

@@ -10,7 +10,7 @@ import { testContext } from '../../../../tools/testing/queryContext';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { OutliersQuery } from '../../types';
 import { outliersModule } from './outliersQuery';
-import { drivePolls } from './testing/drivePolls';
+import { drivePolls } from '../../testing/drivePolls';
 
 const MiB = 2 ** 20;
 const clock = manualClock(Date.UTC(2025, 0, 1, 12));

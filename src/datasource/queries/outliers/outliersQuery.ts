@@ -14,7 +14,7 @@ import type { VariableResolver } from '../../variableTypes';
 import { ownerNotices } from '../pods/owners';
 import { UsageWindow, windowText } from '../shared/containerUsage';
 import { allFailed, failureErrors, failureNotice } from '../shared/namespacedList';
-import { PodObjectsRead, watchUsageAnswer } from './usageSource';
+import { PodObjectsRead, watchUsageAnswer } from '../pods/podsUsage';
 import { QueryContext, QueryModule } from '../types';
 import { workloadsOf } from './outlierInputs';
 import { MIN_PODS, scoreWorkloads, TOLERANCE } from './outlierScoring';

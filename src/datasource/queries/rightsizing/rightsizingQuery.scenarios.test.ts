@@ -10,8 +10,8 @@ import { manualClock } from '../../../../tools/kube-sim';
 import type { SteadyUsageTruth } from '../../../../tools/kube-sim/cluster/triageScenarios';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { RightSizingQuery } from '../../types';
-import { drivePolls } from '../outliers/testing/drivePolls';
-import { usagePodsQuery } from '../outliers/usageSource';
+import { drivePolls } from '../../testing/drivePolls';
+import { usagePodsQuery } from '../pods/podsUsage';
 import { rightSizingModule } from './rightsizingQuery';
 import { LIMIT_HEADROOM, MIN_SAMPLES, REQUEST_HEADROOM } from './sizing';
 

@@ -9,8 +9,8 @@ import { manualClock, SimContainer, SimPod } from '../../../../tools/kube-sim';
 import { testContext } from '../../../../tools/testing/queryContext';
 import { kubeSimForTests } from '../../testing/kubeSim';
 import { RightSizingQuery } from '../../types';
-import { drivePolls } from '../outliers/testing/drivePolls';
-import { usagePodsQuery } from '../outliers/usageSource';
+import { drivePolls } from '../../testing/drivePolls';
+import { usagePodsQuery } from '../pods/podsUsage';
 import { rightSizingModule } from './rightsizingQuery';
 import { MIN_SAMPLES } from './sizing';
 

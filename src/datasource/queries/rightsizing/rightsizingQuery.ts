@@ -14,7 +14,7 @@ import type { VariableResolver } from '../../variableTypes';
 import { ownerNotices } from '../pods/owners';
 import { durationText, UsageWindow, windowText } from '../shared/containerUsage';
 import { allFailed, failureErrors, failureNotice } from '../shared/namespacedList';
-import { PodObjectsRead, watchUsageAnswer } from '../outliers/usageSource';
+import { PodObjectsRead, watchUsageAnswer } from '../pods/podsUsage';
 import { QueryContext, QueryModule } from '../types';
 import { containerSizingFrame, namespaceSizingFrame } from './rightsizingFrame';
 import { LIMIT_HEADROOM, MIN_SAMPLES, REQUEST_HEADROOM } from './sizing';

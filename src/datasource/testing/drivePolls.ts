@@ -5,12 +5,12 @@
 import { DataQueryResponse } from '@grafana/data';
 import { firstValueFrom, Observable, Subject, VirtualTimeScheduler } from 'rxjs';
 
-import type { KubeSim, ManualClock } from '../../../../../tools/kube-sim';
-import { testContext } from '../../../../../tools/testing/queryContext';
-import { Sampler } from '../../../live/sampler';
-import { podsModule, ResolvedPodsQuery } from '../../pods/podsQuery';
-import { QueryContext } from '../../types';
-import type { VariableResolver } from '../../../variableTypes';
+import type { KubeSim, ManualClock } from '../../../tools/kube-sim';
+import { testContext } from '../../../tools/testing/queryContext';
+import { Sampler } from '../live/sampler';
+import { podsModule, ResolvedPodsQuery } from '../queries/pods/podsQuery';
+import { QueryContext } from '../queries/types';
+import type { VariableResolver } from '../variableTypes';
 
 export const POLL_MS = 15_000;
 
