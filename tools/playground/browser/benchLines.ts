@@ -15,11 +15,14 @@ export function benchLine(i: number): string {
   return `level=${level} msg="${status === 200 ? 'served' : 'failed'} GET ${path}" status=${status} user=${user} latency_ms=${(i * 37) % 900} seq=${i}`;
 }
 
-/** Lines [from, from + count) as one logs frame, one millisecond apart, ending about now. */
+/**
+ * Lines [from, from + count) as one logs frame, one millisecond apart, ending about now. Ids carry the start time,
+ * as real ids carry a line's time: two renders of the same lines at other times are not one stream growing.
+ */
 export function benchFrame(from: number, count: number, startMs: number): DataFrame {
   const lines = Array.from({ length: count }, (_, k) => {
     const i = from + k;
-    return { timeMs: startMs + i, body: benchLine(i), id: `bench/${i}` };
+    return { timeMs: startMs + i, body: benchLine(i), id: `bench/${startMs}/${i}` };
   });
   return logsFrame('bench', lines, { namespace: 'bench', pod: 'synthetic-0', container: 'app' });
 }
@@ -45,7 +48,7 @@ export function sgrBombLine(bytes: number): string {
 export function linesFrame(lines: readonly string[], startMs: number): DataFrame {
   return logsFrame(
     'bench',
-    lines.map((body, i) => ({ timeMs: startMs + i, body, id: `bench/${i}` })),
+    lines.map((body, i) => ({ timeMs: startMs + i, body, id: `bench/${startMs}/${i}` })),
     { namespace: 'bench', pod: 'synthetic-0', container: 'app' }
   );
 }
