@@ -3,8 +3,9 @@
  * The pod-logs panel from dist/ fed what real clusters produce at their worst, in Chromium: one 1 MB line made
  * of a single SGR sequence, 20,000 coloured lines, the search `(a+)+$` over 100,000 lines. The page must stay
  * responsive: no main-thread task long enough to be a freeze (the Long Tasks API, in the page), and the panel
- * shows lines or a message. React runs its production build, as in Grafana. Then the reading colours as rendered, in both themes: every pod label and level colour meets WCAG
- * AA (4.5:1) on the background behind it, and no pod has a level's colour.
+ * shows lines or a message. React runs its production build, as in Grafana. Then the reading colours as rendered,
+ * in both themes: every pod label, level colour and text of a marker band (a restart, a pod event) meets WCAG AA
+ * (4.5:1) on the background behind it, and no pod has a level's colour.
  */
 import { existsSync } from 'fs';
 
@@ -144,39 +145,44 @@ describe.each(BROWSER_HOSTS)('$title', ({ id, title }) => {
     return x.every((v, i) => Math.abs(v - y[i]) <= 8);
   }
 
-  test.each(['dark', 'light'])('pod and level colours meet WCAG AA as rendered, in the %s theme', async (theme) => {
-    const { page } = session;
-    const toggle = page.getByTestId(IDS.themeToggle);
-    if ((await toggle.innerText()).toLowerCase().includes(theme)) {
-      await toggle.click();
-    }
-    await bench((api, n: number) => api.hostile('pods', n), 120);
-    const colours = await bench((api) => api.colours());
-    await session.screenshot(`podlogs-pods-${theme}`, panel());
-    const pods = colours.filter((c) => c.kind === 'pod');
-    const levels = colours.filter((c) => c.kind === 'level');
-    expect(new Set(pods.map((p) => p.name)).size).toBeGreaterThan(3);
-    expect(new Set(levels.map((l) => l.name)).size).toBeGreaterThan(3);
-    const worst = colours
-      .map((c) => ({ ...c, ratio: contrastRatio(c.color, c.background) }))
-      .sort((a, b) => a.ratio - b.ratio)[0];
-    figures.push(
-      `  ${theme} theme: lowest contrast ${worst.ratio.toFixed(2)}:1 (${worst.kind} ${worst.name}, ${worst.color} on ${worst.background})`
-    );
-    for (const c of colours) {
-      expect([c.kind, c.name, c.color, contrastRatio(c.color, c.background) >= 4.5]).toEqual([
-        c.kind,
-        c.name,
-        c.color,
-        true,
-      ]);
-    }
-    for (const p of pods) {
-      for (const l of levels) {
-        expect([p.name, p.color, l.name, sameColour(p.color, l.color)]).toEqual([p.name, p.color, l.name, false]);
+  test.each(['dark', 'light'])(
+    'pod, level and marker colours meet WCAG AA as rendered, in the %s theme',
+    async (theme) => {
+      const { page } = session;
+      const toggle = page.getByTestId(IDS.themeToggle);
+      if ((await toggle.innerText()).toLowerCase().includes(theme)) {
+        await toggle.click();
       }
+      await bench((api, n: number) => api.hostile('pods', n), 120);
+      const colours = await bench((api) => api.colours());
+      await session.screenshot(`podlogs-pods-${theme}`, panel());
+      const pods = colours.filter((c) => c.kind === 'pod');
+      const levels = colours.filter((c) => c.kind === 'level');
+      const markers = colours.filter((c) => c.kind === 'marker');
+      expect(new Set(markers.map((m) => m.name.split(':')[0]))).toEqual(new Set(['restart', 'event']));
+      expect(new Set(pods.map((p) => p.name)).size).toBeGreaterThan(3);
+      expect(new Set(levels.map((l) => l.name)).size).toBeGreaterThan(3);
+      const worst = colours
+        .map((c) => ({ ...c, ratio: contrastRatio(c.color, c.background) }))
+        .sort((a, b) => a.ratio - b.ratio)[0];
+      figures.push(
+        `  ${theme} theme: lowest contrast ${worst.ratio.toFixed(2)}:1 (${worst.kind} ${worst.name}, ${worst.color} on ${worst.background})`
+      );
+      for (const c of colours) {
+        expect([c.kind, c.name, c.color, contrastRatio(c.color, c.background) >= 4.5]).toEqual([
+          c.kind,
+          c.name,
+          c.color,
+          true,
+        ]);
+      }
+      for (const p of pods) {
+        for (const l of levels) {
+          expect([p.name, p.color, l.name, sameColour(p.color, l.color)]).toEqual([p.name, p.color, l.name, false]);
+        }
+      }
+      // the container name stays readable in the source column
+      expect(pods.every((p) => /\/(app|envoy-proxy)$/.test(p.name))).toBe(true);
     }
-    // the container name stays readable in the source column
-    expect(pods.every((p) => /\/(app|envoy-proxy)$/.test(p.name))).toBe(true);
-  });
+  );
 });

@@ -42,7 +42,7 @@ export interface BenchApi {
   expand(times: number): Promise<Responsiveness & { body: number }>;
   /** Hides a level by its chip (while following, a filter on top of the search). */
   hideLevel(level: string): Promise<void>;
-  /** Text colours as rendered (pod labels, level bars, JSON) and the background behind them. */
+  /** Text colours as rendered (pod labels, level bars, marker bands, JSON) and the background behind them. */
   colours(): Array<{ kind: string; name: string; color: string; background: string }>;
   /** The worker's script URL if the panel started one, from the resource timing entries. */
   workerScripts(): string[];
@@ -302,14 +302,31 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
     };
     api.colours = () => {
       const out: Array<{ kind: string; name: string; color: string; background: string }> = [];
+      // the colour behind an element: its own and its ancestors' backgrounds, translucent tints composited over
+      // the first opaque one (a marker band's 15 % tint is seen over the panel, not on its own)
       const backgroundOf = (el: Element | null): string => {
+        const layers: number[][] = [];
         for (let e = el; e; e = e.parentElement) {
-          const bg = getComputedStyle(e).backgroundColor;
-          if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
-            return bg;
+          const [r, g, b, a = 1] = (getComputedStyle(e).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+          if (a > 0 && r !== undefined) {
+            layers.push([r, g, b, a]);
+            if (a >= 1) {
+              break;
+            }
           }
         }
-        return getComputedStyle(document.body).backgroundColor;
+        if (!layers.length || layers[layers.length - 1][3] < 1) {
+          const [r, g, b] = (
+            getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g) ?? ['255', '255', '255']
+          ).map(Number);
+          layers.push([r, g, b, 1]);
+        }
+        let [r, g, b] = layers[layers.length - 1];
+        for (let k = layers.length - 2; k >= 0; k--) {
+          const [lr, lg, lb, la] = layers[k];
+          [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
+        }
+        return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
       };
       for (const el of qa(PODLOGS_TEST_IDS.source)) {
         out.push({
@@ -318,6 +335,19 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
           color: getComputedStyle(el).color,
           background: backgroundOf(el),
         });
+      }
+      // marker bands: every text in them (kind, time, pod/container, message) against the band's tint
+      for (const band of qa(PODLOGS_TEST_IDS.marker)) {
+        for (const part of Array.from(band.querySelectorAll('span'))) {
+          if ((part.textContent ?? '').trim() !== '') {
+            out.push({
+              kind: 'marker',
+              name: `${band.getAttribute('data-marker') ?? ''}: ${part.textContent ?? ''}`.slice(0, 60),
+              color: getComputedStyle(part).color,
+              background: backgroundOf(part),
+            });
+          }
+        }
       }
       for (const row of qa(PODLOGS_TEST_IDS.row)) {
         out.push({

@@ -57,6 +57,37 @@ const POD_LEVELS = ['critical', 'error', 'warning', 'info', 'debug', 'trace', 'u
 
 /** `perPod` lines from each of `pods` pods (two containers each), every level among them, as one frame per pod. */
 export function podsFrames(pods: number, perPod: number, startMs: number): DataFrame[] {
+  // the data source's marker rows (a restart, a pod event) among the newest lines, where a following panel shows them
+  const pod0 = { namespace: 'shop', pod: podName(0), container: 'app' };
+  const end = startMs + perPod * pods;
+  const markers = [
+    logsFrame(
+      'marker-restart',
+      [{ timeMs: end - 3, body: 'app restarted: OOMKilled (exit 137)', id: 'markers/restart' }],
+      {
+        ...pod0,
+        level: 'error',
+        marker: 'restart',
+      }
+    ),
+    logsFrame(
+      'marker-event',
+      [{ timeMs: end - 2, body: 'Pulled: image "shop/checkout:1.4" in 1.2s', id: 'markers/event' }],
+      {
+        ...pod0,
+        level: 'info',
+        marker: 'event',
+      }
+    ),
+  ];
+  return [...podFrames(pods, perPod, startMs), ...markers];
+}
+
+function podName(p: number): string {
+  return `checkout-7d9f8b6c5d-${String.fromCharCode(97 + (p % 26))}${p}x9q`;
+}
+
+function podFrames(pods: number, perPod: number, startMs: number): DataFrame[] {
   return Array.from({ length: pods }, (_, p) =>
     logsFrame(
       `pod-${p}`,
@@ -67,7 +98,7 @@ export function podsFrames(pods: number, perPod: number, startMs: number): DataF
       })),
       {
         namespace: 'shop',
-        pod: `checkout-7d9f8b6c5d-${String.fromCharCode(97 + (p % 26))}${p}x9q`,
+        pod: podName(p),
         container: p % 2 ? 'envoy-proxy' : 'app',
       }
     )
