@@ -17,6 +17,7 @@ import {
   podPath,
   podsPath,
   pvcsPath,
+  hpasPath,
   versionPath,
   WORKLOAD_KINDS,
   WorkloadKind,
@@ -69,12 +70,15 @@ describe('named paths', () => {
     expect(podsPath()).toBe('/api/v1/pods');
     expect(eventsPath()).toBe('/api/v1/events');
     expect(pvcsPath()).toBe('/api/v1/persistentvolumeclaims');
+    expect(hpasPath()).toBe('/apis/autoscaling/v2/horizontalpodautoscalers');
   });
 
   it('lists one namespace when given', () => {
     expect(podsPath('default')).toBe('/api/v1/namespaces/default/pods');
     expect(eventsPath('kube-system')).toBe('/api/v1/namespaces/kube-system/events');
     expect(pvcsPath('data')).toBe('/api/v1/namespaces/data/persistentvolumeclaims');
+    expect(hpasPath('shop')).toBe('/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers');
+    expect(() => hpasPath('../nodes')).toThrow(InvalidNameError);
   });
 
   it('rejects a dotted namespace even though it would be a valid node name', () => {

@@ -89,6 +89,14 @@ export function pvcsPath(ns?: string): string {
   return coreCollection('persistentvolumeclaims', ns);
 }
 
+/** autoscaling/v2 HorizontalPodAutoscalers, for all namespaces or one */
+export function hpasPath(ns?: string): string {
+  const group = '/apis/autoscaling/v2';
+  return ns === undefined
+    ? `${group}/horizontalpodautoscalers`
+    : `${group}/namespaces/${seg('namespace', ns)}/horizontalpodautoscalers`;
+}
+
 export function workloadsPath(kind: WorkloadKind, ns?: string): string {
   // Checked at runtime too: the kind may come from saved query JSON.
   if (!(WORKLOAD_KINDS as readonly string[]).includes(kind)) {

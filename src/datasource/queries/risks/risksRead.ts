@@ -7,20 +7,11 @@ import { forkJoin, map, Observable } from 'rxjs';
 
 import { KubeClient } from '../../kube/client';
 import { describeKubeError, KubeError } from '../../kube/errors';
-import { validateName } from '../../kube/names';
-import { eventsPath, nodesPath, podsPath, pvcsPath, workloadsPath } from '../../kube/paths';
+import { eventsPath, hpasPath, nodesPath, podsPath, pvcsPath, workloadsPath } from '../../kube/paths';
 import { toQueryError } from '../../kube/queryError';
 import { listInNamespaces, NamespacedList } from '../shared/namespacedList';
 import { listNames } from '../shared/format';
 import { RiskObjects } from './riskTypes';
-
-/** autoscaling/v2 is not among the shared path builders; the namespace is validated and encoded the same way. */
-export function hpasPath(ns?: string): string {
-  const group = '/apis/autoscaling/v2';
-  return ns === undefined
-    ? `${group}/horizontalpodautoscalers`
-    : `${group}/namespaces/${encodeURIComponent(validateName('namespace', ns))}/horizontalpodautoscalers`;
-}
 
 interface Source {
   key: keyof RiskObjects;
