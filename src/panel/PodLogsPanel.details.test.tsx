@@ -3,6 +3,7 @@
  * line (or Enter on it), act from the details pane, read the list. The engine answers under fake timers (flush).
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import { LoadingState } from '@grafana/data';
 
 import { failWorkerSpawn } from './engine/spawnWorker.stub';
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
@@ -49,6 +50,31 @@ describe('PodLogsPanel: log details', () => {
     ]);
     click(inPane('Close the log details'));
     expect(screen.queryByTestId(IDS.details)).not.toBeInTheDocument();
+  });
+
+  it('opens the line clicked even after older lines were dropped while it stayed drawn', () => {
+    // 6 lines held at most: each update drops the oldest, so every held line moves up in the store, while the
+    // rows already drawn are not drawn again (they are keyed by their line, view/LogRow.tsx)
+    const line = (i: number): TestLine => ({ t: at(i), body: `{"msg":"line ${i}","n":${i}}`, pod: 'api-0' });
+    const view = renderPanel([kubeglanceFrame([0, 1, 2, 3].map(line))], {
+      options: { maxLines: 6 },
+      state: LoadingState.Streaming,
+      requestId: 'q1',
+    });
+    view.update([kubeglanceFrame([4, 5, 6, 7].map(line))], { state: LoadingState.Streaming });
+    expect(screen.getByTestId(IDS.dropped)).toHaveTextContent('2 older lines dropped');
+    click(rowOf('line 5'));
+    expect(detailsRows(IDS.detailsField)).toEqual([
+      ['msg', 'line 5'],
+      ['n', '5'],
+    ]);
+    view.update([kubeglanceFrame([8, 9].map(line))], { state: LoadingState.Streaming });
+    click(inPane('Close the log details'));
+    click(rowOf('line 7'));
+    expect(detailsRows(IDS.detailsField)).toEqual([
+      ['msg', 'line 7'],
+      ['n', '7'],
+    ]);
   });
 
   it('reads logfmt fields, and says a plain line has none', () => {

@@ -17,7 +17,7 @@ import {
   type TestLine,
 } from './testing/testFrames';
 import { failWorkerSpawn } from './engine/spawnWorker.stub';
-import { emulateListLayout, flush, renderPanel } from './testing/testPanel';
+import { emulateListLayout, flush, renderPanel, settleFloating } from './testing/testPanel';
 
 beforeEach(() => {
   jest.useFakeTimers({ now: T0 + 65_000 });
@@ -649,6 +649,7 @@ describe('PodLogsPanel: copy and download', () => {
     expect(anchorClick).toHaveBeenCalled();
     // one pod's lines: the file is named after the pod
     expect((anchorClick.mock.contexts[0] as HTMLAnchorElement).download).toMatch(/^api-1-\d{8}-\d{6}\.log$/);
+    await settleFloating();
     jest.useRealTimers();
     expect(await readBlob(blobs[0])).toBe('2024-01-02 03:04:06.678 api-1/app failed\n');
     anchorClick.mockRestore();
@@ -664,6 +665,7 @@ describe('PodLogsPanel: copy and download', () => {
     const names = anchorClick.mock.contexts.map((a) => (a as HTMLAnchorElement).download);
     expect(names[0]).toMatch(/^Checkout-logs-\d{8}-\d{6}\.json$/);
     expect(names[1]).toMatch(/^Checkout-logs-\d{8}-\d{6}\.csv$/);
+    await settleFloating();
     jest.useRealTimers();
     expect(JSON.parse(await readBlob(blobs[0])).map((r: { pod: string; level: string }) => [r.pod, r.level])).toEqual([
       ['api-0', 'info'],
@@ -680,6 +682,7 @@ describe('PodLogsPanel: copy and download', () => {
     click(onlyMatching());
     click(screen.getByTestId(IDS.download));
     click(screen.getByText('All lines (2) as text'));
+    await settleFloating();
     jest.useRealTimers();
     expect(await readBlob(blobs[0])).toBe('api-0/app ready\napi-1/app failed\n');
     anchorClick.mockRestore();

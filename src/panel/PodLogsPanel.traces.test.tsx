@@ -7,7 +7,7 @@ import { LoadingState } from '@grafana/data';
 
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
 import { kubeglanceFrame, T0, type TestLine } from './testing/testFrames';
-import { bodies, click, flush, renderPanel, withPanelClock } from './testing/testPanel';
+import { bodies, click, flush, renderPanel, settleFloating, withPanelClock } from './testing/testPanel';
 
 withPanelClock();
 
@@ -138,6 +138,7 @@ describe('PodLogsPanel: stack traces', () => {
       renderPanel([frame(LONG)], { options: { timestamps: 'off' } });
       click(screen.getByTestId(IDS.download));
       click(screen.getByText(`Visible lines (${LONG.length}) as text`));
+      await settleFloating();
       jest.useRealTimers();
       const text = await new Promise<string>((resolve) => {
         const reader = new FileReader();

@@ -37,7 +37,8 @@ import { useLogDetails } from './view/useLogDetails';
 import { defaultViewValue, initialFromUrl, readUrlView, useUrlState } from './view/urlState';
 import { useNow } from './view/useNow';
 import { usePodLogsSession } from './view/usePodLogsSession';
-import { VOLUME_BARS_PX, VOLUME_HEADER_PX, VolumeHistogram } from './view/VolumeHistogram';
+import { useStableCallback } from './view/useStableCallback';
+import { useSteadyVolume, VOLUME_BARS_PX, VOLUME_HEADER_PX, VolumeHistogram } from './view/VolumeHistogram';
 
 type Props = PanelProps<PodLogsOptions>;
 
@@ -152,7 +153,7 @@ export function PodLogsPanel(props: Props) {
     [store, rows, wrap, bodyWidth]
   );
 
-  const download = (which: 'visible' | 'all', format: LogFileFormat) => {
+  const download = useStableCallback((which: 'visible' | 'all', format: LogFileFormat) => {
     // every line that passes the filters, the frames of collapsed stack traces included
     const chosen = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : shownRows;
     const text =
@@ -162,7 +163,18 @@ export function PodLogsPanel(props: Props) {
           ? logFileCsv(store, chosen)
           : logFileText(store, chosen, { time: timestampFormatter(timestamps, timeZone, Date.now()), showSource });
     downloadText(text, logFileName(title, new Date(), format, singlePod(store, chosen)), format);
-  };
+  });
+  const lineCounts = useStableCallback(() => ({ visible: shownRows.length, total: store.length }));
+  const getSession = useStableCallback(() => session);
+  const goToPrevMatch = useStableCallback(() => session.goToMatch(-1));
+  const goToNextMatch = useStableCallback(() => session.goToMatch(1));
+  const openHistory = useStableCallback(() => setHistoryOpen(true));
+  const clearDisplayed = useStableCallback(() => details.setDisplayedFields([]));
+  const widenRange = useStableCallback((from: number) =>
+    props.onChangeTimeRange({ from, to: Math.max(data.timeRange.to.valueOf(), session.windowAnchor || 0) })
+  );
+  // the histogram draws again at most twice a second while lines stream in (view/VolumeHistogram.tsx)
+  const volume = useSteadyVolume(engine.volume);
 
   const errors = data.errors ?? [];
   const notices = [...frameNotices(data.series), ...session.fetchNotices];
@@ -195,18 +207,23 @@ export function PodLogsPanel(props: Props) {
           searching={engine.busy && search.text !== ''}
           matchIndex={current}
           matchCount={matches.length}
-          onPrevMatch={() => session.goToMatch(-1)}
-          onNextMatch={() => session.goToMatch(1)}
-          onOpenHistory={() => setHistoryOpen(true)}
+          onPrevMatch={goToPrevMatch}
+          onNextMatch={goToNextMatch}
+          onOpenHistory={openHistory}
         />
-        <SavedFilters panelId={props.id} session={session} historyOpen={historyOpen} onHistoryOpen={setHistoryOpen} />
+        <SavedFilters
+          panelId={props.id}
+          search={search}
+          getSession={getSession}
+          historyOpen={historyOpen}
+          onHistoryOpen={setHistoryOpen}
+        />
         <Stack direction="row" gap={0.5} alignItems="center" wrap="wrap">
           <FieldSelector
             store={store}
-            version={snapshot.version}
             displayed={displayedFields}
             onToggle={details.toggleField}
-            onClear={() => details.setDisplayedFields([])}
+            onClear={clearDisplayed}
           />
           <DisplayControls
             timestamps={timestamps}
@@ -219,8 +236,7 @@ export function PodLogsPanel(props: Props) {
             onDedup={session.setDedup}
             sortOrder={session.sortOrder}
             onSortOrder={session.setSortOrder}
-            visibleCount={shownRows.length}
-            totalCount={store.length}
+            lineCounts={lineCounts}
             onDownload={download}
           />
         </Stack>
@@ -252,17 +268,16 @@ export function PodLogsPanel(props: Props) {
         </div>
       )}
       <VolumeHistogram
-        volume={engine.volume}
+        volume={volume}
         colors={colors}
         hiddenLevels={session.hiddenLevels}
         view={session.viewWindow}
         window={session.timeWindow}
         onView={session.setViewWindow}
-        anchor={session.windowAnchor}
+        // only a relative window reads the anchor (which moves with every line while following)
+        anchor={session.viewWindow?.kind === 'last' ? session.windowAnchor : 0}
         dashboardFrom={data.timeRange?.from.valueOf()}
-        onWiden={(from) =>
-          props.onChangeTimeRange({ from, to: Math.max(data.timeRange.to.valueOf(), session.windowAnchor || 0) })
-        }
+        onWiden={widenRange}
         timeZone={timeZone}
       />
       {(errors.length > 0 || notices.length > 0 || engine.fallbackReason) && (
@@ -316,7 +331,7 @@ export function PodLogsPanel(props: Props) {
                   return (
                     <MarkerRow
                       ctx={ctx}
-                      row={row}
+                      abs={store.dropped + row}
                       seq={seq}
                       kind={marker}
                       selected={row === detailsRow}
@@ -327,7 +342,7 @@ export function PodLogsPanel(props: Props) {
                 return (
                   <LogRow
                     ctx={ctx}
-                    row={row}
+                    abs={store.dropped + row}
                     seq={seq}
                     toggled={session.toggled.has(seq)}
                     shownChars={session.expanded.get(seq) ?? LINE_CHUNK_CHARS}

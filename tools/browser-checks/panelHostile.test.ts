@@ -18,12 +18,17 @@ import { BROWSER_HOSTS, openPlayground, type Session } from './session';
 jest.setTimeout(300_000);
 
 /**
- * A task this long is a frozen page to a reader. The freezes this guards against lasted 2.8 to 44 s; a working
- * panel's longest tasks are printed (60 to 260 ms on a quiet 2-core machine, up to about 1 s for 100,000 lines
- * while other jobs load the same 2 cores), and a bound close to them would fail on load alone. The Long Tasks API
- * reports every task from 50 ms.
+ * No main-thread task may last longer than this (issue 15): the Long Tasks API reports every task from 50 ms. The
+ * freezes this guards against lasted 2.8 to 44 s; a working panel's longest tasks are printed (50 to 160 ms on a
+ * quiet 2-core machine, mostly garbage collection after reading 100,000 lines).
  */
-const LONGEST_TASK_MS = 2_000;
+const LONGEST_TASK_MS = 200;
+/**
+ * Runs of a scenario at most: another process on a busy 2-core machine can stretch one task past the bound (a
+ * collection pause, a stolen time slice), while a real freeze, like the 44 s of the 1 MB line before, happens on
+ * every run. The best run counts; every run is printed.
+ */
+const ATTEMPTS = 3;
 
 describe.each(BROWSER_HOSTS)('$title', ({ id, title }) => {
   let session: Session;
@@ -52,20 +57,16 @@ describe.each(BROWSER_HOSTS)('$title', ({ id, title }) => {
       [fn.toString(), arg] as const
     );
 
-  /**
-   * A scenario, once more if its longest task was over the limit: another process on a busy 2-core machine can
-   * stretch one task past it, while a real freeze (like the 44 s of the 1 MB line before) happens every time.
-   * The better of the two runs counts; both are printed.
-   */
+  /** A scenario, run again (up to ATTEMPTS runs) while its longest task is over the bound. */
   async function measure<T extends Responsiveness>(what: string, run: () => Promise<T>): Promise<T> {
-    const first = await run();
-    record(what, first);
-    if (first.longestTask < LONGEST_TASK_MS) {
-      return first;
+    let best = await run();
+    record(what, best);
+    for (let attempt = 2; attempt <= ATTEMPTS && best.longestTask >= LONGEST_TASK_MS; attempt++) {
+      const again = await run();
+      record(`${what} (run ${attempt})`, again);
+      best = again.longestTask < best.longestTask ? again : best;
     }
-    const second = await run();
-    record(`${what} (again)`, second);
-    return second.longestTask < first.longestTask ? second : first;
+    return best;
   }
 
   function record(what: string, r: Responsiveness) {

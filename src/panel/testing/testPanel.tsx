@@ -139,6 +139,14 @@ export function withPanelClock(): void {
   });
 }
 
+/**
+ * Lets @grafana/ui's menus and tooltips place themselves: floating-ui resolves their position in a promise, which
+ * would otherwise settle after the test's last act (React warns of an update outside act).
+ */
+export async function settleFloating(): Promise<void> {
+  await act(async () => {});
+}
+
 /** A click, then the engine's answer. */
 export function click(el: HTMLElement): void {
   fireEvent.click(el);

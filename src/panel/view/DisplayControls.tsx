@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Dropdown, Menu, RadioButtonGroup, Stack, ToolbarButton } from '@grafana/ui';
 
 import type { DedupMode } from '../model/dedupKeys';
@@ -24,39 +24,45 @@ interface Props {
   onDedup: (mode: DedupMode) => void;
   sortOrder: SortOrder;
   onSortOrder: (order: SortOrder) => void;
-  visibleCount: number;
-  totalCount: number;
+  /** lines that pass the filters, and all held: read when the download menu opens */
+  lineCounts: () => { visible: number; total: number };
   onDownload: (which: 'visible' | 'all', format: LogFileFormat) => void;
 }
 
-/** How lines look (timestamps, wrap, prettify), which and in what order (dedup, sort), and download. */
-export function DisplayControls(props: Props) {
-  const { timestamps, wrap, prettify, visibleCount, totalCount, onDownload } = props;
-  const visible = visibleCount.toLocaleString('en-US');
-  const menu = (
-    <Menu>
-      <Menu.Item
-        label={`Visible lines (${visible}) as text`}
-        icon="filter"
-        onClick={() => onDownload('visible', 'log')}
-      />
-      <Menu.Item
-        label={`Visible lines (${visible}) as JSON`}
-        icon="brackets-curly"
-        onClick={() => onDownload('visible', 'json')}
-      />
-      <Menu.Item
-        label={`Visible lines (${visible}) as CSV`}
-        icon="table"
-        onClick={() => onDownload('visible', 'csv')}
-      />
-      <Menu.Item
-        label={`All lines (${totalCount.toLocaleString('en-US')}) as text`}
-        icon="file-download"
-        onClick={() => onDownload('all', 'log')}
-      />
-    </Menu>
-  );
+/**
+ * How lines look (timestamps, wrap, prettify), which and in what order (dedup, sort), and download. Memoized,
+ * with the counts read only when the menu opens: nothing here changes as lines arrive.
+ */
+export const DisplayControls = memo(function DisplayControls(props: Props) {
+  const { timestamps, wrap, prettify, lineCounts, onDownload } = props;
+  const menu = () => {
+    const counts = lineCounts();
+    const visible = counts.visible.toLocaleString('en-US');
+    return (
+      <Menu>
+        <Menu.Item
+          label={`Visible lines (${visible}) as text`}
+          icon="filter"
+          onClick={() => onDownload('visible', 'log')}
+        />
+        <Menu.Item
+          label={`Visible lines (${visible}) as JSON`}
+          icon="brackets-curly"
+          onClick={() => onDownload('visible', 'json')}
+        />
+        <Menu.Item
+          label={`Visible lines (${visible}) as CSV`}
+          icon="table"
+          onClick={() => onDownload('visible', 'csv')}
+        />
+        <Menu.Item
+          label={`All lines (${counts.total.toLocaleString('en-US')}) as text`}
+          icon="file-download"
+          onClick={() => onDownload('all', 'log')}
+        />
+      </Menu>
+    );
+  };
   return (
     <Stack direction="row" gap={0.5} alignItems="center">
       <div data-testid={PODLOGS_TEST_IDS.timestamps}>
@@ -111,4 +117,4 @@ export function DisplayControls(props: Props) {
       </Dropdown>
     </Stack>
   );
-}
+});

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Checkbox, useStyles2 } from '@grafana/ui';
@@ -8,9 +8,8 @@ import type { LogStore } from '../model/logStore';
 import { PODLOGS_TEST_IDS } from '../testIds';
 
 interface Props {
+  /** read when the list opens (not as lines arrive: the selector stays still while following) */
   store: LogStore;
-  /** changes when the store's rows do: the list is read again when it opens */
-  version: number;
   displayed: readonly string[];
   onToggle: (key: string) => void;
   onClear: () => void;
@@ -20,7 +19,7 @@ interface Props {
  * Grafana's field selector: the fields seen in the newest lines (and the stream labels), each a checkbox that
  * shows it instead of the whole line. The choice is saved with the panel's options.
  */
-export function FieldSelector({ store, version, displayed, onToggle, onClear }: Props) {
+export const FieldSelector = memo(function FieldSelector({ store, displayed, onToggle, onClear }: Props) {
   const styles = useStyles2(getStyles);
   const [open, setOpen] = useState(false);
   const anchorRef = useRef<HTMLDivElement>(null);
@@ -37,12 +36,7 @@ export function FieldSelector({ store, version, displayed, onToggle, onClear }: 
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
-  const catalog = useMemo(
-    () => (open ? fieldCatalog(store) : undefined),
-    // read again on open and as lines arrive while it is open
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [open, store, version]
-  );
+  const catalog = useMemo(() => (open ? fieldCatalog(store) : undefined), [open, store]);
   // chosen fields not in the sample (saved earlier, or typed in the options) are listed too
   const names = catalog
     ? {
@@ -111,7 +105,7 @@ export function FieldSelector({ store, version, displayed, onToggle, onClear }: 
       )}
     </div>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   anchor: css({ position: 'relative' }),

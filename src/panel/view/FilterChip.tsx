@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Tooltip, useStyles2 } from '@grafana/ui';
@@ -10,12 +10,23 @@ interface Props {
   count?: number;
   hidden: boolean;
   tooltip: string;
-  onToggle: () => void;
+  /** what onToggle is called with (a level or source index), so every chip shares one handler */
+  index: number;
+  onToggle: (index: number) => void;
   testId: string;
 }
 
 /** A show/hide toggle with a colour swatch: pressed means the lines are shown. */
-export function FilterChip({ label, color, count, hidden, tooltip, onToggle, testId }: Props) {
+export const FilterChip = memo(function FilterChip({
+  label,
+  color,
+  count,
+  hidden,
+  tooltip,
+  index,
+  onToggle,
+  testId,
+}: Props) {
   const styles = useStyles2(getStyles);
   return (
     <Tooltip content={tooltip} placement="top">
@@ -23,7 +34,7 @@ export function FilterChip({ label, color, count, hidden, tooltip, onToggle, tes
         type="button"
         className={cx(styles.chip, hidden && styles.hidden)}
         aria-pressed={!hidden}
-        onClick={onToggle}
+        onClick={() => onToggle(index)}
         data-testid={testId}
         data-value={label}
       >
@@ -33,7 +44,7 @@ export function FilterChip({ label, color, count, hidden, tooltip, onToggle, tes
       </button>
     </Tooltip>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   chip: css({

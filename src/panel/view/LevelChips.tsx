@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 
 import { LOG_LEVELS } from '../../common/logLevel';
 import { PODLOGS_TEST_IDS } from '../testIds';
@@ -16,7 +16,7 @@ interface Props {
  * One chip per level that has lines (or is hidden), with how many entries it has under the other filters: a
  * stack trace counts once, with the line that starts it.
  */
-export function LevelChips({ counts, hidden, colors, onToggle }: Props) {
+export const LevelChips = memo(function LevelChips({ counts, hidden, colors, onToggle }: Props) {
   return (
     <>
       {LOG_LEVELS.map((level, i) =>
@@ -28,11 +28,12 @@ export function LevelChips({ counts, hidden, colors, onToggle }: Props) {
             count={counts?.[i] ?? 0}
             hidden={hidden[i]}
             tooltip={hidden[i] ? `Show ${level} lines` : `Hide ${level} lines`}
-            onToggle={() => onToggle(i)}
+            index={i}
+            onToggle={onToggle}
             testId={PODLOGS_TEST_IDS.levelChip}
           />
         ) : null
       )}
     </>
   );
-}
+});

@@ -58,6 +58,9 @@ function scrollElementTo(offset: number, behavior: ScrollBehavior | undefined, e
   }
 }
 
+/** Browsers measure rows with a ResizeObserver; without one (jsdom) rows are measured when they attach. */
+const MEASURED_AFTER_LAYOUT = typeof ResizeObserver !== 'undefined';
+
 /**
  * A virtualized list (@tanstack/react-virtual) of rows with measured heights: only the rows in view (plus
  * overscan) are in the DOM, so a million lines scroll like a hundred. Sized from the panel's width/height,
@@ -107,9 +110,16 @@ export function LogList(props: Props) {
       if (box) {
         return Math.round(box.blockSize);
       }
+      const index = instance.indexFromElement(el);
+      if (MEASURED_AFTER_LAYOUT) {
+        // A row just attached: its ResizeObserver reports the real height after layout, before paint. Reading
+        // offsetHeight here would force a layout per row in the middle of React's commit (while following, 40
+        // times a second); until then the row keeps the height it had or its estimate.
+        return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? estimate.current(index);
+      }
       const h = (el as HTMLElement).offsetHeight;
       // 0 only where nothing is laid out (jsdom): keep the estimate rather than collapse every row
-      return h > 0 ? h : estimate.current(instance.indexFromElement(el));
+      return h > 0 ? h : estimate.current(index);
     },
     []
   );
@@ -212,17 +222,23 @@ export function LogList(props: Props) {
       data-testid={PODLOGS_TEST_IDS.list}
     >
       <div className={styles.content} style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
-          <div
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className={wrap ? styles.rowWrap : styles.rowNoWrap}
-            style={{ transform: `translateY(${item.start}px)` }}
-          >
-            {props.renderRow(item.index)}
-          </div>
-        ))}
+        {/* the rows in view flow in one block moved to the first one's offset: when older lines go, one
+            transform changes, not one per row */}
+        <div
+          className={wrap ? styles.windowWrap : styles.windowNoWrap}
+          style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+        >
+          {items.map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={wrap ? styles.rowWrap : styles.rowNoWrap}
+            >
+              {props.renderRow(item.index)}
+            </div>
+          ))}
+        </div>
       </div>
     </div>
   );
@@ -236,21 +252,30 @@ const getStyles = () => ({
     position: 'relative',
     outline: 'none',
     overflowAnchor: 'none',
+    // what changes inside the list (rows coming and going while following) is laid out and painted on its own
+    contain: 'strict',
   }),
   content: css({
     position: 'relative',
     width: '100%',
   }),
-  rowWrap: css({
+  // wrapped rows take the list's width; unwrapped ones as much as the longest row in view needs
+  windowWrap: css({
     position: 'absolute',
     top: 0,
     left: 0,
     width: '100%',
   }),
-  rowNoWrap: css({
+  windowNoWrap: css({
     position: 'absolute',
     top: 0,
     left: 0,
+    minWidth: '100%',
+  }),
+  rowWrap: css({
+    width: '100%',
+  }),
+  rowNoWrap: css({
     minWidth: '100%',
     width: 'max-content',
   }),

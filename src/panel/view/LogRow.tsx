@@ -14,9 +14,12 @@ import { StructuredBody } from './StructuredBody';
 
 interface Props {
   ctx: RowContext;
-  /** index into the store */
-  row: number;
-  /** the line's unique number: with `row`, what tells a memoized row that its line changed */
+  /**
+   * the line's absolute row (store.dropped + its index): it stays the same while older lines are dropped, so a
+   * row already drawn does not draw again when 2,000 lines a second arrive and leave
+   */
+  abs: number;
+  /** the line's unique number: with `abs`, what tells a memoized row that its line changed */
   seq: number;
   /** the reader flipped this line's JSON/logfmt view away from the panel default */
   toggled: boolean;
@@ -53,7 +56,7 @@ const COPIED_MS = 1500;
 /** One log line: level bar, time, pod/container, text, and on hover copy and structured-view buttons. */
 export const LogRow = memo(function LogRow({
   ctx,
-  row,
+  abs,
   seq,
   toggled,
   shownChars,
@@ -70,6 +73,9 @@ export const LogRow = memo(function LogRow({
   // past must not each mount two buttons with tooltips.
   const [active, setActive] = useState(false);
   const { store } = ctx;
+  const row = abs - store.dropped;
+  // handlers run later, when more lines may have been dropped: they find the row then
+  const rowNow = () => abs - ctx.store.dropped;
   const text = store.texts[row];
   const level = store.levels[row];
   const source = store.sourceTable.list[store.sources[row]];
@@ -120,12 +126,12 @@ export const LogRow = memo(function LogRow({
         // a click opens the details, unless it ends a text selection or hits one of the row's controls
         const onControl = (e.target as Element).closest('button, a, [role="button"]') !== null;
         if (ctx.onDetails && !onControl && !window.getSelection()?.toString()) {
-          ctx.onDetails(row);
+          ctx.onDetails(rowNow());
         }
       }}
       onKeyDown={(e) => {
         if (ctx.onDetails && e.key === 'Enter' && e.target === e.currentTarget) {
-          ctx.onDetails(row);
+          ctx.onDetails(rowNow());
         }
       }}
     >
@@ -191,7 +197,7 @@ export const LogRow = memo(function LogRow({
               size="sm"
               aria-label={selected ? 'Hide the log details' : 'Show the log details'}
               aria-expanded={selected}
-              onClick={() => ctx.onDetails?.(row)}
+              onClick={() => ctx.onDetails?.(rowNow())}
               data-testid={PODLOGS_TEST_IDS.detailsButton}
             />
           )}
@@ -210,7 +216,7 @@ export const LogRow = memo(function LogRow({
             size="sm"
             aria-label={copied ? 'Copied' : copied === false ? 'Copy failed' : copyLabel}
             tooltip={copied ? 'Copied' : copied === false ? 'The browser refused the copy' : copyLabel}
-            onClick={() => void ctx.onCopy(row, more > 0).then(setCopied)}
+            onClick={() => void ctx.onCopy(rowNow(), more > 0).then(setCopied)}
             data-testid={PODLOGS_TEST_IDS.copyLine}
           />
           {ctx.onLink && (
@@ -219,7 +225,7 @@ export const LogRow = memo(function LogRow({
               size="sm"
               aria-label={current ? 'Unlink this line' : 'Link to this line: the page link opens the panel here'}
               tooltip={current ? 'Unlink this line' : 'Copy a link to this line (the page URL opens the panel here)'}
-              onClick={() => ctx.onLink?.(row)}
+              onClick={() => ctx.onLink?.(rowNow())}
               data-testid={PODLOGS_TEST_IDS.linkLine}
             />
           )}

@@ -11,7 +11,8 @@ import type { RowContext } from './rowContext';
 
 interface Props {
   ctx: RowContext;
-  row: number;
+  /** the line's absolute row (store.dropped + its index), as in LogRow: stable while older lines are dropped */
+  abs: number;
   seq: number;
   kind: MarkerKind;
   /** its details are open */
@@ -26,9 +27,11 @@ const KIND_LABEL: Record<MarkerKind, string> = { restart: 'Restart', event: 'Eve
  * and a word saying what it is, so it never reads as a line the container wrote. Text keeps the theme's primary
  * colour on a light tint of the level's colour, which holds WCAG AA contrast in the light and dark themes.
  */
-export const MarkerRow = memo(function MarkerRow({ ctx, row, seq, kind, selected, onDetails }: Props) {
+export const MarkerRow = memo(function MarkerRow({ ctx, abs, seq, kind, selected, onDetails }: Props) {
   const styles = useStyles2(getStyles);
   const { store } = ctx;
+  const row = abs - store.dropped;
+  const rowNow = () => abs - ctx.store.dropped;
   const level = levelAt(store.levels[row]);
   const source = store.sourceTable.list[store.sources[row]];
   const serious = level === 'error' || level === 'critical' || level === 'warning';
@@ -45,11 +48,11 @@ export const MarkerRow = memo(function MarkerRow({ ctx, row, seq, kind, selected
       tabIndex={0}
       aria-expanded={selected}
       aria-label={`${KIND_LABEL[kind]} ${source?.label ?? ''}: ${store.texts[row]}. Show details`}
-      onClick={() => onDetails(row)}
+      onClick={() => onDetails(rowNow())}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onDetails(row);
+          onDetails(rowNow());
         }
       }}
     >

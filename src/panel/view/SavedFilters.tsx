@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { memo, useEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
@@ -17,6 +17,7 @@ import {
   storeSavedFilters,
   withSaved,
 } from './searchHistory';
+import type { SearchState } from './SearchControls';
 import type { PodLogsSession } from './usePodLogsSession';
 
 /** A search is remembered once it has stayed the same this long (not every keystroke). */
@@ -24,7 +25,9 @@ export const REMEMBER_AFTER_MS = 1500;
 
 interface Props {
   panelId: number;
-  session: PodLogsSession;
+  search: SearchState;
+  /** the session as it is now: read by the menus' actions, so the memoized menus need not draw as lines arrive */
+  getSession: () => PodLogsSession;
   /** the history list is open (the search box opens it with the down arrow) */
   historyOpen: boolean;
   onHistoryOpen: (open: boolean) => void;
@@ -69,9 +72,14 @@ function describeSearch(s: RememberedSearch): string {
  * Recent searches (a list under the search box: the last 20 of this dashboard panel, newest first) and saved
  * filters (a named search, excludes, hidden levels and pods, for every panel), both in localStorage.
  */
-export function SavedFilters({ panelId, session, historyOpen, onHistoryOpen }: Props) {
+export const SavedFilters = memo(function SavedFilters({
+  panelId,
+  search,
+  getSession,
+  historyOpen,
+  onHistoryOpen,
+}: Props) {
   const styles = useStyles2(getStyles);
-  const { search } = session;
   const [key] = useState(() => historyKey(locationService.getLocation().pathname, panelId));
   const [history, setHistory] = useState(() => loadHistory(key));
   const [saved, setSaved] = useState(loadSavedFilters);
@@ -103,6 +111,7 @@ export function SavedFilters({ panelId, session, historyOpen, onHistoryOpen }: P
   useOutsideClose(savedOpen, savedRef, closeSaved);
 
   const apply = (filter: SavedFilter) => {
+    const session = getSession();
     session.updateSearch(filter.search);
     session.setHiddenLevels(LOG_LEVELS.map((level) => filter.hiddenLevels.includes(level)));
     session.setHiddenSources(session.store.sourceTable.list.map((s) => filter.hiddenSources.includes(s.key)));
@@ -115,6 +124,7 @@ export function SavedFilters({ panelId, session, historyOpen, onHistoryOpen }: P
       setProblem('Give the filter a name, then save.');
       return;
     }
+    const session = getSession();
     const filter: SavedFilter = {
       name: trimmed,
       search: {
@@ -172,7 +182,7 @@ export function SavedFilters({ panelId, session, historyOpen, onHistoryOpen }: P
                   // the first item takes focus, so the arrow keys go on from the search box
                   autoFocus={i === 0}
                   onClick={() => {
-                    session.updateSearch({ text: h.text, regex: h.regex, caseSensitive: h.caseSensitive });
+                    getSession().updateSearch({ text: h.text, regex: h.regex, caseSensitive: h.caseSensitive });
                     closeHistory();
                   }}
                 >
@@ -252,7 +262,7 @@ export function SavedFilters({ panelId, session, historyOpen, onHistoryOpen }: P
       </span>
     </Stack>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   anchor: css({ position: 'relative', display: 'inline-flex' }),

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, IconButton, InlineSwitch, Input, Stack, TagsInput, ToolbarButton, useStyles2 } from '@grafana/ui';
@@ -29,8 +29,43 @@ interface Props {
   onOpenHistory?: () => void;
 }
 
-/** Search box with regex and case toggles, match navigation, "only matching" and exclude patterns. */
-export function SearchControls(props: Props) {
+/** Previous and next match: drawn again only when they become enabled or disabled, not with every count. */
+const MatchButtons = memo(function MatchButtons({
+  disabled,
+  onPrevMatch,
+  onNextMatch,
+}: {
+  disabled: boolean;
+  onPrevMatch: () => void;
+  onNextMatch: () => void;
+}) {
+  return (
+    <>
+      <IconButton
+        name="angle-up"
+        aria-label="Previous match"
+        tooltip="Previous (older) match, from the newest line in view (Shift+Enter)"
+        disabled={disabled}
+        onClick={onPrevMatch}
+        data-testid={PODLOGS_TEST_IDS.prevMatch}
+      />
+      <IconButton
+        name="angle-down"
+        aria-label="Next match"
+        tooltip="Next (newer) match (Enter)"
+        disabled={disabled}
+        onClick={onNextMatch}
+        data-testid={PODLOGS_TEST_IDS.nextMatch}
+      />
+    </>
+  );
+});
+
+/**
+ * Search box with regex and case toggles, match navigation, "only matching" and exclude patterns. Memoized:
+ * while following, only the match count changes, and the parts around it (inputs with tooltips) stay drawn.
+ */
+export const SearchControls = memo(function SearchControls(props: Props) {
   const { state, onChange, error, searching, matchIndex, matchCount, onPrevMatch, onNextMatch } = props;
   const styles = useStyles2(getStyles);
   const active = state.text !== '';
@@ -102,22 +137,7 @@ export function SearchControls(props: Props) {
               ? `${matchCount.toLocaleString('en-US')} matching ${matchCount === 1 ? 'line' : 'lines'}${searching ? '…' : ''}`
               : `${matchIndex + 1} / ${matchCount.toLocaleString('en-US')}`}
       </span>
-      <IconButton
-        name="angle-up"
-        aria-label="Previous match"
-        tooltip="Previous (older) match, from the newest line in view (Shift+Enter)"
-        disabled={!active || matchCount === 0}
-        onClick={onPrevMatch}
-        data-testid={PODLOGS_TEST_IDS.prevMatch}
-      />
-      <IconButton
-        name="angle-down"
-        aria-label="Next match"
-        tooltip="Next (newer) match (Enter)"
-        disabled={!active || matchCount === 0}
-        onClick={onNextMatch}
-        data-testid={PODLOGS_TEST_IDS.nextMatch}
-      />
+      <MatchButtons disabled={!active || matchCount === 0} onPrevMatch={onPrevMatch} onNextMatch={onNextMatch} />
       <InlineSwitch
         label="Only matching"
         showLabel
@@ -142,7 +162,7 @@ export function SearchControls(props: Props) {
       )}
     </Stack>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   search: css({

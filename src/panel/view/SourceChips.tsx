@@ -43,7 +43,8 @@ export function SourceChips({ sources, hidden, color, onToggle }: Props) {
           color={color(i)}
           hidden={Boolean(hidden[i])}
           tooltip={tooltip(source, Boolean(hidden[i]))}
-          onToggle={() => onToggle(i)}
+          index={i}
+          onToggle={onToggle}
           testId={PODLOGS_TEST_IDS.sourceChip}
         />
       ))}

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Stack, ToolbarButton, useStyles2 } from '@grafana/ui';
@@ -23,6 +23,38 @@ interface Props {
 
 const n = (value: number) => value.toLocaleString('en-US');
 
+/** Follow, Following, or "N new lines": drawn again only when one of those changes, not with every count. */
+const FollowButton = memo(function FollowButton({
+  following,
+  newLines,
+  onFollow,
+}: Pick<Props, 'following' | 'newLines' | 'onFollow'>) {
+  return following ? (
+    <ToolbarButton
+      icon="pause"
+      variant="active"
+      tooltip="Following the newest line; click or scroll up to pause"
+      onClick={() => onFollow(false)}
+      data-testid={PODLOGS_TEST_IDS.follow}
+    >
+      Following
+    </ToolbarButton>
+  ) : newLines > 0 ? (
+    <Button size="sm" icon="arrow-down" onClick={() => onFollow(true)} data-testid={PODLOGS_TEST_IDS.newLines}>
+      {n(newLines)} new {newLines === 1 ? 'line' : 'lines'}
+    </Button>
+  ) : (
+    <ToolbarButton
+      icon="arrow-down"
+      tooltip="Jump to the newest line and follow"
+      onClick={() => onFollow(true)}
+      data-testid={PODLOGS_TEST_IDS.follow}
+    >
+      Follow
+    </ToolbarButton>
+  );
+});
+
 /** Line counts, dropped lines, and the follow switch that doubles as the "N new lines" button. */
 export function StatusBar(props: Props) {
   const { shown, total, dropped, busy, progress, reading, following, newLines, onFollow } = props;
@@ -43,30 +75,7 @@ export function StatusBar(props: Props) {
           </span>
         )}
       </Stack>
-      {following ? (
-        <ToolbarButton
-          icon="pause"
-          variant="active"
-          tooltip="Following the newest line; click or scroll up to pause"
-          onClick={() => onFollow(false)}
-          data-testid={PODLOGS_TEST_IDS.follow}
-        >
-          Following
-        </ToolbarButton>
-      ) : newLines > 0 ? (
-        <Button size="sm" icon="arrow-down" onClick={() => onFollow(true)} data-testid={PODLOGS_TEST_IDS.newLines}>
-          {n(newLines)} new {newLines === 1 ? 'line' : 'lines'}
-        </Button>
-      ) : (
-        <ToolbarButton
-          icon="arrow-down"
-          tooltip="Jump to the newest line and follow"
-          onClick={() => onFollow(true)}
-          data-testid={PODLOGS_TEST_IDS.follow}
-        >
-          Follow
-        </ToolbarButton>
-      )}
+      <FollowButton following={following} newLines={newLines} onFollow={onFollow} />
     </div>
   );
 }

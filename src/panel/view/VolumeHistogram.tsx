@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
@@ -15,6 +15,7 @@ export const VOLUME_BARS_PX = 36;
 export const VOLUME_HEADER_PX = 26;
 
 interface Props {
+  /** the engine's counts, steadied by useSteadyVolume (so the memoized strip skips most answers) */
   volume?: Volume;
   /** colour per level index */
   colors: readonly string[];
@@ -31,11 +32,33 @@ interface Props {
   timeZone: string;
 }
 
-/** Times in the strip: to the second, with the date only when the lines span more than a day. */
-function shortFormatter(timeZone: string, volume: Volume | undefined): (ms: number) => string {
-  const format = volume && volume.bars * volume.width > 86_400_000 ? 'MM-DD HH:mm:ss' : 'HH:mm:ss';
-  return (ms) => dateTimeFormat(ms, { format, timeZone });
+/** While lines stream in, the bars draw again at most this often: each draw labels every bar. */
+export const VOLUME_REDRAW_MS = 500;
+
+/** Formatted times kept per formatter: bar edges repeat from one draw to the next. */
+const FORMATTED_KEPT = 1_024;
+
+/**
+ * Times in the strip: to the second, with the date only when the lines span more than a day. Formatting with a
+ * time zone is costly (each bar has two times), so a formatter remembers what it formatted.
+ */
+function shortFormatter(timeZone: string, withDate: boolean): (ms: number) => string {
+  const format = withDate ? 'MM-DD HH:mm:ss' : 'HH:mm:ss';
+  const seen = new Map<number, string>();
+  return (ms) => {
+    let text = seen.get(ms);
+    if (text === undefined) {
+      if (seen.size >= FORMATTED_KEPT) {
+        seen.clear();
+      }
+      text = dateTimeFormat(ms, { format, timeZone });
+      seen.set(ms, text);
+    }
+    return text;
+  };
 }
+
+const count = new Intl.NumberFormat('en-US');
 
 function barLabel(volume: Volume, bar: number, formatTime: (ms: number) => string): string {
   const from = volume.start + bar * volume.width;
@@ -43,11 +66,11 @@ function barLabel(volume: Volume, bar: number, formatTime: (ms: number) => strin
   for (let level = 0; level < LEVEL_COUNT; level++) {
     const n = volume.counts[bar * LEVEL_COUNT + level];
     if (n > 0) {
-      parts.push(`${n.toLocaleString('en-US')} ${levelAt(level)}`);
+      parts.push(`${count.format(n)} ${levelAt(level)}`);
     }
   }
   const total = barTotal(volume, bar);
-  return `${formatTime(from)} – ${formatTime(from + volume.width)}: ${total.toLocaleString('en-US')} ${
+  return `${formatTime(from)} – ${formatTime(from + volume.width)}: ${count.format(total)} ${
     total === 1 ? 'entry' : 'entries'
   }${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
@@ -70,13 +93,26 @@ function sameVolume(a: Volume | undefined, b: Volume | undefined): boolean {
   return a.counts.every((n, i) => n === b.counts[i]);
 }
 
-/** The engine sends the volume with every answer: keep the last object while the counts are the same. */
-function useStableVolume(volume: Volume | undefined): Volume | undefined {
+/**
+ * The engine sends the volume with every answer: keep the last object while the counts are the same, and while
+ * lines stream in take a new one at most every VOLUME_REDRAW_MS (the latest one always lands).
+ */
+export function useSteadyVolume(volume: Volume | undefined): Volume | undefined {
   const [held, setHeld] = useState(volume);
-  if (!sameVolume(held, volume)) {
-    setHeld(volume);
-    return volume;
-  }
+  const drawnAt = useRef(-Infinity);
+  const changed = !sameVolume(held, volume);
+  useEffect(() => {
+    if (!changed) {
+      return;
+    }
+    // newer counts wait for their turn; a newer answer meanwhile replaces them, with the same turn
+    const wait = Math.max(0, drawnAt.current + VOLUME_REDRAW_MS - Date.now());
+    const timer = setTimeout(() => {
+      drawnAt.current = Date.now();
+      setHeld(volume);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [changed, volume]);
   return held;
 }
 
@@ -86,12 +122,12 @@ function useStableVolume(volume: Volume | undefined): Volume | undefined {
  * shows the window and clears it. The counts come from the engine (model/volume.ts), never from a walk over the
  * buffer here.
  */
-export function VolumeHistogram(props: Props) {
-  const { colors, hiddenLevels, view, window, onView, timeZone } = props;
-  const volume = useStableVolume(props.volume);
+export const VolumeHistogram = memo(function VolumeHistogram(props: Props) {
+  const { colors, hiddenLevels, view, window, onView, timeZone, volume } = props;
   const styles = useStyles2(getStyles);
   const [collapsed, setCollapsed] = useState(false);
-  const formatTime = useMemo(() => shortFormatter(timeZone, volume), [timeZone, volume]);
+  const withDate = volume !== undefined && volume.bars * volume.width > 86_400_000;
+  const formatTime = useMemo(() => shortFormatter(timeZone, withDate), [timeZone, withDate]);
   const [drag, setDrag] = useState<{ a: number; b: number }>();
   /** the bar a shift-click extends from */
   const [anchorBar, setAnchorBar] = useState<number>();
@@ -211,7 +247,7 @@ export function VolumeHistogram(props: Props) {
       {!collapsed && volume && bars}
     </div>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({

@@ -255,6 +255,24 @@ export function usePodLogsSession(
     setCurrentSeq(-1);
   }, []);
 
+  // the same functions for the session's life: memoized rows and chips take them
+  const toggles = useMemo(
+    () => ({
+      group: (seq: number, expanded: boolean) => setFolds((m) => new Map(m).set(seq, !expanded)),
+      level: (level: number) => setHiddenLevels((h) => h.map((v, i) => (i === level ? !v : v))),
+      source: (source: number) =>
+        setHiddenSources((h) => {
+          const next = h.slice();
+          next[source] = !next[source];
+          return next;
+        }),
+      structured: (seq: number) => setToggled((s) => toggleInSet(s, seq)),
+      expandLine: (seq: number) =>
+        setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
+    }),
+    []
+  );
+
   const clearFilters = useCallback(() => {
     setSearch((s) => ({ ...s, text: '', exclude: [], onlyMatching: false }));
     setHiddenLevels(new Array(LEVEL_COUNT).fill(false));
@@ -277,7 +295,7 @@ export function usePodLogsSession(
     groupSizes: folded.sizes,
     groupExpanded: folded.expanded,
     /** collapses or expands the stack trace headed by the line with this seq */
-    toggleGroup: (seq: number, expanded: boolean) => setFolds((m) => new Map(m).set(seq, !expanded)),
+    toggleGroup: toggles.group,
     current,
     newLines,
     search,
@@ -298,20 +316,14 @@ export function usePodLogsSession(
     follow,
     onUserScroll,
     hiddenLevels,
-    toggleLevel: (level: number) => setHiddenLevels((h) => h.map((v, i) => (i === level ? !v : v))),
+    toggleLevel: toggles.level,
     hiddenSources,
-    toggleSource: (source: number) =>
-      setHiddenSources((h) => {
-        const next = h.slice();
-        next[source] = !next[source];
-        return next;
-      }),
+    toggleSource: toggles.source,
     toggled,
-    toggleStructured: (seq: number) => setToggled((s) => toggleInSet(s, seq)),
+    toggleStructured: toggles.structured,
     expanded,
     /** shows the next chunk of a long line */
-    expandLine: (seq: number) =>
-      setExpanded((m) => new Map(m).set(seq, (m.get(seq) ?? LINE_CHUNK_CHARS) + LINE_CHUNK_CHARS)),
+    expandLine: toggles.expandLine,
     goToMatch,
     listRef,
     // whole-filter setters: the log details' filter buttons (a label filter on the level or a pod/container sets

@@ -177,6 +177,9 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
           // the stream starts with `held` lines, which the panel keeps while the new ones arrive
           setData(streamData([benchFrame(0, held, start)], LoadingState.Streaming, requestId));
           await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === String(held));
+          // and filtered: following is measured from there, not the reading of the held lines (first render's)
+          await until(() => !root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.filtering}"]`));
+          await nextFrame();
         }
         const timer = window.setInterval(() => {
           const frame = benchFrame(held + sent, perTick, start);
