@@ -175,6 +175,10 @@ export function PodLogsPanel(props: Props) {
   );
   // the histogram draws again at most twice a second while lines stream in (view/VolumeHistogram.tsx)
   const volume = useSteadyVolume(engine.volume);
+  const liveTail = useMemo(
+    () => ({ seconds: options.liveTailSeconds, idle: session.liveTailIdle }),
+    [options.liveTailSeconds, session.liveTailIdle]
+  );
 
   const errors = data.errors ?? [];
   const notices = [...frameNotices(data.series), ...session.fetchNotices];
@@ -393,6 +397,7 @@ export function PodLogsPanel(props: Props) {
         progress={engine.progress}
         reading={snapshot.pendingRows}
         following={session.following}
+        liveTail={liveTail}
         newLines={session.newLines}
         onFollow={session.follow}
       />

@@ -25,6 +25,7 @@ export const PODLOGS_TEST_IDS = {
   follow: 'data-testid kubeglance podlogs follow',
   newLines: 'data-testid kubeglance podlogs new-lines',
   dropped: 'data-testid kubeglance podlogs dropped',
+  liveTail: 'data-testid kubeglance podlogs live-tail',
   status: 'data-testid kubeglance podlogs status',
   noMatch: 'data-testid kubeglance podlogs no-match',
   time: 'data-testid kubeglance podlogs time',
@@ -55,6 +56,7 @@ export const PODLOGS_TEST_IDS = {
   // nav: volume histogram, time presets, shared links, search history and saved filters
   volume: 'data-testid kubeglance podlogs volume',
   volumeBar: 'data-testid kubeglance podlogs volume-bar',
+  volumeBars: 'data-testid kubeglance podlogs volume-bars',
   volumeToggle: 'data-testid kubeglance podlogs volume-toggle',
   windowChip: 'data-testid kubeglance podlogs window-chip',
   clearWindow: 'data-testid kubeglance podlogs clear-window',

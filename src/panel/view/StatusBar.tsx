@@ -16,6 +16,8 @@ interface Props {
   /** lines of the frames not read yet */
   reading: number;
   following: boolean;
+  /** the live tail (Loki, Elasticsearch): every how many seconds, and why it is idle (undefined: running) */
+  liveTail?: { seconds: number; idle?: string };
   /** lines that arrived while following was paused */
   newLines: number;
   onFollow: (follow: boolean) => void;
@@ -55,6 +57,21 @@ const FollowButton = memo(function FollowButton({
   );
 });
 
+/** Idle reasons that say the panel has nothing to tail: the indicator is not shown for them. */
+const NOTHING_TO_TAIL = new Set(['off', 'no Loki or Elasticsearch query']);
+
+/** Whether the panel re-queries Loki or Elasticsearch, and if not, why (paused, a range that ends in the past). */
+function LiveTailState({ seconds, idle, className }: { seconds: number; idle?: string; className: string }) {
+  if (idle !== undefined && NOTHING_TO_TAIL.has(idle)) {
+    return null;
+  }
+  return (
+    <span className={className} data-testid={PODLOGS_TEST_IDS.liveTail} data-state={idle ? 'idle' : 'running'}>
+      {idle ? `Live tail ${idle === 'paused' ? 'paused' : `off: ${idle}`}` : `Live tail: every ${seconds} s`}
+    </span>
+  );
+}
+
 /** Line counts, dropped lines, and the follow switch that doubles as the "N new lines" button. */
 export function StatusBar(props: Props) {
   const { shown, total, dropped, busy, progress, reading, following, newLines, onFollow } = props;
@@ -68,6 +85,9 @@ export function StatusBar(props: Props) {
         {reading > 0 && <span data-testid={PODLOGS_TEST_IDS.filtering}>reading {n(reading)} more lines…</span>}
         {reading === 0 && busy && progress < 1 && (
           <span data-testid={PODLOGS_TEST_IDS.filtering}>filtering… {Math.floor(progress * 100)}%</span>
+        )}
+        {props.liveTail && (
+          <LiveTailState seconds={props.liveTail.seconds} idle={props.liveTail.idle} className={styles.live} />
         )}
         {dropped > 0 && (
           <span className={styles.dropped} data-testid={PODLOGS_TEST_IDS.dropped}>
@@ -92,6 +112,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
     fontFamily: theme.typography.fontFamily,
     flex: 'none',
+  }),
+  live: css({
+    color: theme.colors.text.secondary,
   }),
   dropped: css({
     color: theme.colors.warning.text,

@@ -68,6 +68,39 @@ describe('volume histogram', () => {
     expect(bodies()).toEqual(['line 16', 'line 17', 'line 18']);
   });
 
+  it('works from the keyboard: arrows pick a bar, Shift+arrows a range, Enter shows it, Escape clears it', () => {
+    renderPanel([kubeglanceFrame(minutes())]);
+    const strip = screen.getByTestId(IDS.volumeBars);
+    const all = bars();
+    const key = (k: string, shiftKey = false) => {
+      fireEvent.keyDown(strip, { key: k, shiftKey });
+      flush();
+    };
+    act(() => strip.focus());
+    // the keyboard starts at the newest bar; the bar it is on is the listbox's active option
+    const active = () => document.getElementById(strip.getAttribute('aria-activedescendant') ?? '');
+    key('ArrowLeft');
+    expect(active()).toBe(all[all.length - 2]);
+    // from the bar holding line 2 (03:06:05), two minutes on: lines 2 to 4
+    const first = all.findIndex((b) => b.getAttribute('title')!.startsWith('03:06:00'));
+    const last = all.findIndex((b) => b.getAttribute('title')!.startsWith('03:08:00'));
+    key('Home');
+    for (let i = 0; i < first; i++) {
+      key('ArrowRight');
+    }
+    expect(active()).toBe(all[first]);
+    for (let i = first; i < last; i++) {
+      key('ArrowRight', true);
+    }
+    expect(all[first + 1]).toHaveAttribute('aria-selected', 'true');
+    key('Enter');
+    expect(bodies()).toEqual(['line 2', 'line 3', 'line 4']);
+    expect(screen.getByTestId(IDS.windowChip)).toHaveTextContent('Window: 03:06:00 – 03:08:30');
+    key('Escape');
+    expect(bodies()).toHaveLength(20);
+    expect(screen.queryByTestId(IDS.windowChip)).not.toBeInTheDocument();
+  });
+
   it('greys out hidden levels and collapses', () => {
     renderPanel([kubeglanceFrame(minutes())]);
     click(screen.getAllByTestId(IDS.levelChip).find((c) => c.getAttribute('data-value') === 'error')!);

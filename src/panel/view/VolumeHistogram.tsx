@@ -1,4 +1,4 @@
-import React, { memo, useEffect, useMemo, useRef, useState } from 'react';
+import React, { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
@@ -131,6 +131,10 @@ export const VolumeHistogram = memo(function VolumeHistogram(props: Props) {
   const [drag, setDrag] = useState<{ a: number; b: number }>();
   /** the bar a shift-click extends from */
   const [anchorBar, setAnchorBar] = useState<number>();
+  /** the keyboard's bar (aria-activedescendant), and whether the bars have focus */
+  const [cursor, setCursor] = useState<number>();
+  const [focused, setFocused] = useState(false);
+  const barId = useId();
 
   const choose = (a: number, b: number) => {
     if (!volume) {
@@ -151,22 +155,70 @@ export const VolumeHistogram = memo(function VolumeHistogram(props: Props) {
     return from + volume.width <= window.from || (window.to !== undefined && from >= window.to);
   };
 
+  /** Arrows move between bars, Shift+arrows extend a range, Enter shows it, Escape drops it (or the window). */
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!volume) {
+      return;
+    }
+    const last = volume.bars - 1;
+    const at = Math.min(cursor ?? last, last);
+    const moves: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: last };
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(last, moves[e.key]));
+      setDrag(e.shiftKey ? { a: drag?.a ?? at, b: next } : undefined);
+      setCursor(next);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const range = drag ?? { a: at, b: at };
+      setAnchorBar(range.a);
+      choose(range.a, range.b);
+      setDrag(undefined);
+    } else if (e.key === 'Escape' && (drag || view)) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (drag) {
+        setDrag(undefined);
+      } else {
+        onView(undefined);
+      }
+    }
+  };
+
   // the bars draw again only when what they show changes, not with every answer of the engine
   const bars = useMemo(
     () =>
       volume && (
         <div
           className={styles.bars}
-          role="group"
-          aria-label="Log volume: drag across bars, or click one and shift-click another, to show that time only"
+          role="listbox"
+          aria-multiselectable="true"
+          tabIndex={0}
+          aria-activedescendant={cursor !== undefined && cursor < volume.bars ? `${barId}-${cursor}` : undefined}
+          aria-label={
+            'Log volume: drag across bars, or click one and shift-click another, to show that time only; ' +
+            'from the keyboard, arrows and Shift+arrows, then Enter'
+          }
+          data-testid={PODLOGS_TEST_IDS.volumeBars}
           onMouseLeave={() => setDrag(undefined)}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
         >
           {Array.from({ length: volume.bars }, (_, bar) => {
             const total = barTotal(volume, bar);
             return (
               <div
                 key={bar}
-                className={cx(styles.bar, outside(bar) && styles.outside, inDrag(bar) && styles.dragging)}
+                id={`${barId}-${bar}`}
+                role="option"
+                aria-selected={inDrag(bar) || (window !== undefined && !outside(bar))}
+                className={cx(
+                  styles.bar,
+                  outside(bar) && styles.outside,
+                  inDrag(bar) && styles.dragging,
+                  focused && cursor === bar && styles.cursor
+                )}
                 title={barLabel(volume, bar, formatTime)}
                 data-testid={PODLOGS_TEST_IDS.volumeBar}
                 onMouseDown={(e) => {
@@ -208,7 +260,20 @@ export const VolumeHistogram = memo(function VolumeHistogram(props: Props) {
         </div>
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [volume, colors, hiddenLevels, window?.from, window?.to, drag, anchorBar, styles, formatTime, onView]
+    [
+      volume,
+      colors,
+      hiddenLevels,
+      window?.from,
+      window?.to,
+      drag,
+      anchorBar,
+      styles,
+      formatTime,
+      onView,
+      cursor,
+      focused,
+    ]
   );
 
   return (
@@ -283,6 +348,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     height: VOLUME_BARS_PX,
     cursor: 'crosshair',
     userSelect: 'none',
+    '&:focus-visible': { outline: `1px dashed ${theme.colors.border.strong}`, outlineOffset: 1 },
   }),
   bar: css({
     flex: '1 1 0',
@@ -293,6 +359,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   outside: css({ opacity: 0.35 }),
   dragging: css({ background: theme.colors.action.selected }),
+  cursor: css({ outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -1 }),
   segment: css({
     flex: 'none',
     // a hidden level's share stays, greyed

@@ -188,9 +188,12 @@ describe('live tail', () => {
     const lines = [...held];
     const loki = lokiWith(() => lines);
     panelWith({ liveTailSeconds: 5 });
+    // the status bar says the tail runs, and when it is paused
+    expect(screen.getByTestId(IDS.liveTail)).toHaveTextContent('Live tail: every 5 s');
     fireEvent.click(screen.getByTestId(IDS.follow));
     flush();
     expect(screen.getByTestId(IDS.follow)).toHaveTextContent('Follow');
+    expect(screen.getByTestId(IDS.liveTail)).toHaveTextContent('Live tail paused');
     lines.push({ t: at(7), line: 'GET /late 200' });
     await wait(20_000);
     expect(loki.requests).toHaveLength(0);
@@ -218,10 +221,13 @@ describe('live tail', () => {
     const past = { from: dateTime(at(-3600)), to: dateTime(at(10)), raw: { from: 'now-2h', to: 'now-1h' } };
     const view = panelWith({ liveTailSeconds: 5 }, (d) => withRequest(d, d.request!.targets, past));
     await wait(20_000);
+    expect(screen.getByTestId(IDS.liveTail)).toHaveTextContent('Live tail off: the time range does not end now');
     view.unmount();
     panelWith({ liveTailSeconds: 0 });
     await wait(20_000);
     expect(loki.requests).toHaveLength(0);
+    // turned off: nothing to say
+    expect(screen.queryByTestId(IDS.liveTail)).not.toBeInTheDocument();
   });
 
   it('shows a failed query as a notice, keeps the lines, and asks again from the same line', async () => {
