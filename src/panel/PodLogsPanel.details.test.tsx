@@ -7,7 +7,7 @@ import { LoadingState } from '@grafana/data';
 
 import { failWorkerSpawn } from './engine/spawnWorker.stub';
 import { PODLOGS_TEST_IDS as IDS } from './testIds';
-import { kubeglanceFrame, lokiDataplaneFrame, T0, type TestLine } from './testing/testFrames';
+import { elasticFrame, kubeglanceFrame, lokiDataplaneFrame, T0, type TestLine } from './testing/testFrames';
 import { bodies, click, flush, renderPanel, withPanelClock } from './testing/testPanel';
 
 withPanelClock();
@@ -200,6 +200,26 @@ describe('PodLogsPanel: filters from the details', () => {
     expect(chips()).toEqual(['stream ≠ stderr']);
     click(screen.getByLabelText('Remove the filter on label stream ≠ stderr'));
     expect(bodies()).toHaveLength(3);
+  });
+
+  it('keeps only the stream asked for, so documents without stream labels (Elasticsearch) go too', () => {
+    const labels = (stream: string) => ({ namespace: 'shop', pod: 'api-0', container: 'app', stream });
+    renderPanel([
+      lokiDataplaneFrame([
+        { t: at(0), line: 'to stdout', labels: labels('stdout') },
+        { t: at(2), line: 'to stderr', labels: labels('stderr') },
+      ]),
+      elasticFrame([{ '@timestamp': at(1), message: 'an indexed document', 'kubernetes.pod.name': 'api-0' }]),
+    ]);
+    expect(bodies()).toEqual(['to stdout', 'an indexed document', 'to stderr']);
+    click(rowOf('to stdout'));
+    click(inPane('Filter for stream = stdout'));
+    expect(bodies()).toEqual(['to stdout']);
+    click(screen.getByLabelText('Remove the filter on label stream = stdout'));
+    // filtering a stream out keeps the document, which is in no stream
+    click(rowOf('to stderr'));
+    click(inPane('Filter out stream = stderr'));
+    expect(bodies()).toEqual(['to stdout', 'an indexed document']);
   });
 
   it('filters fields on the page too, when the worker cannot start', () => {

@@ -250,4 +250,27 @@ describe('FilterEngine: stream label filters', () => {
     });
     expect(run(s, { hiddenLabelSets: [false, true] }).shown).toEqual(['out 1', 'out 2']);
   });
+
+  it('hides rows without stream labels only when the label filters ask for a label', () => {
+    const store = () => {
+      const s = new LogStore(100);
+      s.append({
+        length: 3,
+        times: [0, 1, 2],
+        bodies: ['loki web', 'elasticsearch doc', 'loki api'],
+        texts: ['loki web', 'elasticsearch doc', 'loki api'],
+        levels: [0, 0, 0],
+        sources: [0, 0, 0],
+        labelSets: [0, -1, 1],
+      });
+      return s;
+    };
+    // "filter for app=web": the api stream is hidden, and so is the document that has no labels
+    expect(run(store(), { hiddenLabelSets: [false, true], hideUnlabelled: true }).shown).toEqual(['loki web']);
+    // "filter out app=web": a line without labels has no app=web, so it stays
+    expect(run(store(), { hiddenLabelSets: [true, false], hideUnlabelled: false }).shown).toEqual([
+      'elasticsearch doc',
+      'loki api',
+    ]);
+  });
 });

@@ -46,6 +46,11 @@ export interface FilterSpec {
   fields?: FieldFilter[];
   /** by label set index (RowsDelta.labelSets); true hides the stream's rows, as a hidden source does */
   hiddenLabelSets?: boolean[];
+  /**
+   * the label filters hide rows whose frame carries no stream labels (a flattened Elasticsearch document):
+   * "filter for app=web" keeps only lines with app=web, and these have none
+   */
+  hideUnlabelled?: boolean;
   /** nav: only entries whose (head's) time is in this range; absent: every time (model/timeWindow.ts) */
   timeWindow?: TimeWindow;
 }
@@ -144,6 +149,7 @@ function onlyDedupDiffers(a: FilterSpec, b: FilterSpec): boolean {
     sameList(a.hiddenSources, b.hiddenSources) &&
     sameList(a.fields ?? [], b.fields ?? []) &&
     sameList(a.hiddenLabelSets ?? [], b.hiddenLabelSets ?? []) &&
+    Boolean(a.hideUnlabelled) === Boolean(b.hideUnlabelled) &&
     sameWindow(a.timeWindow, b.timeWindow)
   );
 }
@@ -300,7 +306,9 @@ export class FilterEngine implements DedupRows {
     const labelSets = this.labelSets.data;
     const markerSets = this.markerSets;
     const hiddenSets = this.spec.hiddenLabelSets ?? [];
-    const hiddenStream = (r: number) => hiddenSources[sources[r]] || hiddenSets[labelSets[r]] === true;
+    const hideUnlabelled = this.spec.hideUnlabelled === true;
+    const hiddenStream = (r: number) =>
+      hiddenSources[sources[r]] || (labelSets[r] < 0 ? hideUnlabelled : hiddenSets[labelSets[r]] === true);
     const times = this.times;
     const levels = this.levels.data;
     const sources = this.sources.data;

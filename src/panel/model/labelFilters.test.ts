@@ -1,7 +1,14 @@
 import { LOG_LEVELS } from '../../common/logLevel';
 import { readRows } from './frameRows';
 import { logFrameFields } from './frameFields';
-import { labelSetsHiddenBy, levelsHiddenBy, markerOf, rowLabels, sourcesHiddenBy } from './labelFilters';
+import {
+  labelSetsHiddenBy,
+  levelsHiddenBy,
+  markerOf,
+  rowLabels,
+  sourcesHiddenBy,
+  unlabelledHiddenBy,
+} from './labelFilters';
 import { LogStore } from './logStore';
 import { kubeglanceFrame, lokiDataplaneFrame, T0 } from '../testing/testFrames';
 
@@ -81,6 +88,10 @@ describe('filters from labels', () => {
     ];
     expect(labelSetsHiddenBy(sets, [{ key: 'stream', value: 'stderr', negate: false }])).toEqual([true, false]);
     expect(labelSetsHiddenBy(sets, [{ key: 'stream', value: 'stderr', negate: true }])).toEqual([false, true]);
+    // a line with no stream labels fails "filter for" and passes "filter out"
+    expect(unlabelledHiddenBy([{ key: 'stream', value: 'stderr', negate: false }])).toBe(true);
+    expect(unlabelledHiddenBy([{ key: 'stream', value: 'stderr', negate: true }])).toBe(false);
+    expect(unlabelledHiddenBy([])).toBe(false);
     expect(labelSetsHiddenBy(sets, [])).toEqual([]);
   });
 });

@@ -72,6 +72,11 @@ export function levelsHiddenBy(hidden: readonly boolean[], level: number, negate
 
 const NONE_HIDDEN: boolean[] = [];
 
+/** Whether the stream label filters hide a row that has no stream labels at all. */
+export function unlabelledHiddenBy(filters: readonly FieldFilter[]): boolean {
+  return filters.length > 0 && !passesFieldFilters([], filters);
+}
+
 /**
  * Per label set, whether the stream label filters hide its rows; without filters always the same empty list, so
  * a new stream arriving does not change the filter (and start a new scan).

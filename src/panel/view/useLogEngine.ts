@@ -52,6 +52,7 @@ function hidesRows(spec: FilterSpec): boolean {
     (spec.dedup !== undefined && spec.dedup !== 'none') ||
     (spec.fields !== undefined && spec.fields.length > 0) ||
     (spec.hiddenLabelSets !== undefined && spec.hiddenLabelSets.some(Boolean)) ||
+    spec.hideUnlabelled === true ||
     spec.timeWindow !== undefined
   );
 }

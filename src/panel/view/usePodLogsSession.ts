@@ -4,7 +4,7 @@ import type { PanelData } from '@grafana/data';
 import type { FieldFilter } from '../model/fieldFilters';
 import { countNewer } from '../model/filter';
 import type { FilterSpec } from '../model/filterEngine';
-import { labelSetsHiddenBy } from '../model/labelFilters';
+import { labelSetsHiddenBy, unlabelledHiddenBy } from '../model/labelFilters';
 import { LEVEL_COUNT } from '../model/levels';
 import { lowerBound } from '../model/intColumn';
 import { newestFirst } from '../model/newestFirst';
@@ -126,9 +126,10 @@ export function usePodLogsSession(
       dedup,
       fields: fieldFilters,
       hiddenLabelSets,
+      hideUnlabelled: unlabelledHiddenBy(labelFilters),
       timeWindow: windowFrom === undefined ? undefined : { from: windowFrom, to: windowTo },
     }),
-    [search, hiddenLevels, hiddenSources, dedup, fieldFilters, hiddenLabelSets, windowFrom, windowTo]
+    [search, hiddenLevels, hiddenSources, dedup, fieldFilters, hiddenLabelSets, labelFilters, windowFrom, windowTo]
   );
   const engine = useLogEngine(snapshot, spec);
   // the list shows the filtered rows without the frames of collapsed stack traces
