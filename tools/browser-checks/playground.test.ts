@@ -159,6 +159,12 @@ describe.each(BROWSER_HOSTS)('$title', ({ id }) => {
 
     await chip.click();
     expect(await chip.getAttribute('aria-pressed')).toBe('false');
+    // the worker answers the new filter a moment later: the status then counts the lines shown "of" all
+    await session.page.waitForFunction(
+      (id) =>
+        / of /.test(document.querySelector(`[data-testid="${id}"] [data-testid$="podlogs status"]`)?.textContent ?? ''),
+      IDS.logsPanel
+    );
     const hidden = await logsStatus();
     await session.screenshot('logs-level-hidden', panel);
     expect(hidden.shown).toBeLessThan(hidden.total);
