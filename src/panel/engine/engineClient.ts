@@ -91,11 +91,15 @@ export class EngineClient {
   }
 
   sendRows(delta: RowsDelta): void {
+    // every chunk is queued before any is posted: flush() then posts one chunk's share per task (posted one by
+    // one as they were made, a 100,000-line result went out in a single 70 ms task)
+    const requests: EngineRequest[] = [];
     for (const chunk of this.worker ? chunks(delta) : [delta]) {
       const seq = ++this.seq;
       this.unanswered.push({ seq, from: chunk.from, generation: chunk.generation });
-      this.send({ type: 'rows', seq, delta: chunk });
+      requests.push({ type: 'rows', seq, delta: chunk });
     }
+    this.send(...requests);
   }
 
   setFilter(spec: FilterSpec): number {
@@ -155,15 +159,15 @@ export class EngineClient {
     }
   }
 
-  private send(request: EngineRequest): void {
+  private send(...requests: EngineRequest[]): void {
     if (this.disposed) {
       return;
     }
     if (this.local) {
-      this.local.handle(request);
+      requests.forEach((request) => this.local!.handle(request));
       return;
     }
-    this.queue.push(request);
+    this.queue.push(...requests);
     if (this.flushTimer === undefined) {
       this.flush();
     }

@@ -280,7 +280,10 @@ export function useLogEngine(snapshot: LogSnapshot, spec: FilterSpec): EngineVie
   }, [bridge, specKey]);
 
   useEffect(() => {
-    bridge.sendRows();
+    // Rows go to the worker in a task of their own: copying and posting them would otherwise lengthen the task
+    // that read and drew them (a large result's first slice). A later version's rows go with these.
+    const timer = setTimeout(() => bridge.sendRows(), 0);
+    return () => clearTimeout(timer);
   }, [bridge, version]);
 
   // after every commit: what the rows asked for during the render goes out
