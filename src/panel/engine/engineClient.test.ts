@@ -2,7 +2,7 @@
  * The panel's side of its engine: a large delta reaches the worker a chunk per task, so posting 100,000 lines
  * never becomes one long task on the page.
  */
-import type { RowsDelta } from '../model/filterEngine';
+import { NO_FILTER, type RowsDelta } from '../model/filterEngine';
 import { EngineClient } from './engineClient';
 import type { EngineRequest } from './protocol';
 
@@ -38,15 +38,7 @@ describe('EngineClient', () => {
       { onResult: jest.fn(), onRanges: jest.fn(), onPretty: jest.fn(), onFallback: jest.fn() },
       () => rows(0)
     );
-    client.setFilter({
-      search: '',
-      exclude: [],
-      regex: false,
-      caseSensitive: false,
-      onlyMatching: false,
-      hiddenLevels: [],
-      hiddenSources: [],
-    });
+    client.setFilter(NO_FILTER);
     client.sendRows(rows(5_000));
     // in the caller's task: the filter and the first chunk only
     expect(posted.map((r) => r.type)).toEqual(['filter', 'rows']);

@@ -237,34 +237,28 @@ describe('FilterEngine: field filters and marker rows', () => {
 });
 
 describe('FilterEngine: stream label filters', () => {
-  it('hides the rows of hidden label sets, and only those', () => {
+  /** one line per text, in one source, each in the label set given (-1: a frame without stream labels) */
+  const streams = (texts: string[], labelSets: number[]) => {
     const s = new LogStore(100);
     s.append({
-      length: 3,
-      times: [0, 1, 2],
-      bodies: ['out 1', 'err 1', 'out 2'],
-      texts: ['out 1', 'err 1', 'out 2'],
-      levels: [0, 0, 0],
-      sources: [0, 0, 0],
-      labelSets: [0, 1, 0],
+      length: texts.length,
+      times: texts.map((_, i) => i),
+      bodies: texts,
+      texts,
+      levels: texts.map(() => 0),
+      sources: texts.map(() => 0),
+      labelSets,
     });
+    return s;
+  };
+
+  it('hides the rows of hidden label sets, and only those', () => {
+    const s = streams(['out 1', 'err 1', 'out 2'], [0, 1, 0]);
     expect(run(s, { hiddenLabelSets: [false, true] }).shown).toEqual(['out 1', 'out 2']);
   });
 
   it('hides rows without stream labels only when the label filters ask for a label', () => {
-    const store = () => {
-      const s = new LogStore(100);
-      s.append({
-        length: 3,
-        times: [0, 1, 2],
-        bodies: ['loki web', 'elasticsearch doc', 'loki api'],
-        texts: ['loki web', 'elasticsearch doc', 'loki api'],
-        levels: [0, 0, 0],
-        sources: [0, 0, 0],
-        labelSets: [0, -1, 1],
-      });
-      return s;
-    };
+    const store = () => streams(['loki web', 'elasticsearch doc', 'loki api'], [0, -1, 1]);
     // "filter for app=web": the api stream is hidden, and so is the document that has no labels
     expect(run(store(), { hiddenLabelSets: [false, true], hideUnlabelled: true }).shown).toEqual(['loki web']);
     // "filter out app=web": a line without labels has no app=web, so it stays
