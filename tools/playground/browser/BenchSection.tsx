@@ -150,19 +150,23 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         if (!input || !only) {
           throw new Error('bench: the panel has no search box or "Only matching" switch');
         }
-        const counter = () => root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.matchCounter}"]`);
+        const counter = () =>
+          root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.matchCounter}"]`)?.textContent ?? '';
+        const filtering = () => Boolean(root.current?.querySelector(`[data-testid="${PODLOGS_TEST_IDS.filtering}"]`));
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         const t0 = performance.now();
         setValue.call(input, text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        await until(() => Boolean(counter()));
+        // every line searched: a count, not "Searching…" or a count still growing ("…")
+        await until(() => /\d/.test(counter()) && !/…$/.test(counter()));
         await nextFrame();
         const searchMs = performance.now() - t0;
 
         const before = status();
         const t1 = performance.now();
         only.click();
-        await until(() => status() !== before);
+        // every line filtered, not the worker's first partial answer
+        await until(() => status() !== before && !filtering());
         await nextFrame();
         return { searchMs, filterMs: performance.now() - t1, status: status() };
       },
