@@ -217,6 +217,30 @@ describe('live tail', () => {
     }
   });
 
+  it('attaches a pod that joins the selector while following (a rollout), without a new query', async () => {
+    const frontends = sim().cluster.pods.filter((p) => p.labels.app === 'frontend');
+    const newcomer = frontends[frontends.length - 1];
+    const all = sim().cluster.pods;
+    // the new pod is not there when the tail starts
+    sim().cluster.pods = all.filter((p) => p !== newcomer);
+    const tail = driven({ namespace: 'shop', labelSelector: 'app=frontend', tailLines: 2 });
+    try {
+      const first = frameOf(await tail.next());
+      const podsIn = (frame: DataFrame) => new Set(values<Record<string, string>>(frame, 'labels').map((l) => l.pod));
+      expect(podsIn(first).has(newcomer.name)).toBe(false);
+      sim().cluster.pods = all;
+      clock.advance(3000);
+      tail.tick();
+      const next = frameOf(await tail.next());
+      expect(podsIn(next).has(newcomer.name)).toBe(true);
+      // the pods followed before are still there
+      expect([...podsIn(first)].every((pod) => podsIn(next).has(pod))).toBe(true);
+    } finally {
+      tail.stop();
+      sim().cluster.pods = all;
+    }
+  });
+
   it('keeps following the other pods of a selector when one is deleted', async () => {
     const frontends = sim().cluster.pods.filter((p) => p.labels.app === 'frontend');
     const victim = frontends[0];
