@@ -1,13 +1,59 @@
 /**
  * The pod-logs panel's search engine: RE2JS (linear time, in the panel's worker) against V8's backtracking
- * RegExp on 1,000,000 log lines, the hostile `(a+)+$` that RegExp cannot finish, and what posting rows to the
- * worker costs the main thread (structured clone of a delta, as engineClient.ts sends them).
+ * RegExp on 1,000,000 log lines, the hostile `(a+)+$` that RegExp cannot finish, what posting rows to the worker
+ * costs the main thread (structured clone of a delta, as engineClient.ts sends them), and a whole round trip
+ * through a worker thread (rows posted, filtered, the answer back) against the same work in-process.
  */
+import { resolve } from 'path';
+import { Worker } from 'worker_threads';
 import { RE2JS } from 're2js';
 
-import type { RowsDelta } from '../src/panel/model/filterEngine';
+import { EngineLoop } from '../src/panel/engine/engineLoop';
+import type { EngineReply, EngineRequest } from '../src/panel/engine/protocol';
+import { NO_FILTER, type RowsDelta } from '../src/panel/model/filterEngine';
 import { compileRegex } from '../src/panel/model/regex';
+import { compilers } from '../src/panel/model/search';
 import { consumed, measure } from './lib';
+
+/** Rows per round trip: what engineClient.ts posts in one message. */
+const TRIP_ROWS = 1_000;
+const TRIPS = 40;
+
+/**
+ * Median ms from posting `TRIP_ROWS` new rows to the engine's final answer for them, over TRIPS trips that grow
+ * the buffer as following does; `send` posts a request, `replies` registers the answer handler.
+ */
+async function tripMs(
+  lines: string[],
+  send: (request: EngineRequest) => void,
+  replies: (on: (reply: EngineReply) => void) => void
+): Promise<number> {
+  let waiting: ((reply: EngineReply) => void) | undefined;
+  replies((reply) => waiting?.(reply));
+  send({ type: 'filter', id: 1, spec: { ...NO_FILTER, search: 'status=5', onlyMatching: true } });
+  const times: number[] = [];
+  for (let trip = 0; trip < TRIPS; trip++) {
+    const from = trip * TRIP_ROWS;
+    const texts = lines.slice(from, from + TRIP_ROWS);
+    const seq = trip + 1;
+    const t0 = performance.now();
+    const answered = new Promise<void>((done) => {
+      waiting = (reply) => {
+        if (reply.type === 'result' && reply.done && reply.result.deltaSeq === seq) {
+          done();
+        }
+      };
+    });
+    send({
+      type: 'rows',
+      seq,
+      delta: { generation: 1, from, dropped: 0, texts, levels: texts.map(() => 3), sources: texts.map(() => 0) },
+    });
+    await answered;
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
 
 const LINES = 1_000_000;
 const LEVELS = ['info', 'info', 'info', 'debug', 'warn', 'info', 'error', 'info'];
@@ -90,6 +136,33 @@ export async function benchPanelSearch(): Promise<void> {
   console.log(
     `\n  posting 10,000 rows to the worker (structured clone on the main thread): ${clone.toFixed(2)} ms, ` +
       `${(clone / baseline).toFixed(1)}x a pass reading each line's length (${baseline.toFixed(2)} ms)`
+  );
+
+  // a round trip through a worker thread (the panel's loop, bench/engineWorker.ts) against the same loop in-process
+  const worker = new Worker(resolve(__dirname, 'engineWorker.ts'), { execArgv: ['--import', 'tsx'] });
+  const viaWorker = await tripMs(
+    lines,
+    (request) => worker.postMessage(request),
+    (on) => worker.on('message', on)
+  );
+  await worker.terminate();
+  let onLocal: (reply: EngineReply) => void = () => undefined;
+  const local = new EngineLoop(
+    (reply) => onLocal(reply),
+    50,
+    (run) => setTimeout(run, 0),
+    compilers(compileRegex)
+  );
+  const inProcess = await tripMs(
+    lines,
+    (request) => local.handle(structuredClone(request)),
+    (on) => (onLocal = on)
+  );
+  local.dispose();
+  console.log(
+    `  worker round trip for ${TRIP_ROWS.toLocaleString('en-US')} new rows (post, search "status=5" with only ` +
+      `matching, answer back), median of ${TRIPS}: ${viaWorker.toFixed(2)} ms, ` +
+      `${(viaWorker / inProcess).toFixed(2)}x the same loop in-process with the same copy (${inProcess.toFixed(2)} ms)`
   );
   consumed();
 }

@@ -17,10 +17,12 @@ export interface EngineListener {
 
 /**
  * Posting copies every string (structured clone) on the main thread, so rows go to the worker in messages of
- * at most this many rows and characters, one message per task.
+ * at most this many rows and characters, as many per task as fit in POST_MS_PER_TASK.
  */
 const CHUNK_ROWS = 1_000;
 const CHUNK_CHARS = 200_000;
+/** Main-thread time a task spends posting chunks to the worker (each chunk is a structured clone). */
+const POST_MS_PER_TASK = 8;
 /** Slices of main-thread scanning when there is no worker: well inside a frame. */
 const MAIN_THREAD_SLICE_MS = 8;
 
@@ -173,20 +175,19 @@ export class EngineClient {
     }
   }
 
-  /** Posts queued requests until a task's share of rows is posted, then continues in the next task. */
+  /**
+   * Posts queued requests for at most POST_MS_PER_TASK (at least one), then continues in the next task: a large
+   * result reaches the worker in a few dozen short tasks, neither in one long one nor a chunk per (clamped) timer.
+   */
   private flush(): void {
     this.flushTimer = undefined;
-    let rows = 0;
+    const start = performance.now();
     while (this.queue.length > 0 && this.worker) {
-      const request = this.queue[0];
-      const size = request.type === 'rows' ? request.delta.texts.length : 0;
-      if (rows > 0 && rows + size > CHUNK_ROWS) {
+      this.worker.postMessage(this.queue.shift()!);
+      if (this.queue.length > 0 && performance.now() - start >= POST_MS_PER_TASK) {
         this.flushTimer = setTimeout(() => this.flush(), 0);
         return;
       }
-      this.queue.shift();
-      this.worker.postMessage(request);
-      rows += size;
     }
   }
 

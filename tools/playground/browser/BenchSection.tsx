@@ -94,8 +94,8 @@ declare global {
   }
 }
 
-/** The panel's default line limit (options.ts maxLines). */
-const keep = 100_000;
+/** The panel's default line limit (options.ts maxLines); `?maxLines=` sets another. */
+const DEFAULT_KEEP = 100_000;
 
 const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(done));
 
@@ -205,7 +205,7 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
         window.clearInterval(timer);
         const elapsed = (performance.now() - t0) / 1000;
         // the last batch may still be rendering: wait until the panel counts every line it keeps
-        const kept = String(Math.min(held + sent, keep));
+        const kept = String(Math.min(held + sent, saved?.maxLines ?? DEFAULT_KEEP));
         await until(() => (status().match(/[\d,]+/g) ?? []).pop()?.replace(/,/g, '') === kept);
         return { fps: frames / elapsed, sent, status: status() };
       },
@@ -407,7 +407,7 @@ export function BenchSection({ panel, width }: { panel: PanelPlugin; width: numb
     return () => {
       delete window.kubeglanceBench;
     };
-  }, []);
+  }, [saved?.maxLines]);
 
   return (
     <div ref={root}>
