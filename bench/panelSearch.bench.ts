@@ -139,7 +139,7 @@ export async function benchPanelSearch(): Promise<void> {
   );
 
   // a round trip through a worker thread (the panel's loop, bench/engineWorker.ts) against the same loop in-process
-  const worker = new Worker(resolve(__dirname, 'engineWorker.ts'), { execArgv: ['--import', 'tsx'] });
+  const worker = new Worker(resolve(__dirname, 'engineWorker.ts'), { execArgv: ['--require', 'tsx/cjs'] });
   const viaWorker = await tripMs(
     lines,
     (request) => worker.postMessage(request),
