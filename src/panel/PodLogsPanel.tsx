@@ -14,11 +14,9 @@ import { type PodLogsOptions, withDefaults } from './options';
 import { PODLOGS_TEST_IDS } from './testIds';
 import { copyText } from './view/clipboard';
 import { ContextView } from './view/ContextView';
-import { DisplayControls } from './view/DisplayControls';
 import { downloadText } from './view/download';
 import { EmptyState, QueryErrors } from './view/EmptyState';
 import { FieldFilterChips } from './view/FieldFilterChips';
-import { FieldSelector } from './view/FieldSelector';
 import { FrameNotices, frameNotices } from './view/FrameNotices';
 import { LevelChips } from './view/LevelChips';
 import { LogDetails } from './view/LogDetails';
@@ -26,10 +24,9 @@ import { LogList } from './view/LogList';
 import { LogRow } from './view/LogRow';
 import { MarkerRow } from './view/MarkerRow';
 import { OlderLines } from './view/OlderLines';
+import { PanelToolbar } from './view/PanelToolbar';
 import { levelColors, podColor } from './view/palette';
 import { LINE_CHUNK_CHARS, type RowContext } from './view/rowContext';
-import { SavedFilters } from './view/SavedFilters';
-import { SearchControls } from './view/SearchControls';
 import { SourceChips } from './view/SourceChips';
 import { StatusBar } from './view/StatusBar';
 import { timestampFormatter } from './view/timeFormat';
@@ -66,7 +63,6 @@ export function PodLogsPanel(props: Props) {
   const [fromUrl] = useState(() => readUrlView(props.id));
   const defaultSearch = replaceVariables(options.defaultSearch);
   const session = usePodLogsSession(data, options, defaultSearch, initialFromUrl(fromUrl));
-  const [historyOpen, setHistoryOpen] = useState(false);
   const link = useUrlState(props.id, session, fromUrl, defaultViewValue(defaultSearch, options.defaultSearchRegex));
   const { store, snapshot, engine, rows, shownRows, matches, current, timestamps, wrap, prettify, search } = session;
   const { groupSizes, groupExpanded } = session;
@@ -153,7 +149,7 @@ export function PodLogsPanel(props: Props) {
     [store, rows, wrap, bodyWidth]
   );
 
-  const download = useStableCallback((which: 'visible' | 'all', format: LogFileFormat) => {
+  const download = (which: 'visible' | 'all', format: LogFileFormat) => {
     // every line that passes the filters, the frames of collapsed stack traces included
     const chosen = which === 'all' ? Int32Array.from({ length: store.length }, (_, i) => i) : shownRows;
     const text =
@@ -163,13 +159,7 @@ export function PodLogsPanel(props: Props) {
           ? logFileCsv(store, chosen)
           : logFileText(store, chosen, { time: timestampFormatter(timestamps, timeZone, Date.now()), showSource });
     downloadText(text, logFileName(title, new Date(), format, singlePod(store, chosen)), format);
-  });
-  const lineCounts = useStableCallback(() => ({ visible: shownRows.length, total: store.length }));
-  const getSession = useStableCallback(() => session);
-  const goToPrevMatch = useStableCallback(() => session.goToMatch(-1));
-  const goToNextMatch = useStableCallback(() => session.goToMatch(1));
-  const openHistory = useStableCallback(() => setHistoryOpen(true));
-  const clearDisplayed = useStableCallback(() => details.setDisplayedFields([]));
+  };
   const widenRange = useStableCallback((from: number) =>
     props.onChangeTimeRange({ from, to: Math.max(data.timeRange.to.valueOf(), session.windowAnchor || 0) })
   );
@@ -203,48 +193,14 @@ export function PodLogsPanel(props: Props) {
   const olderLines = <OlderLines state={session.older.state} timeZone={timeZone} onLoad={session.older.load} />;
   return (
     <div className={styles.root} style={{ width, height }} data-testid={PODLOGS_TEST_IDS.root}>
-      <div className={styles.toolbar}>
-        <SearchControls
-          state={search}
-          onChange={session.updateSearch}
-          error={engine.error}
-          searching={engine.busy && search.text !== ''}
-          matchIndex={current}
-          matchCount={matches.length}
-          onPrevMatch={goToPrevMatch}
-          onNextMatch={goToNextMatch}
-          onOpenHistory={openHistory}
-        />
-        <SavedFilters
-          panelId={props.id}
-          search={search}
-          getSession={getSession}
-          historyOpen={historyOpen}
-          onHistoryOpen={setHistoryOpen}
-        />
-        <Stack direction="row" gap={0.5} alignItems="center" wrap="wrap">
-          <FieldSelector
-            store={store}
-            displayed={displayedFields}
-            onToggle={details.toggleField}
-            onClear={clearDisplayed}
-          />
-          <DisplayControls
-            timestamps={timestamps}
-            onTimestamps={session.setTimestamps}
-            wrap={wrap}
-            onWrap={session.setWrap}
-            prettify={prettify}
-            onPrettify={session.setPrettify}
-            dedup={session.dedup}
-            onDedup={session.setDedup}
-            sortOrder={session.sortOrder}
-            onSortOrder={session.setSortOrder}
-            lineCounts={lineCounts}
-            onDownload={download}
-          />
-        </Stack>
-      </div>
+      <PanelToolbar
+        session={session}
+        panelId={props.id}
+        displayedFields={displayedFields}
+        onToggleField={details.toggleField}
+        onSetDisplayedFields={details.setDisplayedFields}
+        onDownload={download}
+      />
       {showChips && (
         <div className={styles.chips}>
           {options.showLevelFilter && (
@@ -431,15 +387,6 @@ const getStyles = (theme: GrafanaTheme2) => {
     details: css({
       flex: 'none',
       minHeight: 0,
-    }),
-    toolbar: css({
-      display: 'flex',
-      flexWrap: 'wrap',
-      alignItems: 'center',
-      justifyContent: 'space-between',
-      gap: theme.spacing(0.5),
-      paddingBottom: theme.spacing(0.5),
-      flex: 'none',
     }),
     chips: css({
       display: 'flex',
