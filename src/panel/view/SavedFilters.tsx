@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { Button, IconButton, Input, Stack, useStyles2 } from '@grafana/ui';
 
-import { LOG_LEVELS } from '../../common/logLevel';
+import { levelsHiddenByName, portableFilters, sourcesHiddenByKey } from './portableFilters';
 import { PODLOGS_TEST_IDS } from '../testIds';
 import {
   historyKey,
@@ -113,8 +113,8 @@ export const SavedFilters = memo(function SavedFilters({
   const apply = (filter: SavedFilter) => {
     const session = getSession();
     session.updateSearch(filter.search);
-    session.setHiddenLevels(LOG_LEVELS.map((level) => filter.hiddenLevels.includes(level)));
-    session.setHiddenSources(session.store.sourceTable.list.map((s) => filter.hiddenSources.includes(s.key)));
+    session.setHiddenLevels(levelsHiddenByName(filter.hiddenLevels));
+    session.setHiddenSources(sourcesHiddenByKey(session.store, filter.hiddenSources));
     closeSaved();
   };
 
@@ -125,18 +125,7 @@ export const SavedFilters = memo(function SavedFilters({
       return;
     }
     const session = getSession();
-    const filter: SavedFilter = {
-      name: trimmed,
-      search: {
-        text: search.text,
-        regex: search.regex,
-        caseSensitive: search.caseSensitive,
-        onlyMatching: search.onlyMatching,
-        exclude: search.exclude,
-      },
-      hiddenLevels: LOG_LEVELS.filter((_, i) => session.hiddenLevels[i]),
-      hiddenSources: session.store.sourceTable.list.filter((_, i) => session.hiddenSources[i]).map((s) => s.key),
-    };
+    const filter: SavedFilter = { name: trimmed, ...portableFilters(session, session.store) };
     const next = withSaved(saved, filter);
     setSaved(next);
     setName('');

@@ -1,4 +1,5 @@
 import { LOG_LEVELS } from '../../common/logLevel';
+import type { PortableFilters } from './portableFilters';
 import type { SearchState } from './SearchControls';
 
 /**
@@ -14,13 +15,8 @@ export const SAVED_MAX = 50;
 export type RememberedSearch = Pick<SearchState, 'text' | 'regex' | 'caseSensitive'>;
 
 /** A named combination of filters. */
-export interface SavedFilter {
+export interface SavedFilter extends PortableFilters {
   name: string;
-  search: Pick<SearchState, 'text' | 'regex' | 'caseSensitive' | 'onlyMatching' | 'exclude'>;
-  /** level names */
-  hiddenLevels: string[];
-  /** source keys (namespace/pod/container) */
-  hiddenSources: string[];
 }
 
 const PREFIX = 'kubeglance.podlogs';

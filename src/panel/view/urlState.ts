@@ -4,10 +4,9 @@ import { locationService } from '@grafana/runtime';
 import { LOG_LEVELS } from '../../common/logLevel';
 import { stableHash } from '../../common/stableHash';
 import { lowerBound } from '../model/intColumn';
-import { LEVEL_COUNT } from '../model/levels';
 import type { LogStore } from '../model/logStore';
 import type { ViewWindow } from '../model/timeWindow';
-import type { SearchState } from './SearchControls';
+import { levelsHiddenByName, type PortableFilters, portableFilters } from './portableFilters';
 import type { InitialView, PodLogsSession } from './usePodLogsSession';
 
 /**
@@ -22,12 +21,7 @@ export interface LineRef {
   h: string;
 }
 
-export interface UrlView {
-  search: Pick<SearchState, 'text' | 'regex' | 'caseSensitive' | 'onlyMatching' | 'exclude'>;
-  /** level names */
-  hiddenLevels: string[];
-  /** source keys (namespace/pod/container) */
-  hiddenSources: string[];
+export interface UrlView extends PortableFilters {
   window?: ViewWindow;
   line?: LineRef;
 }
@@ -155,7 +149,7 @@ export function initialFromUrl(view: UrlView | undefined): InitialView {
   }
   return {
     search: view.search,
-    hiddenLevels: Array.from({ length: LEVEL_COUNT }, (_, i) => view.hiddenLevels.includes(LOG_LEVELS[i])),
+    hiddenLevels: levelsHiddenByName(view.hiddenLevels),
     window: view.window,
   };
 }
@@ -187,17 +181,8 @@ export function findLine(store: LogStore, line: LineRef): number {
 export const URL_WRITE_MS = 400;
 
 function viewOf(session: PodLogsSession, store: LogStore, line: LineRef | undefined): UrlView {
-  const { search } = session;
   return {
-    search: {
-      text: search.text,
-      regex: search.regex,
-      caseSensitive: search.caseSensitive,
-      onlyMatching: search.onlyMatching,
-      exclude: search.exclude,
-    },
-    hiddenLevels: LOG_LEVELS.filter((_, i) => session.hiddenLevels[i]),
-    hiddenSources: store.sourceTable.list.filter((_, i) => session.hiddenSources[i]).map((s) => s.key),
+    ...portableFilters(session, store),
     window: session.viewWindow,
     line,
   };
